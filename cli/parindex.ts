@@ -1,0 +1,258 @@
+/** The `parindex` command: thin wrappers over the same services as the HTTP API. */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatPercentCenti, formatPoints } from "../core/locale.ts";
+import { type DemoCredential, isDemoLoaded, seedDemo } from "../demo/load.ts";
+import { buildApp } from "../server/app.ts";
+import { type Config, loadConfig } from "../server/config.ts";
+import type { AppContext } from "../server/context.ts";
+import { type Database, migrate, openDatabase } from "../server/db/connect.ts";
+import { AppError } from "../server/errors.ts";
+import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
+import { createUser, ROLES } from "../server/modules/auth/service.ts";
+import { cycleResults } from "../server/modules/ranking/service.ts";
+import { runScore } from "./score.ts";
+
+const HELP = `parindex — Chỉ số cải cách hành chính (PAR INDEX)
+
+Usage:
+  parindex serve                      start the web server and API (PORT, HOST, DATABASE_URL, DATA_DIR)
+  parindex migrate                    bring the database schema up to date
+  parindex seed-demo                  load the Quảng Nam 2019 demo into an empty database
+  parindex users add --username U --role R --name "Họ tên" [--agency CODE] [--unit CODE] [--password P]
+  parindex index --year YYYY [--group G] [--json]
+                                      the ranking of a cycle as stored (the same figures as the API)
+  parindex score FILE [--json]        score a results table (CSV/XLSX) and rank its agencies
+
+Roles: ${ROLES.join(", ")}
+`;
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+async function open(config: Config, purpose: string): Promise<{ database: Database; ctx: AppContext }> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, purpose });
+  await migrate(database.db);
+  return { database, ctx: { db: database.db, engine: database.engine, config } };
+}
+
+function printCredentials(config: Config, creds: DemoCredential[]) {
+  const lines = creds.map(
+    (c) => `  ${c.username.padEnd(12)} ${c.password.padEnd(14)} ${c.role.padEnd(16)} ${c.who}`,
+  );
+  const text = `Tài khoản demo / demo accounts (user, password, role):\n${lines.join("\n")}\n`;
+  out(`\n${text}`);
+  const file = path.join(config.dataDir, "demo-credentials.txt");
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  out(`(also written to ${file})\n\n`);
+}
+
+async function serve(config: Config) {
+  const { database, ctx } = await open(config, `parindex serve on port ${config.PORT}`);
+  if (config.DEMO === "auto" && !(await isDemoLoaded(ctx))) {
+    const n = await ctx.db
+      .selectFrom("agencies")
+      .select(ctx.db.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) === 0) {
+      out("Loading the Quảng Nam 2019 demo (first start)…\n");
+      const creds = await seedDemo(ctx);
+      if (creds) printCredentials(config, creds);
+    }
+  }
+  const app = await buildApp(ctx, { logger: config.LOG_LEVEL !== "silent" });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  out(
+    `parindex is serving ${address.replace("127.0.0.1", "localhost")} (database: ${database.engine === "embedded" ? `embedded, ${config.dataDir}` : "PostgreSQL"})\n`,
+  );
+}
+
+async function withDb<T>(config: Config, purpose: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const { database, ctx } = await open(config, purpose);
+  try {
+    return await fn(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+async function index(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { year: { type: "string" }, group: { type: "string" }, json: { type: "boolean" } },
+  });
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    err("index: --year YYYY is required (e.g. --year 2018)\n");
+    return 2;
+  }
+  return withDb(config, "parindex index", async (ctx) => {
+    let q = ctx.db.selectFrom("cycles").select(["id", "group_code"]).where("year", "=", year);
+    if (values.group) q = q.where("group_code", "=", values.group);
+    const list = await q.orderBy("group_code").execute();
+    if (!list.length) {
+      err(`index: no cycle for ${year}${values.group ? ` in group ${values.group}` : ""}\n`);
+      return 1;
+    }
+    const rows = [];
+    for (const c of list) {
+      const res = await cycleResults(ctx, null, c.id, true);
+      for (const r of res.results)
+        rows.push({
+          agency: r.name,
+          code: r.code,
+          group: r.group,
+          points: r.index.achieved / 100,
+          max: r.index.max / 100,
+          percent: r.index.percent === null ? null : r.index.percent / 100,
+          grade: r.grade,
+          rank: r.rank,
+          _r: r,
+        });
+    }
+    if (values.json) {
+      out(
+        `${JSON.stringify(
+          rows.map(({ _r, ...x }) => x),
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      out(`Hạng  Mã        Điểm    Tối đa  Chỉ số    Loại  Cơ quan\n`);
+      for (const { _r: r } of rows) {
+        out(
+          `${String(r.rank ?? "-").padStart(4)}  ${r.code.padEnd(8)}  ${formatPoints(r.index.achieved).padStart(6)}  ${formatPoints(r.index.max).padStart(6)}  ${(r.index.percent === null ? "-" : formatPercentCenti(r.index.percent)).padStart(8)}  ${(r.grade ?? "-").padEnd(4)}  ${r.name}${r.sample ? " (dữ liệu mẫu)" : ""}\n`,
+        );
+      }
+    }
+    return 0;
+  });
+}
+
+async function usersAdd(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      agency: { type: "string" },
+      unit: { type: "string" },
+      password: { type: "string" },
+    },
+  });
+  if (!values.username || !values.role || !values.name) {
+    err("users add: --username, --role and --name are required\n");
+    return 2;
+  }
+  return withDb(config, "parindex users add", async (ctx) => {
+    const agency = values.agency ? await findAgencyByCode(ctx.db, values.agency) : undefined;
+    if (values.agency && !agency)
+      throw new AppError("user.unknown_agency", 400, {
+        vi: `Không có cơ quan mã ${values.agency}`,
+        en: `No agency with code ${values.agency}`,
+      });
+    const unit = values.unit ? await findAgencyByCode(ctx.db, values.unit) : undefined;
+    if (values.unit && !unit)
+      throw new AppError("user.unknown_unit", 400, {
+        vi: `Không có phòng mã ${values.unit}`,
+        en: `No unit with code ${values.unit}`,
+      });
+    const password =
+      values.password ??
+      process.env.PARINDEX_PASSWORD ??
+      (await import("node:crypto")).randomBytes(12).toString("base64url");
+    const id = await createUser(ctx, {
+      username: values.username!,
+      password,
+      displayName: values.name!,
+      role: values.role as (typeof ROLES)[number],
+      agencyId: agency?.id ?? null,
+      unitId: unit?.id ?? null,
+    });
+    out(
+      `user ${values.username} created (id ${id})${values.password || process.env.PARINDEX_PASSWORD ? "" : `, password: ${password}`}\n`,
+    );
+    return 0;
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
+    out(HELP);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === "score") return runScore(rest, { stdout: out, stderr: err });
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    err(`${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
+    switch (cmd) {
+      case "serve":
+        await serve(config);
+        return -1; // keeps running
+      case "migrate":
+        return await withDb(config, "parindex migrate", async (ctx) => {
+          const done = await migrate(ctx.db);
+          out(done.length ? `applied: ${done.join(", ")}\n` : "schema is up to date\n");
+          return 0;
+        });
+      case "seed-demo":
+        return await withDb(config, "parindex seed-demo", async (ctx) => {
+          const creds = await seedDemo(ctx);
+          if (!creds) {
+            out("The demo is already loaded; nothing changed.\n");
+            return 0;
+          }
+          printCredentials(config, creds);
+          return 0;
+        });
+      case "users":
+        if (rest[0] !== "add") {
+          err("usage: parindex users add --username U --role R --name N [--agency CODE] [--unit CODE]\n");
+          return 2;
+        }
+        return await usersAdd(config, rest.slice(1));
+      case "index":
+        return await index(config, rest);
+      default:
+        err(`unknown command "${cmd}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof AppError) {
+      err(`${e.messages.en}\n${e.messages.vi}\n`);
+      return 1;
+    }
+    if ((e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      err(`${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e) => {
+    err(`${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  },
+);

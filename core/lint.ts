@@ -1,0 +1,87 @@
+/**
+ * Plan lint: the gaps a careful reader of a plan notices (domain.md §3) — an area with a target but
+ * no task, a task without a lead unit or a deadline, a unit name that matches no known unit.
+ */
+import { closestMatch, searchKey } from "./locale.ts";
+
+export interface LintTask {
+  id?: string | number;
+  title: string;
+  areaCode: string | null;
+  leadUnits: readonly string[];
+  coordinatingUnits: readonly string[];
+  due: string | null;
+  period?: string | null;
+}
+
+export interface LintIssue {
+  rule: "area_without_task" | "task_without_lead" | "task_without_deadline" | "unknown_unit";
+  severity: "warning" | "info";
+  taskId?: string | number;
+  areaCode?: string;
+  unit?: string;
+  suggestion?: string;
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface LintInput {
+  areaTargets: readonly { areaCode: string; title?: string }[];
+  tasks: readonly LintTask[];
+  /** Names of the agency's units (divisions and unit groups such as "Các Phòng, Ban, Trung tâm"). */
+  knownUnits: readonly string[];
+}
+
+export function lintPlan(input: LintInput): LintIssue[] {
+  const issues: LintIssue[] = [];
+  const areasWithTasks = new Set(input.tasks.map((t) => t.areaCode).filter((a): a is string => !!a));
+  for (const a of input.areaTargets) {
+    if (!areasWithTasks.has(a.areaCode)) {
+      const name = a.title ?? a.areaCode;
+      issues.push({
+        rule: "area_without_task",
+        severity: "warning",
+        areaCode: a.areaCode,
+        messageVi: `Lĩnh vực "${name}" có chỉ tiêu nhưng chưa có nhiệm vụ nào`,
+        messageEn: `Area "${name}" has a target but no task`,
+      });
+    }
+  }
+  const known = new Set(input.knownUnits.map(searchKey));
+  for (const t of input.tasks) {
+    if (t.leadUnits.length === 0) {
+      issues.push({
+        rule: "task_without_lead",
+        severity: "warning",
+        taskId: t.id,
+        messageVi: `Nhiệm vụ "${t.title}" chưa có đơn vị chủ trì`,
+        messageEn: `Task "${t.title}" has no lead unit`,
+      });
+    }
+    if (!t.due && !t.period) {
+      issues.push({
+        rule: "task_without_deadline",
+        severity: "info",
+        taskId: t.id,
+        messageVi: `Nhiệm vụ "${t.title}" chưa có thời hạn hoàn thành`,
+        messageEn: `Task "${t.title}" has no deadline`,
+      });
+    }
+    for (const u of [...t.leadUnits, ...t.coordinatingUnits]) {
+      if (known.has(searchKey(u))) continue;
+      const near = closestMatch(u, [...input.knownUnits]);
+      issues.push({
+        rule: "unknown_unit",
+        severity: "warning",
+        taskId: t.id,
+        unit: u,
+        suggestion: near?.candidate,
+        messageVi: near
+          ? `Đơn vị "${u}" không có trong danh sách; có phải "${near.candidate}"?`
+          : `Đơn vị "${u}" không có trong danh sách đơn vị`,
+        messageEn: near ? `Unknown unit "${u}"; did you mean "${near.candidate}"?` : `Unknown unit "${u}"`,
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,244 @@
+/** Loads the Quảng Nam 2019 demo into an empty database, through the same repositories as the API. */
+import crypto from "node:crypto";
+import { parseCenti } from "../core/decimal.ts";
+import type { FrameworkNode } from "../core/framework.ts";
+import { DEFAULT_GRADE_BANDS } from "../core/ranking.ts";
+import type { AppContext } from "../server/context.ts";
+import type { Role } from "../server/db/schema.ts";
+import { findAgencyByCode, insertAgency, updateAgency } from "../server/modules/agencies/repository.ts";
+import { createUser } from "../server/modules/auth/service.ts";
+import * as cycles from "../server/modules/cycles/repository.ts";
+import { createFramework } from "../server/modules/frameworks/service.ts";
+import * as plans from "../server/modules/plans/repository.ts";
+import { upsertAppraisal, upsertSelfScore } from "../server/modules/scores/repository.ts";
+import * as d from "./quangnam2019.ts";
+
+const c = (s: string) => {
+  const v = parseCenti(s);
+  if (v === null) throw new Error(`demo data: bad number ${s}`);
+  return v;
+};
+
+export interface DemoCredential {
+  username: string;
+  password: string;
+  role: Role;
+  who: string;
+}
+
+export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
+  return !!(await findAgencyByCode(ctx.db, d.OFFICE.code));
+}
+
+/** Loads the demo; returns the demo users' generated passwords, or null when it was already there. */
+export async function seedDemo(
+  ctx: AppContext,
+  opts: { passwords?: Partial<Record<string, string>> } = {},
+): Promise<DemoCredential[] | null> {
+  if (await isDemoLoaded(ctx)) return null;
+  const db = ctx.db;
+  const provinceId = await insertAgency(db, {
+    code: d.PROVINCE.code,
+    name: d.PROVINCE.name,
+    kind: "province",
+    validTo: d.PROVINCE.validTo,
+  });
+  const successorId = await insertAgency(db, {
+    code: d.SUCCESSOR.code,
+    name: d.SUCCESSOR.name,
+    kind: "province",
+    validFrom: d.SUCCESSOR.validFrom,
+  });
+  await updateAgency(db, provinceId, { successorId });
+  const officeId = await insertAgency(db, {
+    code: d.OFFICE.code,
+    name: d.OFFICE.name,
+    shortName: d.OFFICE.shortName,
+    kind: "agency",
+    parentId: provinceId,
+    groupCode: d.GROUP,
+    staffCount: d.OFFICE.staffCount,
+  });
+  const unitIds = new Map<string, number>();
+  for (const u of d.UNITS) {
+    unitIds.set(
+      u.code,
+      await insertAgency(db, {
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        kind: u.kind,
+        parentId: officeId,
+      }),
+    );
+  }
+  const sampleIds = new Map<string, number>();
+  for (const s of d.SAMPLE_DEPARTMENTS) {
+    const name = s.code === "SNV" ? d.HOME_AFFAIRS.name : `${s.name} tỉnh Quảng Nam`;
+    sampleIds.set(
+      s.code,
+      await insertAgency(db, {
+        code: s.code,
+        name,
+        shortName: s.name,
+        kind: "agency",
+        parentId: provinceId,
+        groupCode: d.GROUP,
+        sample: true,
+      }),
+    );
+  }
+
+  const areaNodes: FrameworkNode[] = d.AREAS.map((a, i) => ({
+    code: a.code,
+    parentCode: null,
+    kind: "area",
+    title: a.title,
+    max: c(a.max),
+    position: i,
+  }));
+  const fw2018 = await createFramework(ctx, {
+    code: "QNAM-SBN-2018",
+    title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2018 (cấp lĩnh vực)",
+    year: 2018,
+    agencyType: "department",
+    gradeBands: [...DEFAULT_GRADE_BANDS],
+    nodes: areaNodes,
+  });
+  const fw2019 = await createFramework(ctx, {
+    code: "QNAM-SBN-2019",
+    title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2019 (tiêu chí minh họa)",
+    year: 2019,
+    agencyType: "department",
+    gradeBands: [...DEFAULT_GRADE_BANDS],
+    nodes: [
+      ...areaNodes,
+      ...d.ILLUSTRATIVE_CRITERIA.map((k, i) => ({
+        code: k.code,
+        parentCode: k.parent,
+        kind: "criterion" as const,
+        title: k.title,
+        max: c(k.max),
+        position: 100 + i,
+        rule: k.rule,
+        illustrative: true,
+      })),
+    ],
+  });
+
+  const participants = [officeId, ...sampleIds.values()];
+  const cycle2018 = await cycles.insertCycle(db, {
+    year: 2018,
+    frameworkId: fw2018,
+    provinceId,
+    groupCode: d.GROUP,
+    selfAssessmentOpens: "2018-12-01",
+    selfAssessmentCloses: "2018-12-31",
+    appraisalCloses: "2019-02-28",
+  });
+  await cycles.addParticipants(db, cycle2018, participants);
+  const cycle2019 = await cycles.insertCycle(db, {
+    year: 2019,
+    frameworkId: fw2019,
+    provinceId,
+    groupCode: d.GROUP,
+    selfAssessmentOpens: "2019-12-01",
+    selfAssessmentCloses: "2019-12-31",
+    appraisalCloses: "2020-02-28",
+  });
+  await cycles.addParticipants(db, cycle2019, participants);
+
+  const record = async (agencyId: number, scores: readonly string[]) => {
+    for (const [i, s] of scores.entries()) {
+      const k = { cycleId: cycle2018, agencyId, nodeCode: d.AREAS[i].code };
+      await upsertSelfScore(db, k, { points: c(s), inputs: undefined, explanation: null });
+      await upsertAppraisal(db, k, { points: c(s), remark: null, userId: null });
+    }
+    await cycles.setParticipantStatus(db, cycle2018, agencyId, "finalised");
+  };
+  await record(officeId, d.OFFICE_2018);
+  for (const s of d.SAMPLE_DEPARTMENTS) await record(sampleIds.get(s.code)!, s.scores);
+  await cycles.setPublished(db, cycle2018, new Date("2019-03-29T09:00:00+07:00"));
+
+  const planId = await plans.insertPlan(db, {
+    agencyId: officeId,
+    year: 2019,
+    number: d.PLAN.number,
+    code: d.PLAN.code,
+    issuedOn: d.PLAN.issuedOn,
+    place: d.PLAN.place,
+    title: d.PLAN.title,
+    implements: d.PLAN.implements,
+    percentTarget: c(d.PLAN.percentTarget),
+    rankGainMin: d.PLAN.rankGainMin,
+    rankGainMax: d.PLAN.rankGainMax,
+    baselineCycleId: cycle2018,
+  });
+  await plans.replaceAreaTargets(
+    db,
+    planId,
+    d.OFFICE_TARGETS_2019.map((t) => {
+      const i = d.AREAS.findIndex((a) => a.code === t.area);
+      return {
+        areaCode: t.area,
+        title: d.AREAS[i].title,
+        target: c(t.target),
+        max: c(d.AREAS[i].max),
+        baseline: c(d.OFFICE_2018[i]),
+        kept: "kept" in t && t.kept === true,
+      };
+    }),
+  );
+  for (const [i, t] of d.TASKS.entries()) {
+    await plans.insertTask(db, planId, {
+      section: t.section,
+      position: i,
+      title: t.title,
+      body: t.body,
+      areaCode: t.area,
+      startsOn: t.startsOn ?? null,
+      due: t.due ?? null,
+      period: t.period ?? null,
+      leadUnitIds: t.lead.map((u) => unitIds.get(u)!),
+      coordinatingUnitIds: t.coordinating.map((u) => unitIds.get(u)!),
+      targets: t.targets,
+    });
+  }
+
+  const snvId = sampleIds.get("SNV")!;
+  const users: { username: string; role: Role; who: string; agencyId: number | null; unitId?: number }[] = [
+    { username: "admin", role: "admin", who: "Quản trị hệ thống", agencyId: null },
+    { username: "snv.cchc", role: "province_office", who: "Phòng CCHC, Sở Nội vụ", agencyId: snvId },
+    { username: "thamdinh", role: "appraiser", who: "Thành viên Tổ thẩm định", agencyId: snvId },
+    { username: "vp.daumoi", role: "focal_point", who: "Đầu mối CCHC, VP UBND tỉnh", agencyId: officeId },
+    { username: "vp.lanhdao", role: "leader", who: "Lãnh đạo VP UBND tỉnh", agencyId: officeId },
+    {
+      username: "vp.hctc",
+      role: "division",
+      who: "Phòng Hành chính – Tổ chức",
+      agencyId: officeId,
+      unitId: unitIds.get("VPUBND-HCTC"),
+    },
+    {
+      username: "vp.qttv",
+      role: "division",
+      who: "Phòng Quản trị – Tài vụ",
+      agencyId: officeId,
+      unitId: unitIds.get("VPUBND-QTTV"),
+    },
+  ];
+  const creds: DemoCredential[] = [];
+  for (const u of users) {
+    const password = opts.passwords?.[u.username] ?? crypto.randomBytes(9).toString("base64url");
+    await createUser(ctx, {
+      username: u.username,
+      password,
+      displayName: u.who,
+      role: u.role,
+      agencyId: u.agencyId,
+      unitId: u.unitId ?? null,
+    });
+    creds.push({ username: u.username, password, role: u.role, who: u.who });
+  }
+  return creds;
+}

@@ -1,0 +1,146 @@
+/** Builds the Fastify app: validation, errors, sessions, and every module's routes under /api. */
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "./context.ts";
+import { AppError, unauthenticated } from "./errors.ts";
+import { agencyRoutes } from "./modules/agencies/routes.ts";
+import type { Caller } from "./modules/auth/policy.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { resolveCaller } from "./modules/auth/service.ts";
+import { cycleRoutes } from "./modules/cycles/routes.ts";
+import { frameworkRoutes } from "./modules/frameworks/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { indicatorRoutes } from "./modules/indicators/routes.ts";
+import { planRoutes } from "./modules/plans/routes.ts";
+import { rankingRoutes } from "./modules/ranking/routes.ts";
+import { scoreRoutes } from "./modules/scores/routes.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+export const SESSION_COOKIE = "parindex_session";
+
+export function requireCaller(req: FastifyRequest): Caller {
+  if (!req.caller) throw unauthenticated();
+  return req.caller;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "parindex API",
+        version: "0.1.0",
+        description: "PAR INDEX: frameworks, scores, index, plans",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
+  });
+
+  app.decorateRequest("caller", null);
+  app.addHook("onRequest", async (req) => {
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : req.cookies[SESSION_COOKIE];
+    req.caller = await resolveCaller(ctx, token);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toJSON());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const field = first?.instancePath?.replace(/^\//, "").replace(/\//g, ".") || null;
+      const detail = err.validation.map((v) => `${v.instancePath || "(body)"} ${v.message}`).join("; ");
+      return reply.status(400).send({
+        error: {
+          code: "validation",
+          message: `Dữ liệu không hợp lệ: ${detail}`,
+          messageEn: `Invalid input: ${detail}`,
+          field,
+        },
+      });
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.code === "FST_REQ_FILE_TOO_LARGE" || e.code === "FST_FILES_LIMIT")
+      return reply.status(413).send({
+        error: {
+          code: "upload.too_large",
+          message: `Tệp quá lớn (tối đa ${ctx.config.UPLOAD_MAX_MB} MB)`,
+          messageEn: `File too large (at most ${ctx.config.UPLOAD_MAX_MB} MB)`,
+          field: "file",
+        },
+      });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({
+        error: { code: e.code ?? "bad_request", message: e.message, messageEn: e.message, field: null },
+      });
+    req.log.error(err);
+    return reply.status(500).send({
+      error: { code: "internal", message: "Lỗi hệ thống", messageEn: "Internal error", field: null },
+    });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({
+      error: {
+        code: "not_found",
+        message: `Không có đường dẫn ${req.url}`,
+        messageEn: `No route ${req.method} ${req.url}`,
+        field: null,
+      },
+    }),
+  );
+
+  await app.register(
+    async (api) => {
+      await healthRoutes(api, ctx);
+      await authRoutes(api, ctx);
+      await agencyRoutes(api, ctx);
+      await frameworkRoutes(api, ctx);
+      await cycleRoutes(api, ctx);
+      await scoreRoutes(api, ctx);
+      await rankingRoutes(api, ctx);
+      await planRoutes(api, ctx);
+      await indicatorRoutes(api, ctx);
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: "/api" },
+  );
+  app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+    reply.type("text/html; charset=utf-8").send(homePage()),
+  );
+  return app;
+}
+
+function homePage(): string {
+  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>parindex</title>
+<body style="font-family:system-ui;max-width:48rem;margin:2rem auto;line-height:1.5">
+<h1>parindex — Chỉ số cải cách hành chính</h1>
+<p>Máy chủ đang chạy. Giao diện web đang được xây dựng; API có tại <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<ul><li><a href="/api/health">/api/health</a></li><li><a href="/api/cycles">/api/cycles</a> — các kỳ đánh giá</li>
+<li><a href="/api/agencies?kind=agency">/api/agencies</a> — cơ quan</li></ul></body></html>`;
+}

@@ -1,0 +1,239 @@
+// Kysely's view of the tables in migrations/. numeric columns come back as strings on both engines
+// (exact decimals), dates as ISO strings, bigint counts as numbers (see connect.ts).
+import type { ColumnType, Generated } from "kysely";
+
+type Numeric = ColumnType<string, string | number, string | number>;
+type NumericN = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+type DateStr = ColumnType<string, string, string>;
+type DateStrN = ColumnType<string | null, string | null | undefined, string | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  search_key: string;
+  kind: "province" | "agency" | "division" | "unit_group";
+  parent_id: number | null;
+  group_code: string | null;
+  valid_from: ColumnType<string, string | undefined, string>;
+  valid_to: DateStrN;
+  successor_id: number | null;
+  sample: ColumnType<boolean, boolean | undefined, boolean>;
+  staff_count: number | null;
+  period_rules: Json | null;
+}
+
+export type Role = "admin" | "province_office" | "focal_point" | "division" | "appraiser" | "leader";
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: Role;
+  agency_id: number | null;
+  unit_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+}
+
+export interface FrameworkTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  year: number;
+  agency_type: string;
+  version: ColumnType<number, number | undefined, number>;
+  grade_bands: Json;
+  rank_decimals: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FrameworkNodeTable {
+  framework_id: number;
+  code: string;
+  parent_code: string | null;
+  kind: "area" | "criterion" | "subcriterion";
+  title: string;
+  max_points: Numeric;
+  position: number;
+  rule: Json | null;
+  illustrative: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface CycleTable {
+  id: Generated<number>;
+  year: number;
+  framework_id: number;
+  province_id: number;
+  group_code: string;
+  self_assessment_opens: DateStrN;
+  self_assessment_closes: DateStrN;
+  appraisal_closes: DateStrN;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CycleParticipantTable {
+  cycle_id: number;
+  agency_id: number;
+  status: ColumnType<"draft" | "submitted" | "finalised", "draft" | "submitted" | "finalised" | undefined>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NotApplicableTable {
+  cycle_id: number;
+  agency_id: number;
+  node_code: string;
+}
+
+export interface ScoreTable {
+  cycle_id: number;
+  agency_id: number;
+  node_code: string;
+  self_points: NumericN;
+  self_inputs: Json | null;
+  explanation: string | null;
+  appraised_points: NumericN;
+  appraisal_remark: string | null;
+  agency_reply: string | null;
+  appraised_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface AppraiserAssignmentTable {
+  cycle_id: number;
+  area_code: string;
+  user_id: number;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  number: string | null;
+  code: string | null;
+  issued_on: DateStrN;
+  place: string | null;
+  title: string;
+  implements: string | null;
+  percent_target: NumericN;
+  rank_gain_min: number | null;
+  rank_gain_max: number | null;
+  baseline_cycle_id: number | null;
+}
+
+export interface PlanAreaTargetTable {
+  plan_id: number;
+  area_code: string;
+  title: string;
+  target_points: Numeric;
+  max_points: Numeric;
+  baseline_points: NumericN;
+  kept: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export type TaskStatus = "not_started" | "in_progress" | "done" | "cancelled";
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  section: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  title: string;
+  body: string | null;
+  area_code: string | null;
+  starts_on: DateStrN;
+  due_on: DateStrN;
+  period: string | null;
+  status: ColumnType<TaskStatus, TaskStatus | undefined, TaskStatus>;
+  progress: ColumnType<number, number | undefined, number>;
+  updated_at: Generated<Date>;
+}
+
+export interface TaskUnitTable {
+  task_id: number;
+  unit_id: number;
+  role: "lead" | "coordinating";
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface TaskTargetTable {
+  id: Generated<number>;
+  task_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  text: string;
+  indicator: string | null;
+  comparator: ">=" | ">" | "<=" | "<" | "=" | "done_by";
+  value: string;
+  unit: string | null;
+}
+
+export interface TaskUpdateTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number | null;
+  user_id: number;
+  progress: number | null;
+  status: TaskStatus | null;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  agency_id: number;
+  cycle_id: number | null;
+  node_code: string | null;
+  task_update_id: number | null;
+  kind: "file" | "link" | "document" | "explanation";
+  file_path: string | null;
+  file_name: string | null;
+  mime: string | null;
+  size: number | null;
+  url: string | null;
+  doc_number: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  period: string;
+  value: Numeric;
+  source: "manual" | "task_update" | "derived" | "import";
+  task_update_id: number | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface DB {
+  agencies: AgencyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  frameworks: FrameworkTable;
+  framework_nodes: FrameworkNodeTable;
+  cycles: CycleTable;
+  cycle_participants: CycleParticipantTable;
+  not_applicable: NotApplicableTable;
+  scores: ScoreTable;
+  appraiser_assignments: AppraiserAssignmentTable;
+  plans: PlanTable;
+  plan_area_targets: PlanAreaTargetTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  task_targets: TaskTargetTable;
+  task_updates: TaskUpdateTable;
+  evidence: EvidenceTable;
+  indicator_values: IndicatorValueTable;
+}

@@ -1,0 +1,144 @@
+import { type Kysely, sql } from "kysely";
+import { searchKey } from "../../../core/locale.ts";
+import type { AgencyTable, DB } from "../../db/schema.ts";
+
+export type AgencyRow = {
+  id: number;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: AgencyTable["kind"];
+  parent_id: number | null;
+  group_code: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: number | null;
+  sample: boolean;
+  staff_count: number | null;
+};
+
+const COLS = [
+  "id",
+  "code",
+  "name",
+  "short_name",
+  "kind",
+  "parent_id",
+  "group_code",
+  "valid_from",
+  "valid_to",
+  "successor_id",
+  "sample",
+  "staff_count",
+] as const;
+
+export async function findAgency(db: Kysely<DB>, id: number): Promise<AgencyRow | undefined> {
+  return db.selectFrom("agencies").select(COLS).where("id", "=", id).executeTakeFirst();
+}
+
+export async function findAgencyByCode(db: Kysely<DB>, code: string): Promise<AgencyRow | undefined> {
+  return db.selectFrom("agencies").select(COLS).where("code", "=", code).executeTakeFirst();
+}
+
+export async function listAgencies(
+  db: Kysely<DB>,
+  f: { kind?: string; parentId?: number; q?: string; activeOn?: string; limit: number; offset: number },
+): Promise<AgencyRow[]> {
+  let q = db.selectFrom("agencies").select(COLS);
+  if (f.kind) q = q.where("kind", "=", f.kind as AgencyTable["kind"]);
+  if (f.parentId !== undefined) q = q.where("parent_id", "=", f.parentId);
+  if (f.q) q = q.where("search_key", "like", `%${searchKey(f.q).replace(/[%_\\]/g, "\\$&")}%`);
+  if (f.activeOn) {
+    const d = f.activeOn;
+    q = q
+      .where("valid_from", "<=", d)
+      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", d)]));
+  }
+  return q.orderBy(sql`name collate "C"`).limit(f.limit).offset(f.offset).execute();
+}
+
+/** The province an agency belongs to: the nearest ancestor (or itself) of kind 'province'. */
+export async function provinceOf(db: Kysely<DB>, agencyId: number): Promise<number | null> {
+  const r = await sql<{ id: number }>`
+    with recursive up(id, parent_id, kind, depth) as (
+      select id, parent_id, kind, 0 from agencies where id = ${agencyId}
+      union all
+      select a.id, a.parent_id, a.kind, up.depth + 1 from agencies a join up on a.id = up.parent_id where up.depth < 20
+    )
+    select id from up where kind = 'province' order by depth limit 1`.execute(db);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function insertAgency(
+  db: Kysely<DB>,
+  a: {
+    code: string;
+    name: string;
+    shortName?: string | null;
+    kind: AgencyTable["kind"];
+    parentId?: number | null;
+    groupCode?: string | null;
+    validFrom?: string;
+    validTo?: string | null;
+    sample?: boolean;
+    staffCount?: number | null;
+  },
+): Promise<number> {
+  const r = await db
+    .insertInto("agencies")
+    .values({
+      code: a.code,
+      name: a.name,
+      short_name: a.shortName ?? null,
+      search_key: searchKey(`${a.name} ${a.shortName ?? ""} ${a.code}`),
+      kind: a.kind,
+      parent_id: a.parentId ?? null,
+      group_code: a.groupCode ?? null,
+      valid_from: a.validFrom ?? "1900-01-01",
+      valid_to: a.validTo ?? null,
+      sample: a.sample ?? false,
+      staff_count: a.staffCount ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAgency(
+  db: Kysely<DB>,
+  id: number,
+  patch: Partial<{
+    name: string;
+    validTo: string | null;
+    successorId: number | null;
+    staffCount: number | null;
+    groupCode: string | null;
+  }>,
+): Promise<void> {
+  const cur = await findAgency(db, id);
+  if (!cur) return;
+  const name = patch.name ?? cur.name;
+  await db
+    .updateTable("agencies")
+    .set({
+      name,
+      search_key: searchKey(`${name} ${cur.short_name ?? ""} ${cur.code}`),
+      ...(patch.validTo !== undefined ? { valid_to: patch.validTo } : {}),
+      ...(patch.successorId !== undefined ? { successor_id: patch.successorId } : {}),
+      ...(patch.staffCount !== undefined ? { staff_count: patch.staffCount } : {}),
+      ...(patch.groupCode !== undefined ? { group_code: patch.groupCode } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Divisions and unit groups of an agency. */
+export async function listUnits(db: Kysely<DB>, agencyId: number): Promise<AgencyRow[]> {
+  return db
+    .selectFrom("agencies")
+    .select(COLS)
+    .where("parent_id", "=", agencyId)
+    .where("kind", "in", ["division", "unit_group"])
+    .orderBy("id")
+    .execute();
+}

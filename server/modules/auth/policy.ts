@@ -1,0 +1,74 @@
+/**
+ * Who may do what (domain.md §8). Pure functions over the caller and facts about the resource, so
+ * every rule is unit-tested without a database.
+ */
+import type { Role } from "../../db/schema.ts";
+
+export interface Caller {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The agency the user works for (for province_office: the Department of Home Affairs). */
+  agencyId: number | null;
+  /** Division users: their division. */
+  unitId: number | null;
+  /** The province the user's agency belongs to. */
+  provinceId: number | null;
+}
+
+export interface AgencyFacts {
+  agencyId: number;
+  provinceId: number | null;
+}
+
+export const isProvinceWide = (c: Caller, a: AgencyFacts) =>
+  c.role === "admin" ||
+  ((c.role === "province_office" || c.role === "appraiser") && c.provinceId === a.provinceId);
+
+/** Reading an agency's unpublished scores, plans in progress, tasks and evidence. */
+export function canReadAgencyPrivate(c: Caller | null, a: AgencyFacts): boolean {
+  if (!c) return false;
+  if (isProvinceWide(c, a)) return true;
+  return c.agencyId === a.agencyId;
+}
+
+/** Self-assessing and editing the plan: the agency's focal point (and admin). */
+export function canManageAgency(c: Caller | null, a: AgencyFacts): boolean {
+  if (!c) return false;
+  return c.role === "admin" || (c.role === "focal_point" && c.agencyId === a.agencyId);
+}
+
+/** Posting an update on a task: a division only on tasks its unit leads or coordinates. */
+export function canUpdateTask(
+  c: Caller | null,
+  a: AgencyFacts,
+  taskUnitIds: readonly number[],
+  groupUnitIds: readonly number[] = [],
+): boolean {
+  if (!c) return false;
+  if (canManageAgency(c, a)) return true;
+  if (c.role !== "division" || c.agencyId !== a.agencyId || c.unitId === null) return false;
+  // A unit group ("Các Phòng, Ban, Trung tâm") stands for every division of the agency.
+  return taskUnitIds.includes(c.unitId) || groupUnitIds.length > 0;
+}
+
+export function canAppraise(
+  c: Caller | null,
+  a: AgencyFacts,
+  assignedAreas: readonly string[],
+  area: string,
+): boolean {
+  if (!c) return false;
+  if (c.role === "admin") return true;
+  if (c.role === "province_office" && c.provinceId === a.provinceId) return true;
+  return c.role === "appraiser" && c.provinceId === a.provinceId && assignedAreas.includes(area);
+}
+
+/** Publishing a cycle and managing frameworks and cycles: only the province PAR office. */
+export function canRunProvince(c: Caller | null, provinceId: number): boolean {
+  if (!c) return false;
+  return c.role === "admin" || (c.role === "province_office" && c.provinceId === provinceId);
+}
+
+export const isAdmin = (c: Caller | null) => c?.role === "admin";

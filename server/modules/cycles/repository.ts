@@ -1,0 +1,129 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+
+export type CycleRow = {
+  id: number;
+  year: number;
+  framework_id: number;
+  province_id: number;
+  group_code: string;
+  self_assessment_opens: string | null;
+  self_assessment_closes: string | null;
+  appraisal_closes: string | null;
+  published_at: Date | null;
+};
+
+export async function findCycle(db: Kysely<DB>, id: number): Promise<CycleRow | undefined> {
+  return db.selectFrom("cycles").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listCycles(
+  db: Kysely<DB>,
+  f: { year?: number; provinceId?: number },
+): Promise<CycleRow[]> {
+  let q = db.selectFrom("cycles").selectAll();
+  if (f.year) q = q.where("year", "=", f.year);
+  if (f.provinceId) q = q.where("province_id", "=", f.provinceId);
+  return q.orderBy("year", "desc").orderBy("group_code").execute();
+}
+
+export async function findCycleFor(db: Kysely<DB>, provinceId: number, groupCode: string, year: number) {
+  return db
+    .selectFrom("cycles")
+    .selectAll()
+    .where("province_id", "=", provinceId)
+    .where("group_code", "=", groupCode)
+    .where("year", "=", year)
+    .executeTakeFirst();
+}
+
+export async function insertCycle(
+  db: Kysely<DB>,
+  c: {
+    year: number;
+    frameworkId: number;
+    provinceId: number;
+    groupCode: string;
+    selfAssessmentOpens?: string | null;
+    selfAssessmentCloses?: string | null;
+    appraisalCloses?: string | null;
+  },
+): Promise<number> {
+  const r = await db
+    .insertInto("cycles")
+    .values({
+      year: c.year,
+      framework_id: c.frameworkId,
+      province_id: c.provinceId,
+      group_code: c.groupCode,
+      self_assessment_opens: c.selfAssessmentOpens ?? null,
+      self_assessment_closes: c.selfAssessmentCloses ?? null,
+      appraisal_closes: c.appraisalCloses ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function setPublished(db: Kysely<DB>, id: number, at: Date | null) {
+  await db.updateTable("cycles").set({ published_at: at }).where("id", "=", id).execute();
+}
+
+export async function addParticipants(db: Kysely<DB>, cycleId: number, agencyIds: number[]) {
+  if (!agencyIds.length) return;
+  await db
+    .insertInto("cycle_participants")
+    .values(agencyIds.map((a) => ({ cycle_id: cycleId, agency_id: a })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function listParticipants(db: Kysely<DB>, cycleId: number) {
+  return db
+    .selectFrom("cycle_participants as p")
+    .innerJoin("agencies as a", "a.id", "p.agency_id")
+    .select(["a.id", "a.code", "a.name", "a.group_code", "a.sample", "p.status", "p.submitted_at"])
+    .where("p.cycle_id", "=", cycleId)
+    .execute();
+}
+
+export async function findParticipant(db: Kysely<DB>, cycleId: number, agencyId: number) {
+  return db
+    .selectFrom("cycle_participants")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .executeTakeFirst();
+}
+
+export async function setParticipantStatus(
+  db: Kysely<DB>,
+  cycleId: number,
+  agencyId: number,
+  status: "draft" | "submitted" | "finalised",
+) {
+  await db
+    .updateTable("cycle_participants")
+    .set({ status, submitted_at: status === "submitted" ? new Date() : null })
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .execute();
+}
+
+export async function assignAppraiser(db: Kysely<DB>, cycleId: number, areaCode: string, userId: number) {
+  await db
+    .insertInto("appraiser_assignments")
+    .values({ cycle_id: cycleId, area_code: areaCode, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function assignedAreas(db: Kysely<DB>, cycleId: number, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("appraiser_assignments")
+    .select("area_code")
+    .where("cycle_id", "=", cycleId)
+    .where("user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.area_code);
+}

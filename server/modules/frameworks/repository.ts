@@ -1,0 +1,129 @@
+import type { Kysely } from "kysely";
+import { type Centi, centiToDecimalString, parseCenti } from "../../../core/decimal.ts";
+import type { FrameworkNode } from "../../../core/framework.ts";
+import type { GradeBand } from "../../../core/ranking.ts";
+import type { DB } from "../../db/schema.ts";
+
+export interface FrameworkMeta {
+  id: number;
+  code: string;
+  title: string;
+  year: number;
+  agencyType: string;
+  version: number;
+  gradeBands: GradeBand[];
+  rankDecimals: 0 | 1 | 2 | null;
+}
+
+/** numeric(7,2) as returned by either engine ("75.40") → hundredths. */
+export function centi(v: string | number): Centi {
+  const c = parseCenti(typeof v === "number" ? v : v);
+  if (c === null) throw new Error(`not a decimal: ${v}`);
+  return c;
+}
+export const centiOrNull = (v: string | number | null): Centi | null => (v === null ? null : centi(v));
+export const dec = (c: Centi) => centiToDecimalString(c);
+
+const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+function toMeta(r: {
+  id: number;
+  code: string;
+  title: string;
+  year: number;
+  agency_type: string;
+  version: number;
+  grade_bands: unknown;
+  rank_decimals: number | null;
+}): FrameworkMeta {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    year: r.year,
+    agencyType: r.agency_type,
+    version: r.version,
+    gradeBands: parseJson<GradeBand[]>(r.grade_bands),
+    rankDecimals: r.rank_decimals as 0 | 1 | 2 | null,
+  };
+}
+
+export async function listFrameworks(db: Kysely<DB>): Promise<FrameworkMeta[]> {
+  const rows = await db
+    .selectFrom("frameworks")
+    .selectAll()
+    .orderBy("year", "desc")
+    .orderBy("code")
+    .execute();
+  return rows.map(toMeta);
+}
+
+export async function findFramework(db: Kysely<DB>, id: number): Promise<FrameworkMeta | undefined> {
+  const r = await db.selectFrom("frameworks").selectAll().where("id", "=", id).executeTakeFirst();
+  return r && toMeta(r);
+}
+
+export async function findFrameworkByCode(db: Kysely<DB>, code: string): Promise<FrameworkMeta | undefined> {
+  const r = await db.selectFrom("frameworks").selectAll().where("code", "=", code).executeTakeFirst();
+  return r && toMeta(r);
+}
+
+export async function loadNodes(db: Kysely<DB>, frameworkId: number): Promise<FrameworkNode[]> {
+  const rows = await db
+    .selectFrom("framework_nodes")
+    .selectAll()
+    .where("framework_id", "=", frameworkId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    parentCode: r.parent_code,
+    kind: r.kind,
+    title: r.title,
+    max: centi(r.max_points),
+    position: r.position,
+    rule: r.rule === null ? undefined : parseJson(r.rule),
+    illustrative: r.illustrative,
+  }));
+}
+
+export async function insertFramework(
+  db: Kysely<DB>,
+  f: Omit<FrameworkMeta, "id" | "version"> & { version?: number },
+  nodes: readonly FrameworkNode[],
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("frameworks")
+      .values({
+        code: f.code,
+        title: f.title,
+        year: f.year,
+        agency_type: f.agencyType,
+        version: f.version ?? 1,
+        grade_bands: JSON.stringify(f.gradeBands),
+        rank_decimals: f.rankDecimals,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (nodes.length) {
+      await trx
+        .insertInto("framework_nodes")
+        .values(
+          nodes.map((n, i) => ({
+            framework_id: id,
+            code: n.code,
+            parent_code: n.parentCode,
+            kind: n.kind,
+            title: n.title,
+            max_points: dec(n.max),
+            position: n.position ?? i,
+            rule: n.rule === undefined ? null : JSON.stringify(n.rule),
+            illustrative: n.illustrative ?? false,
+          })),
+        )
+        .execute();
+    }
+    return id;
+  });
+}

@@ -1,0 +1,281 @@
+import type { Kysely } from "kysely";
+import type { Centi } from "../../../core/decimal.ts";
+import type { MeasurableTarget } from "../../../core/plan.ts";
+import type { DB, TaskStatus } from "../../db/schema.ts";
+import { centi, centiOrNull, dec } from "../frameworks/repository.ts";
+
+export async function findPlan(db: Kysely<DB>, id: number) {
+  return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listPlans(db: Kysely<DB>, agencyId: number) {
+  return db
+    .selectFrom("plans")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .orderBy("year", "desc")
+    .execute();
+}
+
+export interface PlanInput {
+  agencyId: number;
+  year: number;
+  number?: string | null;
+  code?: string | null;
+  issuedOn?: string | null;
+  place?: string | null;
+  title: string;
+  implements?: string | null;
+  percentTarget?: Centi | null;
+  rankGainMin?: number | null;
+  rankGainMax?: number | null;
+  baselineCycleId?: number | null;
+}
+
+export async function insertPlan(db: Kysely<DB>, p: PlanInput): Promise<number> {
+  const r = await db
+    .insertInto("plans")
+    .values({
+      agency_id: p.agencyId,
+      year: p.year,
+      number: p.number ?? null,
+      code: p.code ?? null,
+      issued_on: p.issuedOn ?? null,
+      place: p.place ?? null,
+      title: p.title,
+      implements: p.implements ?? null,
+      percent_target: p.percentTarget == null ? null : dec(p.percentTarget),
+      rank_gain_min: p.rankGainMin ?? null,
+      rank_gain_max: p.rankGainMax ?? null,
+      baseline_cycle_id: p.baselineCycleId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export interface AreaTargetRow {
+  areaCode: string;
+  title: string;
+  target: Centi;
+  max: Centi;
+  baseline: Centi | null;
+  kept: boolean;
+}
+
+export async function listAreaTargets(db: Kysely<DB>, planId: number): Promise<AreaTargetRow[]> {
+  const rows = await db.selectFrom("plan_area_targets").selectAll().where("plan_id", "=", planId).execute();
+  return rows.map((r) => ({
+    areaCode: r.area_code,
+    title: r.title,
+    target: centi(r.target_points),
+    max: centi(r.max_points),
+    baseline: centiOrNull(r.baseline_points),
+    kept: r.kept,
+  }));
+}
+
+export async function replaceAreaTargets(db: Kysely<DB>, planId: number, targets: AreaTargetRow[]) {
+  await db.deleteFrom("plan_area_targets").where("plan_id", "=", planId).execute();
+  if (!targets.length) return;
+  await db
+    .insertInto("plan_area_targets")
+    .values(
+      targets.map((t) => ({
+        plan_id: planId,
+        area_code: t.areaCode,
+        title: t.title,
+        target_points: dec(t.target),
+        max_points: dec(t.max),
+        baseline_points: t.baseline === null ? null : dec(t.baseline),
+        kept: t.kept,
+      })),
+    )
+    .execute();
+}
+
+export interface TaskInput {
+  section?: string | null;
+  position?: number;
+  title: string;
+  body?: string | null;
+  areaCode?: string | null;
+  startsOn?: string | null;
+  due?: string | null;
+  period?: string | null;
+  status?: TaskStatus;
+  progress?: number;
+  leadUnitIds: number[];
+  coordinatingUnitIds: number[];
+  targets: MeasurableTarget[];
+}
+
+export async function insertTask(db: Kysely<DB>, planId: number, t: TaskInput): Promise<number> {
+  const { id } = await db
+    .insertInto("tasks")
+    .values({
+      plan_id: planId,
+      section: t.section ?? null,
+      position: t.position ?? 0,
+      title: t.title,
+      body: t.body ?? null,
+      area_code: t.areaCode ?? null,
+      starts_on: t.startsOn ?? null,
+      due_on: t.due ?? null,
+      period: t.period ?? null,
+      status: t.status ?? "not_started",
+      progress: t.progress ?? 0,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await replaceTaskUnits(db, id, t.leadUnitIds, t.coordinatingUnitIds);
+  await replaceTaskTargets(db, id, t.targets);
+  return id;
+}
+
+export async function replaceTaskUnits(
+  db: Kysely<DB>,
+  taskId: number,
+  lead: number[],
+  coordinating: number[],
+) {
+  await db.deleteFrom("task_units").where("task_id", "=", taskId).execute();
+  const rows = [
+    ...lead.map((u, i) => ({ task_id: taskId, unit_id: u, role: "lead" as const, position: i })),
+    ...coordinating.map((u, i) => ({
+      task_id: taskId,
+      unit_id: u,
+      role: "coordinating" as const,
+      position: i,
+    })),
+  ];
+  if (rows.length) await db.insertInto("task_units").values(rows).execute();
+}
+
+export async function replaceTaskTargets(db: Kysely<DB>, taskId: number, targets: MeasurableTarget[]) {
+  await db.deleteFrom("task_targets").where("task_id", "=", taskId).execute();
+  if (!targets.length) return;
+  await db
+    .insertInto("task_targets")
+    .values(
+      targets.map((t, i) => ({
+        task_id: taskId,
+        position: i,
+        text: t.text,
+        indicator: t.indicator ?? null,
+        comparator: t.comparator,
+        value: String(t.value),
+        unit: t.unit ?? null,
+      })),
+    )
+    .execute();
+}
+
+export async function updateTaskFields(
+  db: Kysely<DB>,
+  id: number,
+  patch: Partial<{
+    title: string;
+    body: string | null;
+    area_code: string | null;
+    starts_on: string | null;
+    due_on: string | null;
+    period: string | null;
+    status: TaskStatus;
+    progress: number;
+    section: string | null;
+  }>,
+) {
+  await db
+    .updateTable("tasks")
+    .set({ ...patch, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function listTasks(db: Kysely<DB>, planId: number) {
+  return db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export async function findTask(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("tasks")
+    .innerJoin("plans", "plans.id", "tasks.plan_id")
+    .selectAll("tasks")
+    .select(["plans.agency_id", "plans.year"])
+    .where("tasks.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function taskUnits(db: Kysely<DB>, taskIds: number[]) {
+  if (!taskIds.length) return [];
+  return db
+    .selectFrom("task_units as tu")
+    .innerJoin("agencies as a", "a.id", "tu.unit_id")
+    .select(["tu.task_id", "tu.unit_id", "tu.role", "tu.position", "a.name", "a.short_name", "a.kind"])
+    .where("tu.task_id", "in", taskIds)
+    .orderBy("tu.position")
+    .execute();
+}
+
+export async function taskTargets(db: Kysely<DB>, taskIds: number[]) {
+  if (!taskIds.length) return [];
+  return db
+    .selectFrom("task_targets")
+    .selectAll()
+    .where("task_id", "in", taskIds)
+    .orderBy("position")
+    .execute();
+}
+
+export async function insertTaskUpdate(
+  db: Kysely<DB>,
+  u: {
+    taskId: number;
+    unitId: number | null;
+    userId: number;
+    progress: number | null;
+    status: TaskStatus | null;
+    note: string | null;
+  },
+): Promise<number> {
+  const r = await db
+    .insertInto("task_updates")
+    .values({
+      task_id: u.taskId,
+      unit_id: u.unitId,
+      user_id: u.userId,
+      progress: u.progress,
+      status: u.status,
+      note: u.note,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function listTaskUpdates(db: Kysely<DB>, taskId: number) {
+  return db
+    .selectFrom("task_updates as u")
+    .innerJoin("users", "users.id", "u.user_id")
+    .leftJoin("agencies as a", "a.id", "u.unit_id")
+    .select([
+      "u.id",
+      "u.progress",
+      "u.status",
+      "u.note",
+      "u.created_at",
+      "u.unit_id",
+      "a.name as unit_name",
+      "users.display_name",
+    ])
+    .where("u.task_id", "=", taskId)
+    .orderBy("u.id")
+    .execute();
+}

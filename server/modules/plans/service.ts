@@ -1,0 +1,561 @@
+/** Improvement plans: targets per area against last cycle's baseline, tasks, updates, lint. */
+import type { MultipartFile } from "@fastify/multipart";
+import type { Centi } from "../../../core/decimal.ts";
+import { lintPlan } from "../../../core/lint.ts";
+import { closestMatch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
+import { isOverdue, type MeasurableTarget, summariseTargets } from "../../../core/plan.ts";
+import type { AppContext } from "../../context.ts";
+import type { TaskStatus } from "../../db/schema.ts";
+import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
+import { pts } from "../../presenters.ts";
+import { removeStored, storeUpload } from "../../uploads.ts";
+import { listUnits } from "../agencies/repository.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import { type Caller, canManageAgency, canReadAgencyPrivate, canUpdateTask } from "../auth/policy.ts";
+import { loadFramework } from "../frameworks/service.ts";
+import { agencyIndex, cycleOfAgency } from "../ranking/service.ts";
+import { insertEvidence, listEvidence } from "../scores/repository.ts";
+import * as repo from "./repository.ts";
+
+export type UnitRef = number | string;
+
+/** Resolves unit ids or names to the agency's divisions; an unknown name gets a suggestion. */
+export async function resolveUnits(
+  ctx: AppContext,
+  agencyId: number,
+  refs: readonly UnitRef[],
+  field: string,
+): Promise<number[]> {
+  const units = await listUnits(ctx.db, agencyId);
+  const out: number[] = [];
+  for (const ref of refs) {
+    const u =
+      typeof ref === "number"
+        ? units.find((x) => x.id === ref)
+        : units.find(
+            (x) =>
+              searchKey(x.name) === searchKey(ref) ||
+              (x.short_name && searchKey(x.short_name) === searchKey(ref)),
+          );
+    if (!u) {
+      const near =
+        typeof ref === "string"
+          ? closestMatch(
+              ref,
+              units.map((x) => x.name),
+            )
+          : null;
+      throw badInput(
+        "plan.unknown_unit",
+        field,
+        `Đơn vị "${ref}" không thuộc cơ quan${near ? `; có phải "${near.candidate}"?` : ""}`,
+        `Unit "${ref}" is not a unit of this agency${near ? `; did you mean "${near.candidate}"?` : ""}`,
+      );
+    }
+    if (!out.includes(u.id)) out.push(u.id);
+  }
+  return out;
+}
+
+async function planWithAccess(ctx: AppContext, planId: number) {
+  const plan = await repo.findPlan(ctx.db, planId);
+  if (!plan) throw notFound("kế hoạch / plan", "planId");
+  const facts = await agencyFacts(ctx, plan.agency_id);
+  return { plan, facts };
+}
+
+export async function createPlan(
+  ctx: AppContext,
+  caller: Caller,
+  input: Omit<repo.PlanInput, "baselineCycleId"> & {
+    areaTargets: { areaCode: string; target: Centi; kept?: boolean }[];
+  },
+) {
+  const facts = await agencyFacts(ctx, input.agencyId);
+  if (!canManageAgency(caller, facts))
+    throw forbidden(
+      "Only the agency's PAR focal point writes its plan",
+      "Chỉ đầu mối CCHC của cơ quan lập kế hoạch",
+    );
+  const exists = await ctx.db
+    .selectFrom("plans")
+    .select("id")
+    .where("agency_id", "=", input.agencyId)
+    .where("year", "=", input.year)
+    .executeTakeFirst();
+  if (exists)
+    throw new AppError(
+      "plan.exists",
+      409,
+      { vi: `Cơ quan đã có kế hoạch năm ${input.year}`, en: `The agency already has a ${input.year} plan` },
+      "year",
+    );
+  const targets = await buildAreaTargets(ctx, input.agencyId, input.year, input.areaTargets);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertPlan(trx, {
+      ...input,
+      title: nfc(input.title),
+      baselineCycleId: targets.baselineCycleId,
+    });
+    await repo.replaceAreaTargets(trx, id, targets.rows);
+    return id;
+  });
+}
+
+/** Area targets take max and baseline from the previous year's result of the agency. */
+async function buildAreaTargets(
+  ctx: AppContext,
+  agencyId: number,
+  year: number,
+  input: { areaCode: string; target: Centi; kept?: boolean }[],
+) {
+  const base = await agencyIndex(ctx, null, agencyId, year - 1, true).catch(() => null);
+  if (!base && input.length)
+    throw badInput(
+      "plan.no_baseline",
+      "year",
+      `Chưa có kết quả năm ${year - 1} làm mốc`,
+      `No ${year - 1} result to take the baseline and maxima from`,
+    );
+  const rows: repo.AreaTargetRow[] = [];
+  const seen = new Set<string>();
+  for (const [i, t] of input.entries()) {
+    const area = base!.areas.find((a) => a.code === t.areaCode);
+    const field = `areaTargets.${i}`;
+    if (!area)
+      throw badInput(
+        "plan.unknown_area",
+        `${field}.areaCode`,
+        `Không có lĩnh vực ${t.areaCode}`,
+        `Unknown area ${t.areaCode}`,
+      );
+    if (seen.has(t.areaCode))
+      throw badInput(
+        "plan.duplicate_area",
+        `${field}.areaCode`,
+        `Lĩnh vực ${t.areaCode} bị lặp`,
+        `Area ${t.areaCode} appears twice`,
+      );
+    seen.add(t.areaCode);
+    const max = Math.round((area.max ?? 0) * 100);
+    if (t.target < 0 || t.target > max)
+      throw badInput(
+        "plan.target_above_max",
+        `${field}.target`,
+        `Chỉ tiêu vượt điểm tối đa của lĩnh vực`,
+        `Target of ${t.areaCode} is outside 0..max`,
+      );
+    const baseline = area.points === null ? null : Math.round(area.points * 100);
+    rows.push({
+      areaCode: t.areaCode,
+      title: area.title,
+      target: t.target,
+      max,
+      baseline,
+      kept: t.kept ?? baseline === t.target,
+    });
+  }
+  return { rows, baselineCycleId: base?.cycleId ?? null };
+}
+
+type TaskRow = Awaited<ReturnType<typeof repo.listTasks>>[number];
+
+async function presentTasks(ctx: AppContext, tasks: TaskRow[]) {
+  const ids = tasks.map((t) => t.id);
+  const units = await repo.taskUnits(ctx.db, ids);
+  const targets = await repo.taskTargets(ctx.db, ids);
+  const today = todayInVietnam();
+  return tasks.map((t) => {
+    const mine = units.filter((u) => u.task_id === t.id);
+    return {
+      id: t.id,
+      planId: t.plan_id,
+      section: t.section,
+      title: t.title,
+      body: t.body,
+      areaCode: t.area_code,
+      startsOn: t.starts_on,
+      due: t.due_on,
+      period: t.period,
+      status: t.status,
+      progress: t.progress,
+      overdue: isOverdue({ status: t.status, due: t.due_on }, today),
+      leadUnits: mine
+        .filter((u) => u.role === "lead")
+        .map((u) => ({ id: u.unit_id, name: u.name, shortName: u.short_name, kind: u.kind })),
+      coordinatingUnits: mine
+        .filter((u) => u.role === "coordinating")
+        .map((u) => ({ id: u.unit_id, name: u.name, shortName: u.short_name, kind: u.kind })),
+      targets: targets
+        .filter((x) => x.task_id === t.id)
+        .map((x) => ({
+          text: x.text,
+          indicator: x.indicator,
+          comparator: x.comparator,
+          value: x.comparator === "done_by" ? x.value : Number(x.value),
+          unit: x.unit,
+        })),
+    };
+  });
+}
+
+export async function planDetail(ctx: AppContext, planId: number) {
+  const { plan, facts } = await planWithAccess(ctx, planId);
+  const targets = await repo.listAreaTargets(ctx.db, planId);
+  const summary = summariseTargets(targets);
+  const tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, planId));
+  const units = await listUnits(ctx.db, plan.agency_id);
+  const lint = lintPlan({
+    areaTargets: targets.map((t) => ({ areaCode: t.areaCode, title: t.title })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      areaCode: t.areaCode,
+      leadUnits: t.leadUnits.map((u) => u.name),
+      coordinatingUnits: t.coordinatingUnits.map((u) => u.name),
+      due: t.due,
+      period: t.period,
+    })),
+    knownUnits: units.map((u) => u.name),
+  });
+  return {
+    id: plan.id,
+    agency: { id: facts.agency.id, code: facts.agency.code, name: facts.agency.name },
+    year: plan.year,
+    number: plan.number,
+    code: plan.code,
+    issuedOn: plan.issued_on,
+    place: plan.place,
+    title: plan.title,
+    implements: plan.implements,
+    overallTarget: {
+      percentAtLeast: plan.percent_target === null ? null : Number(plan.percent_target),
+      rankGainMin: plan.rank_gain_min,
+      rankGainMax: plan.rank_gain_max,
+    },
+    targets: {
+      points: pts(summary.target),
+      max: pts(summary.max),
+      percent: pts(summary.percent),
+      baselinePoints: pts(summary.baseline),
+      baselinePercent: pts(summary.baselinePercent),
+      areas: summary.areas.map((a) => ({
+        areaCode: a.areaCode,
+        title: a.title,
+        target: pts(a.target),
+        max: pts(a.max),
+        baseline: pts(a.baseline),
+        delta: pts(a.delta),
+        kept: a.kept,
+      })),
+    },
+    tasks,
+    lint,
+  };
+}
+
+export async function listPlanTasks(
+  ctx: AppContext,
+  planId: number,
+  f: { unitId?: number; areaCode?: string; status?: TaskStatus; overdue?: boolean },
+) {
+  await planWithAccess(ctx, planId);
+  let tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, planId));
+  if (f.unitId !== undefined)
+    tasks = tasks.filter((t) => [...t.leadUnits, ...t.coordinatingUnits].some((u) => u.id === f.unitId));
+  if (f.areaCode) tasks = tasks.filter((t) => t.areaCode === f.areaCode);
+  if (f.status) tasks = tasks.filter((t) => t.status === f.status);
+  if (f.overdue !== undefined) tasks = tasks.filter((t) => t.overdue === f.overdue);
+  return tasks;
+}
+
+export interface TaskBody {
+  section?: string | null;
+  title: string;
+  body?: string | null;
+  areaCode?: string | null;
+  startsOn?: string | null;
+  due?: string | null;
+  period?: string | null;
+  leadUnits: UnitRef[];
+  coordinatingUnits: UnitRef[];
+  targets: MeasurableTarget[];
+}
+
+async function checkArea(
+  ctx: AppContext,
+  agencyId: number,
+  year: number,
+  areaCode: string | null | undefined,
+) {
+  if (!areaCode) return;
+  let cycle;
+  try {
+    cycle = await cycleOfAgency(ctx, agencyId, year);
+  } catch {
+    cycle = await cycleOfAgency(ctx, agencyId, year - 1).catch(() => null);
+  }
+  if (!cycle) return;
+  const fw = await loadFramework(ctx, cycle.framework_id);
+  if (!fw.tree.nodes.has(areaCode))
+    throw badInput(
+      "plan.unknown_area",
+      "areaCode",
+      `Không có lĩnh vực/tiêu chí ${areaCode}`,
+      `Unknown area or criterion ${areaCode}`,
+    );
+}
+
+export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
+  const { plan, facts } = await planWithAccess(ctx, planId);
+  if (!canManageAgency(caller, facts)) throw forbidden();
+  if (t.startsOn && t.due && t.due < t.startsOn)
+    throw badInput(
+      "task.bad_dates",
+      "due",
+      "Hạn hoàn thành trước ngày bắt đầu",
+      "The deadline is before the start",
+    );
+  await checkArea(ctx, plan.agency_id, plan.year, t.areaCode);
+  const lead = await resolveUnits(ctx, plan.agency_id, t.leadUnits, "leadUnits");
+  const coord = await resolveUnits(ctx, plan.agency_id, t.coordinatingUnits, "coordinatingUnits");
+  const position = (await repo.listTasks(ctx.db, planId)).length;
+  return ctx.db
+    .transaction()
+    .execute((trx) =>
+      repo.insertTask(trx, planId, {
+        ...t,
+        title: nfc(t.title),
+        body: t.body ? nfc(t.body) : null,
+        position,
+        leadUnitIds: lead,
+        coordinatingUnitIds: coord,
+      }),
+    );
+}
+
+export async function patchTask(
+  ctx: AppContext,
+  caller: Caller,
+  taskId: number,
+  p: Partial<TaskBody> & { status?: TaskStatus; progress?: number },
+) {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound("nhiệm vụ / task", "taskId");
+  const facts = await agencyFacts(ctx, task.agency_id);
+  if (!canManageAgency(caller, facts))
+    throw forbidden(
+      "Only the agency's PAR focal point edits tasks; divisions post updates",
+      "Chỉ đầu mối CCHC sửa nhiệm vụ; các phòng cập nhật tiến độ",
+    );
+  const startsOn = p.startsOn === undefined ? task.starts_on : p.startsOn;
+  const due = p.due === undefined ? task.due_on : p.due;
+  if (startsOn && due && due < startsOn)
+    throw badInput(
+      "task.bad_dates",
+      "due",
+      "Hạn hoàn thành trước ngày bắt đầu",
+      "The deadline is before the start",
+    );
+  if (p.areaCode !== undefined) await checkArea(ctx, task.agency_id, task.year, p.areaCode);
+  const lead = p.leadUnits ? await resolveUnits(ctx, task.agency_id, p.leadUnits, "leadUnits") : null;
+  const coord = p.coordinatingUnits
+    ? await resolveUnits(ctx, task.agency_id, p.coordinatingUnits, "coordinatingUnits")
+    : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateTaskFields(trx, taskId, {
+      ...(p.title !== undefined ? { title: nfc(p.title) } : {}),
+      ...(p.body !== undefined ? { body: p.body } : {}),
+      ...(p.section !== undefined ? { section: p.section } : {}),
+      ...(p.areaCode !== undefined ? { area_code: p.areaCode } : {}),
+      ...(p.startsOn !== undefined ? { starts_on: p.startsOn } : {}),
+      ...(p.due !== undefined ? { due_on: p.due } : {}),
+      ...(p.period !== undefined ? { period: p.period } : {}),
+      ...(p.status !== undefined ? { status: p.status } : {}),
+      ...(p.progress !== undefined ? { progress: p.progress } : {}),
+    });
+    if (lead || coord) {
+      const cur = await repo.taskUnits(trx, [taskId]);
+      await repo.replaceTaskUnits(
+        trx,
+        taskId,
+        lead ?? cur.filter((u) => u.role === "lead").map((u) => u.unit_id),
+        coord ?? cur.filter((u) => u.role === "coordinating").map((u) => u.unit_id),
+      );
+    }
+    if (p.targets) await repo.replaceTaskTargets(trx, taskId, p.targets);
+  });
+}
+
+async function taskAccess(ctx: AppContext, taskId: number) {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound("nhiệm vụ / task", "taskId");
+  const facts = await agencyFacts(ctx, task.agency_id);
+  const units = await repo.taskUnits(ctx.db, [taskId]);
+  return { task, facts, units };
+}
+
+export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId: number) {
+  const { task, facts } = await taskAccess(ctx, taskId);
+  const [presented] = await presentTasks(ctx, [task]);
+  if (!canReadAgencyPrivate(caller, facts)) return { ...presented, updates: null };
+  const updates = await repo.listTaskUpdates(ctx.db, taskId);
+  const evidence = await listEvidence(ctx.db, { taskUpdateIds: updates.map((u) => u.id) });
+  return {
+    ...presented,
+    updates: updates.map((u) => ({
+      id: u.id,
+      progress: u.progress,
+      status: u.status,
+      note: u.note,
+      at: new Date(u.created_at).toISOString(),
+      unit: u.unit_name,
+      by: u.display_name,
+      evidence: evidence
+        .filter((e) => e.task_update_id === u.id)
+        .map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          fileName: e.file_name,
+          url: e.url,
+          docNumber: e.doc_number,
+          note: e.note,
+        })),
+    })),
+  };
+}
+
+export interface UpdateBody {
+  progress?: number;
+  status?: TaskStatus;
+  note?: string | null;
+  indicator?: { code: string; value: number; period: string } | null;
+  link?: string | null;
+  docNumber?: string | null;
+}
+
+/** A division reports on a task it leads or coordinates: progress, status, an indicator value, evidence. */
+export async function postTaskUpdate(
+  ctx: AppContext,
+  caller: Caller,
+  taskId: number,
+  body: UpdateBody,
+  file?: MultipartFile,
+) {
+  const { task, facts, units } = await taskAccess(ctx, taskId);
+  const unitIds = units.map((u) => u.unit_id);
+  const groups = units.filter((u) => u.kind === "unit_group").map((u) => u.unit_id);
+  if (!canUpdateTask(caller, facts, unitIds, groups))
+    throw forbidden(
+      "Your division neither leads nor coordinates this task",
+      "Phòng của bạn không chủ trì hay phối hợp nhiệm vụ này",
+    );
+  if (
+    body.progress === undefined &&
+    !body.status &&
+    !body.note &&
+    !body.indicator &&
+    !body.link &&
+    !body.docNumber &&
+    !file
+  )
+    throw badInput(
+      "task_update.empty",
+      "progress",
+      "Cập nhật trống",
+      "The update says nothing: give progress, a status, a note, a value or evidence",
+    );
+  const stored = file ? await storeUpload(ctx, task.agency_id, file) : null;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const id = await repo.insertTaskUpdate(trx, {
+        taskId,
+        unitId: caller.unitId,
+        userId: caller.id,
+        progress: body.progress ?? null,
+        status: body.status ?? null,
+        note: body.note ? nfc(body.note) : null,
+      });
+      const status =
+        body.status ??
+        (body.progress === 100
+          ? "done"
+          : body.progress !== undefined && task.status === "not_started"
+            ? "in_progress"
+            : undefined);
+      await repo.updateTaskFields(trx, taskId, {
+        ...(body.progress !== undefined ? { progress: body.progress } : {}),
+        ...(status ? { status } : {}),
+      });
+      if (body.indicator) {
+        await trx
+          .insertInto("indicator_values")
+          .values({
+            agency_id: task.agency_id,
+            code: body.indicator.code,
+            period: body.indicator.period,
+            value: String(body.indicator.value),
+            source: "task_update",
+            task_update_id: id,
+            recorded_by: caller.id,
+          })
+          .execute();
+      }
+      if (stored)
+        await insertEvidence(trx, {
+          agencyId: task.agency_id,
+          taskUpdateId: id,
+          kind: "file",
+          ...stored,
+          createdBy: caller.id,
+        });
+      if (body.link)
+        await insertEvidence(trx, {
+          agencyId: task.agency_id,
+          taskUpdateId: id,
+          kind: "link",
+          url: body.link,
+          createdBy: caller.id,
+        });
+      if (body.docNumber)
+        await insertEvidence(trx, {
+          agencyId: task.agency_id,
+          taskUpdateId: id,
+          kind: "document",
+          docNumber: body.docNumber,
+          createdBy: caller.id,
+        });
+      return id;
+    });
+  } catch (e) {
+    if (stored) await removeStored(ctx, stored.filePath);
+    throw e;
+  }
+}
+
+export async function myTasks(ctx: AppContext, caller: Caller) {
+  if (!caller.agencyId) return [];
+  const plans = await repo.listPlans(ctx.db, caller.agencyId);
+  const out: (Awaited<ReturnType<typeof presentTasks>>[number] & { planYear: number })[] = [];
+  for (const p of plans) {
+    const tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, p.id));
+    for (const t of tasks) {
+      const involved =
+        caller.role !== "division" ||
+        [...t.leadUnits, ...t.coordinatingUnits].some(
+          (u) => u.id === caller.unitId || u.kind === "unit_group",
+        );
+      if (involved) out.push({ ...t, planYear: p.year });
+    }
+  }
+  // Overdue first, then open tasks by deadline.
+  const rank = (t: (typeof out)[number]) =>
+    t.overdue ? 0 : t.status === "done" || t.status === "cancelled" ? 2 : 1;
+  return out.sort(
+    (a, b) => rank(a) - rank(b) || (a.due ?? "9999").localeCompare(b.due ?? "9999") || a.id - b.id,
+  );
+}
+
+export async function readablePlanIds(ctx: AppContext, agencyId: number) {
+  return repo.listPlans(ctx.db, agencyId);
+}

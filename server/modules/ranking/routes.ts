@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { idParam, pointsSchema } from "../../schemas.ts";
+import { presentCycle } from "../cycles/service.ts";
+import { agencyGap, agencyIndex, agencyWhatIf, cycleResults, presentResult } from "./service.ts";
+
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/cycles/:id/ranking", { schema: { tags: ["index"], params: idParam } }, async (req) => {
+    const res = await cycleResults(ctx, req.caller, req.params.id);
+    return { cycle: presentCycle(res.cycle), items: res.results.map(presentResult) };
+  });
+  r.get(
+    "/agencies/:id/index",
+    { schema: { tags: ["index"], params: idParam, querystring: yearQuery } },
+    async (req) => {
+      const { _internal, ...out } = await agencyIndex(ctx, req.caller, req.params.id, req.query.year);
+      return out;
+    },
+  );
+  r.get(
+    "/agencies/:id/gap",
+    {
+      schema: {
+        tags: ["index"],
+        params: idParam,
+        querystring: yearQuery.extend({ level: z.enum(["area", "leaf"]).default("area") }),
+      },
+    },
+    async (req) => agencyGap(ctx, req.caller, req.params.id, req.query.year, req.query.level),
+  );
+  r.post(
+    "/agencies/:id/what-if",
+    {
+      schema: {
+        tags: ["index"],
+        params: idParam,
+        body: z.object({
+          baseYear: z.number().int().min(2000).max(2100),
+          areas: z.record(z.string(), pointsSchema).optional(),
+        }),
+      },
+    },
+    async (req) =>
+      agencyWhatIf(
+        ctx,
+        req.caller,
+        req.params.id,
+        req.body.baseYear,
+        req.body.areas ? new Map(Object.entries(req.body.areas)) : null,
+      ),
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * The index and ranking of a cycle as stored: final points are the appraised ones where set, the
+ * self-assessed ones otherwise. The CLI's `index` and the API call the same function.
+ */
+import type { Centi } from "../../../core/decimal.ts";
+import { type Gap, gapAnalysis, whatIf } from "../../../core/gap.ts";
+import { compareVi } from "../../../core/locale.ts";
+import { gradeFor, rank, rankChange } from "../../../core/ranking.ts";
+import { computeIndex, type IndexResult } from "../../../core/scoring.ts";
+import type { AppContext } from "../../context.ts";
+import { AppError, forbidden, notFound } from "../../errors.ts";
+import { pts } from "../../presenters.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import { type Caller, canReadAgencyPrivate, isProvinceWide } from "../auth/policy.ts";
+import * as cycles from "../cycles/repository.ts";
+import { centi } from "../frameworks/repository.ts";
+import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
+import { listNotApplicable, listScores } from "../scores/repository.ts";
+
+export interface AgencyResult {
+  agencyId: number;
+  code: string;
+  name: string;
+  group: string;
+  sample: boolean;
+  index: IndexResult;
+  rank: number | null;
+  previousRank: number | null;
+  rankChange: number | null;
+  grade: string | null;
+}
+
+export interface CycleResults {
+  cycle: cycles.CycleRow;
+  framework: LoadedFramework;
+  results: AgencyResult[];
+}
+
+async function computeCycle(
+  ctx: AppContext,
+  cycle: cycles.CycleRow,
+  withPrevious = true,
+): Promise<CycleResults> {
+  const framework = await loadFramework(ctx, cycle.framework_id);
+  const participants = await cycles.listParticipants(ctx.db, cycle.id);
+  const scores = await listScores(ctx.db, cycle.id);
+  const na = await listNotApplicable(ctx.db, cycle.id);
+  const finalBy = new Map<number, Map<string, Centi>>();
+  for (const s of scores) {
+    const v = s.appraised ?? s.self;
+    if (v === null) continue;
+    let m = finalBy.get(s.agencyId);
+    if (!m) finalBy.set(s.agencyId, (m = new Map()));
+    m.set(s.nodeCode, v);
+  }
+  const naBy = new Map<number, Set<string>>();
+  for (const r of na) {
+    let s = naBy.get(r.agency_id);
+    if (!s) naBy.set(r.agency_id, (s = new Set()));
+    s.add(r.node_code);
+  }
+  const indexed = participants.map((p) => ({
+    p,
+    index: computeIndex(framework.tree, finalBy.get(p.id) ?? new Map(), naBy.get(p.id)),
+  }));
+  const ranked = rank(
+    indexed.map((x) => ({ key: x.p.id, achieved: x.index.achieved, max: x.index.max })),
+    { decimals: framework.meta.rankDecimals },
+  );
+  const rankOf = new Map(ranked.map((r) => [r.key, r.rank]));
+  const prevCycle = withPrevious
+    ? await cycles.findCycleFor(ctx.db, cycle.province_id, cycle.group_code, cycle.year - 1)
+    : undefined;
+  const prevRanks = new Map<number, number>();
+  if (prevCycle)
+    for (const r of (await computeCycle(ctx, prevCycle, false)).results)
+      if (r.rank !== null) prevRanks.set(r.agencyId, r.rank);
+  const results = indexed.map(({ p, index }) => {
+    const rk = rankOf.get(p.id) ?? null;
+    const prev = prevRanks.get(p.id) ?? null;
+    return {
+      agencyId: p.id,
+      code: p.code,
+      name: p.name,
+      group: cycle.group_code,
+      sample: p.sample,
+      index,
+      rank: rk,
+      previousRank: prev,
+      rankChange: rk === null ? null : rankChange(rk, prev),
+      grade: gradeFor(index.percent, framework.meta.gradeBands),
+    };
+  });
+  results.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVi(a.name, b.name));
+  return { cycle, framework, results };
+}
+
+/** Results of a cycle; before publication only the province (and admin) may see the whole table. */
+export async function cycleResults(
+  ctx: AppContext,
+  caller: Caller | null,
+  cycleId: number,
+  trusted = false,
+): Promise<CycleResults> {
+  const cycle = await cycles.findCycle(ctx.db, cycleId);
+  if (!cycle) throw notFound("kỳ đánh giá / cycle", "cycleId");
+  if (
+    !trusted &&
+    !cycle.published_at &&
+    !(caller && isProvinceWide(caller, { agencyId: -1, provinceId: cycle.province_id }))
+  )
+    throw forbidden(
+      "The ranking is visible once the province publishes it",
+      "Bảng xếp hạng chỉ hiển thị sau khi tỉnh công bố",
+    );
+  return computeCycle(ctx, cycle);
+}
+
+export function presentResult(r: AgencyResult) {
+  return {
+    agencyId: r.agencyId,
+    agency: r.name,
+    code: r.code,
+    group: r.group,
+    sample: r.sample,
+    points: pts(r.index.achieved),
+    max: pts(r.index.max),
+    percent: pts(r.index.percent),
+    grade: r.grade,
+    rank: r.rank,
+    previousRank: r.previousRank,
+    rankChange: r.rankChange,
+  };
+}
+
+export function presentAreas(fw: LoadedFramework, index: IndexResult) {
+  return fw.tree.areas.map((a) => {
+    const n = index.nodes.get(a.code)!;
+    return {
+      code: a.code,
+      title: a.title,
+      max: pts(n.max),
+      points: pts(n.achieved),
+      percent: pts(n.percent),
+      applicable: n.applicable,
+    };
+  });
+}
+
+/** The cycle an agency took part in for a year. */
+export async function cycleOfAgency(
+  ctx: AppContext,
+  agencyId: number,
+  year: number,
+): Promise<cycles.CycleRow> {
+  const row = await ctx.db
+    .selectFrom("cycles as c")
+    .innerJoin("cycle_participants as p", "p.cycle_id", "c.id")
+    .selectAll("c")
+    .where("p.agency_id", "=", agencyId)
+    .where("c.year", "=", year)
+    .executeTakeFirst();
+  if (!row) throw notFound(`kết quả năm ${year} của cơ quan / the agency's ${year} result`, "year");
+  return row;
+}
+
+/** trusted: an internal read (e.g. a plan's baseline) that skips the caller's visibility checks. */
+export async function agencyIndex(
+  ctx: AppContext,
+  caller: Caller | null,
+  agencyId: number,
+  year: number,
+  trusted = false,
+) {
+  const facts = await agencyFacts(ctx, agencyId);
+  const cycle = await cycleOfAgency(ctx, agencyId, year);
+  if (!trusted && !cycle.published_at && !canReadAgencyPrivate(caller, facts))
+    throw forbidden("This result is not published yet", "Kết quả này chưa được công bố");
+  const all = await computeCycle(ctx, cycle);
+  const mine = all.results.find((r) => r.agencyId === agencyId)!;
+  // An agency sees its own index before publication, but its rank only once the table is public.
+  const showRank = trusted || !!cycle.published_at || (caller !== null && isProvinceWide(caller, facts));
+  return {
+    cycleId: cycle.id,
+    year: cycle.year,
+    published: !!cycle.published_at,
+    ...presentResult(mine),
+    rank: showRank ? mine.rank : null,
+    rankOf: showRank ? all.results.filter((r) => r.rank !== null).length : null,
+    rankChange: showRank ? mine.rankChange : null,
+    areas: presentAreas(all.framework, mine.index),
+    _internal: { all, mine },
+  };
+}
+
+export async function agencyGap(
+  ctx: AppContext,
+  caller: Caller | null,
+  agencyId: number,
+  year: number,
+  level: "area" | "leaf",
+) {
+  const ix = await agencyIndex(ctx, caller, agencyId, year);
+  const gaps: Gap[] = gapAnalysis(ix._internal.all.framework.tree, ix._internal.mine.index, level);
+  return {
+    year,
+    items: gaps.map((g) => ({
+      code: g.code,
+      title: g.title,
+      kind: g.kind,
+      points: pts(g.achieved),
+      max: pts(g.max),
+      lost: pts(g.lost),
+      percent: pts(g.percent),
+    })),
+  };
+}
+
+/**
+ * What-if: the agency's index and rank in the base year's table if its area points were those given
+ * (by default its plan's targets for the following year).
+ */
+export async function agencyWhatIf(
+  ctx: AppContext,
+  caller: Caller | null,
+  agencyId: number,
+  baseYear: number,
+  areaPoints: Map<string, Centi> | null,
+) {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
+  const cycle = await cycleOfAgency(ctx, agencyId, baseYear);
+  const all = await computeCycle(ctx, cycle);
+  const mine = all.results.find((r) => r.agencyId === agencyId)!;
+  let points = areaPoints;
+  if (!points) {
+    const plan = await ctx.db
+      .selectFrom("plans")
+      .select("id")
+      .where("agency_id", "=", agencyId)
+      .where("year", "=", baseYear + 1)
+      .executeTakeFirst();
+    if (!plan)
+      throw new AppError("whatif.no_plan", 404, {
+        vi: `Chưa có kế hoạch năm ${baseYear + 1} để dự báo`,
+        en: `No ${baseYear + 1} plan to forecast from; give area points instead`,
+      });
+    const targets = await ctx.db
+      .selectFrom("plan_area_targets")
+      .select(["area_code", "target_points"])
+      .where("plan_id", "=", plan.id)
+      .execute();
+    points = new Map(targets.map((t) => [t.area_code, centi(t.target_points)]));
+  }
+  for (const code of points.keys()) {
+    if (!all.framework.tree.areas.some((a) => a.code === code))
+      throw new AppError(
+        "whatif.unknown_area",
+        400,
+        { vi: `Không có lĩnh vực ${code}`, en: `Unknown area ${code}` },
+        `areas.${code}`,
+      );
+  }
+  const byArea = new Map<string, { achieved: Centi; max: Centi }>();
+  for (const a of all.framework.tree.areas) {
+    const n = mine.index.nodes.get(a.code)!;
+    if (n.applicable) byArea.set(a.code, { achieved: n.achieved, max: n.max });
+  }
+  const others = all.results.map((r) => ({ key: r.agencyId, achieved: r.index.achieved, max: r.index.max }));
+  const w = whatIf(agencyId, { byArea }, points, others, { decimals: all.framework.meta.rankDecimals });
+  return {
+    baseYear,
+    points: pts(w.achieved),
+    max: pts(w.max),
+    percent: pts(w.percent),
+    rank: w.rank,
+    of: w.of,
+    currentRank: w.currentRank,
+    currentPercent: pts(mine.index.percent),
+    areas: [...byArea].map(([code, a]) => ({
+      code,
+      current: pts(a.achieved),
+      predicted: pts(Math.min(points.get(code) ?? a.achieved, a.max)),
+      max: pts(a.max),
+    })),
+  };
+}
