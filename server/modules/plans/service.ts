@@ -320,18 +320,16 @@ export async function createTask(ctx: AppContext, caller: Caller, planId: number
   const lead = await resolveUnits(ctx, plan.agency_id, t.leadUnits, "leadUnits");
   const coord = await resolveUnits(ctx, plan.agency_id, t.coordinatingUnits, "coordinatingUnits");
   const position = (await repo.listTasks(ctx.db, planId)).length;
-  return ctx.db
-    .transaction()
-    .execute((trx) =>
-      repo.insertTask(trx, planId, {
-        ...t,
-        title: nfc(t.title),
-        body: t.body ? nfc(t.body) : null,
-        position,
-        leadUnitIds: lead,
-        coordinatingUnitIds: coord,
-      }),
-    );
+  return ctx.db.transaction().execute((trx) =>
+    repo.insertTask(trx, planId, {
+      ...t,
+      title: nfc(t.title),
+      body: t.body ? nfc(t.body) : null,
+      position,
+      leadUnitIds: lead,
+      coordinatingUnitIds: coord,
+    }),
+  );
 }
 
 export async function patchTask(

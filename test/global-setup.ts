@@ -1,0 +1,42 @@
+/**
+ * Runs once before the suite: builds a migrated PGlite template (each test database loads it in
+ * under a second instead of initialising for seconds) and, when TEST_DATABASE_URL is set, a migrated
+ * PostgreSQL template database that each test clones.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { migrate, openDatabase, pgliteParsers } from "../server/db/connect.ts";
+
+export const PG_TEMPLATE = "parindex_test_template";
+
+export default async function setup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-test-"));
+  const pglite = await PGlite.create({ parsers: pgliteParsers() });
+  const database = await openDatabase({ dataDir: dir, pglite });
+  await migrate(database.db);
+  const blob = await pglite.dumpDataDir("gzip");
+  const file = path.join(dir, "template.tar.gz");
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  await database.close();
+  process.env.PARINDEX_PGLITE_TEMPLATE = file;
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${PG_TEMPLATE}`);
+    await admin.query(`create database ${PG_TEMPLATE}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${PG_TEMPLATE}`;
+    const tpl = await openDatabase({ databaseUrl: u.toString(), dataDir: dir, poolSize: 1 });
+    await migrate(tpl.db);
+    await tpl.close();
+  }
+  return async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
