@@ -31,9 +31,13 @@ Roles: ${ROLES.join(", ")}
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
 
-async function open(config: Config, purpose: string): Promise<{ database: Database; ctx: AppContext }> {
+async function open(
+  config: Config,
+  purpose: string,
+  autoMigrate = true,
+): Promise<{ database: Database; ctx: AppContext }> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, purpose });
-  await migrate(database.db);
+  if (autoMigrate) await migrate(database.db);
   return { database, ctx: { db: database.db, engine: database.engine, config } };
 }
 
@@ -76,8 +80,13 @@ async function serve(config: Config) {
   );
 }
 
-async function withDb<T>(config: Config, purpose: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const { database, ctx } = await open(config, purpose);
+async function withDb<T>(
+  config: Config,
+  purpose: string,
+  fn: (ctx: AppContext) => Promise<T>,
+  autoMigrate = true,
+): Promise<T> {
+  const { database, ctx } = await open(config, purpose, autoMigrate);
   try {
     return await fn(ctx);
   } finally {
@@ -207,11 +216,16 @@ export async function main(argv: string[]): Promise<number> {
         await serve(config);
         return -1; // keeps running
       case "migrate":
-        return await withDb(config, "parindex migrate", async (ctx) => {
-          const done = await migrate(ctx.db);
-          out(done.length ? `applied: ${done.join(", ")}\n` : "schema is up to date\n");
-          return 0;
-        });
+        return await withDb(
+          config,
+          "parindex migrate",
+          async (ctx) => {
+            const done = await migrate(ctx.db);
+            out(done.length ? `applied: ${done.join(", ")}\n` : "schema is up to date\n");
+            return 0;
+          },
+          false,
+        );
       case "seed-demo":
         return await withDb(config, "parindex seed-demo", async (ctx) => {
           const creds = await seedDemo(ctx);

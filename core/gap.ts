@@ -29,7 +29,7 @@ export function gapAnalysis(
     const leaf = (tree.children.get(node.code)?.length ?? 0) === 0;
     if (level === "area" ? !isArea : !leaf) continue;
     const r = result.nodes.get(node.code);
-    if (!r || !r.applicable) continue;
+    if (!r?.applicable) continue;
     gaps.push({
       code: node.code,
       title: node.title,
@@ -43,7 +43,7 @@ export function gapAnalysis(
   return gaps.sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code, "vi", { numeric: true }));
 }
 
-export interface WhatIfResult<K> {
+export interface WhatIfResult {
   achieved: Centi;
   max: Centi;
   percent: Centi | null;
@@ -62,7 +62,7 @@ export function whatIf<K>(
   areaPoints: ReadonlyMap<string, Centi>,
   others: readonly RankInput<K>[],
   opts: RankOptions = {},
-): WhatIfResult<K> {
+): WhatIfResult {
   let achieved = 0;
   let max = 0;
   let curAchieved = 0;

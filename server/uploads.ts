@@ -5,7 +5,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { MultipartFile } from "@fastify/multipart";
 import { nfc } from "../core/locale.ts";
 import type { AppContext } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -44,6 +43,12 @@ function isZip(b: Buffer) {
 
 export const ALLOWED_EXTENSIONS = KINDS.flatMap((k) => k.ext);
 
+/** What storeUpload needs of an uploaded part; @fastify/multipart's file parts satisfy it. */
+export interface IncomingFile {
+  filename: string;
+  toBuffer(): Promise<Buffer>;
+}
+
 export interface StoredFile {
   filePath: string;
   fileName: string;
@@ -54,14 +59,14 @@ export interface StoredFile {
 export function sniff(fileName: string, bytes: Buffer): { mime: string } | null {
   const ext = path.extname(fileName).toLowerCase();
   const kind = KINDS.find((k) => (k.ext as readonly string[]).includes(ext));
-  if (!kind || !kind.test(bytes)) return null;
+  if (!kind?.test(bytes)) return null;
   return { mime: kind.mime };
 }
 
 export async function storeUpload(
   ctx: AppContext,
   agencyId: number,
-  file: MultipartFile,
+  file: IncomingFile,
 ): Promise<StoredFile> {
   const bytes = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit
   const fileName = nfc(path.basename(file.filename || "tep")).slice(0, 200);

@@ -4,7 +4,6 @@ import type { ColumnType, Generated } from "kysely";
 
 type Numeric = ColumnType<string, string | number, string | number>;
 type NumericN = ColumnType<string | null, string | number | null | undefined, string | number | null>;
-type DateStr = ColumnType<string, string, string>;
 type DateStrN = ColumnType<string | null, string | null | undefined, string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;

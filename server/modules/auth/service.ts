@@ -57,7 +57,7 @@ export async function createUser(
     throw badInput("user.unknown_agency", "agencyId", "Cơ quan không tồn tại", "Unknown agency");
   if (u.role === "division") {
     const unit = u.unitId ? await findAgency(ctx.db, u.unitId) : undefined;
-    if (!unit || unit.kind !== "division" || unit.parent_id !== u.agencyId)
+    if (unit?.kind !== "division" || unit.parent_id !== u.agencyId)
       throw badInput(
         "user.unit_required",
         "unitId",

@@ -95,7 +95,7 @@ export async function cycleRoutes(app: FastifyInstance, ctx: AppContext) {
         .select(["id", "role"])
         .where("id", "=", req.body.userId)
         .executeTakeFirst();
-      if (!user || user.role !== "appraiser")
+      if (user?.role !== "appraiser")
         throw badInput(
           "cycle.not_appraiser",
           "userId",

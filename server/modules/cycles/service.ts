@@ -42,7 +42,7 @@ export async function createCycle(
 ): Promise<number> {
   if (!canRunProvince(caller, input.provinceId)) throw forbidden();
   const province = await findAgency(ctx.db, input.provinceId);
-  if (!province || province.kind !== "province")
+  if (province?.kind !== "province")
     throw badInput("cycle.unknown_province", "provinceId", "Tỉnh không tồn tại", "Unknown province");
   await loadFramework(ctx, input.frameworkId);
   const o = input.selfAssessmentOpens;
@@ -71,7 +71,7 @@ export async function createCycle(
     );
   for (const id of input.agencyIds ?? []) {
     const ag = await findAgency(ctx.db, id);
-    if (!ag || ag.kind !== "agency" || (await provinceOf(ctx.db, id)) !== input.provinceId)
+    if (ag?.kind !== "agency" || (await provinceOf(ctx.db, id)) !== input.provinceId)
       throw badInput(
         "cycle.unknown_agency",
         "agencyIds",

@@ -6,6 +6,7 @@ import { requireCaller } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { dateSchema, idParam, pointsSchema } from "../../schemas.ts";
+import type { IncomingFile } from "../../uploads.ts";
 import * as svc from "./service.ts";
 
 const unitRef = z.union([z.number().int().positive(), z.string().min(1).max(200)]);
@@ -173,9 +174,9 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post("/tasks/:id/updates", { schema: { tags: ["plans"], params: idParam } }, async (req, reply) => {
     const caller = requireCaller(req);
     let body: unknown = req.body;
-    let file;
+    let file: IncomingFile | undefined;
     if (req.isMultipart()) {
-      // Fields first, then one file: the form sends "data" (JSON) and optionally "file".
+      // The form sends "data" (the update as JSON) and optionally one "file".
       const fields: Record<string, string> = {};
       for await (const part of req.parts()) {
         if (part.type === "file") {
@@ -186,10 +187,8 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
               { vi: "Chỉ một tệp mỗi lần", en: "One file per update" },
               "file",
             );
-          file = { ...part, toBuffer: async () => part.toBuffer() } as typeof part;
-          (file as { _buf?: Buffer })._buf = await part.toBuffer();
-          const buf = (file as { _buf?: Buffer })._buf!;
-          file.toBuffer = async () => buf;
+          const buf = await part.toBuffer();
+          file = { filename: part.filename, toBuffer: async () => buf };
         } else fields[part.fieldname] = String(part.value);
       }
       try {
@@ -210,7 +209,7 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         "validation",
         400,
         { vi: `Dữ liệu không hợp lệ: ${i?.message}`, en: `Invalid input: ${i?.message}` },
-        i?.path.join(".") || null || undefined,
+        i?.path.join(".") || undefined,
       );
     }
     const id = await svc.postTaskUpdate(ctx, caller, req.params.id, parsed.data, file);

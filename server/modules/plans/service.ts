@@ -1,5 +1,4 @@
 /** Improvement plans: targets per area against last cycle's baseline, tasks, updates, lint. */
-import type { MultipartFile } from "@fastify/multipart";
 import type { Centi } from "../../../core/decimal.ts";
 import { lintPlan } from "../../../core/lint.ts";
 import { closestMatch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
@@ -8,7 +7,7 @@ import type { AppContext } from "../../context.ts";
 import type { TaskStatus } from "../../db/schema.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
-import { removeStored, storeUpload } from "../../uploads.ts";
+import { type IncomingFile, removeStored, storeUpload } from "../../uploads.ts";
 import { listUnits } from "../agencies/repository.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canManageAgency, canReadAgencyPrivate, canUpdateTask } from "../auth/policy.ts";
@@ -289,12 +288,10 @@ async function checkArea(
   areaCode: string | null | undefined,
 ) {
   if (!areaCode) return;
-  let cycle;
-  try {
-    cycle = await cycleOfAgency(ctx, agencyId, year);
-  } catch {
-    cycle = await cycleOfAgency(ctx, agencyId, year - 1).catch(() => null);
-  }
+  // The plan's own year's framework, else last year's (a plan is often written before its cycle exists).
+  const cycle = await cycleOfAgency(ctx, agencyId, year).catch(() =>
+    cycleOfAgency(ctx, agencyId, year - 1).catch(() => null),
+  );
   if (!cycle) return;
   const fw = await loadFramework(ctx, cycle.framework_id);
   if (!fw.tree.nodes.has(areaCode))
@@ -438,7 +435,7 @@ export async function postTaskUpdate(
   caller: Caller,
   taskId: number,
   body: UpdateBody,
-  file?: MultipartFile,
+  file?: IncomingFile,
 ) {
   const { task, facts, units } = await taskAccess(ctx, taskId);
   const unitIds = units.map((u) => u.unit_id);

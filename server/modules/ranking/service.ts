@@ -49,14 +49,14 @@ async function computeCycle(
   for (const s of scores) {
     const v = s.appraised ?? s.self;
     if (v === null) continue;
-    let m = finalBy.get(s.agencyId);
-    if (!m) finalBy.set(s.agencyId, (m = new Map()));
+    const m = finalBy.get(s.agencyId) ?? new Map<string, Centi>();
+    finalBy.set(s.agencyId, m);
     m.set(s.nodeCode, v);
   }
   const naBy = new Map<number, Set<string>>();
   for (const r of na) {
-    let s = naBy.get(r.agency_id);
-    if (!s) naBy.set(r.agency_id, (s = new Set()));
+    const s = naBy.get(r.agency_id) ?? new Set<string>();
+    naBy.set(r.agency_id, s);
     s.add(r.node_code);
   }
   const indexed = participants.map((p) => ({

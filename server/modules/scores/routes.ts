@@ -144,7 +144,7 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get("/evidence/:id/file", { schema: { tags: ["scores"], params: idParam } }, async (req, reply) => {
     const e = await repo.findEvidence(ctx.db, req.params.id);
-    if (!e || e.kind !== "file" || !e.file_path) throw notFound("tệp / file");
+    if (e?.kind !== "file" || !e.file_path) throw notFound("tệp / file");
     const facts = await agencyFacts(ctx, e.agency_id);
     if (!canReadAgencyPrivate(req.caller, facts)) throw forbidden();
     reply.header("content-type", e.mime ?? "application/octet-stream");
