@@ -115,12 +115,14 @@ export function validateFramework(nodes: readonly FrameworkNode[]): FrameworkIss
     let cur: FrameworkNode | undefined = n;
     while (cur?.parentCode) {
       if (seen.has(cur.code)) {
-        issues.push({
-          code: "framework.cycle",
-          nodeCode: n.code,
-          field: "parentCode",
-          message: `Node ${n.code} is its own ancestor`,
-        });
+        // Only nodes on the loop are their own ancestors; a node hanging below it is not reported.
+        if (cur.code === n.code)
+          issues.push({
+            code: "framework.cycle",
+            nodeCode: n.code,
+            field: "parentCode",
+            message: `Node ${n.code} is its own ancestor`,
+          });
         break;
       }
       seen.add(cur.code);

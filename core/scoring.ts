@@ -44,10 +44,10 @@ export function computeIndex(
       r = { code, achieved: 0, max: 0, percent: null, applicable: false, missing: 0 };
       for (const k of kids) markNotApplicable(k.code);
     } else if (scores.has(code)) {
+      // A score on the node as a whole was given against its full max, so the children's
+      // applicability does not change its denominator. Children still get a row for display.
       r = { code, achieved: scores.get(code)!, max: node.max, percent: null, applicable: true, missing: 0 };
-      // Children of a node scored as a whole still get a row, so a screen can show them as covered.
       for (const k of kids) visit(k.code);
-      r.max = node.max - removedMax(code);
     } else if (kids.length === 0) {
       r = { code, achieved: 0, max: node.max, percent: null, applicable: true, missing: 1 };
     } else {
@@ -69,15 +69,6 @@ export function computeIndex(
   const markNotApplicable = (code: string) => {
     nodes.set(code, { code, achieved: 0, max: 0, percent: null, applicable: false, missing: 0 });
     for (const k of tree.children.get(code) ?? []) markNotApplicable(k.code);
-  };
-  // Max removed from a whole-scored node by its not-applicable descendants.
-  const removedMax = (code: string): Centi => {
-    let removed = 0;
-    for (const k of tree.children.get(code) ?? []) {
-      const kr = nodes.get(k.code)!;
-      removed += k.max - kr.max;
-    }
-    return removed;
   };
   let achieved = 0;
   let max = 0;

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema.ts";
+import {
+  type AgencyFacts,
+  type Caller,
+  canAppraise,
+  canManageAgency,
+  canReadAgencyPrivate,
+  canRunProvince,
+  canUpdateTask,
+  isAdmin,
+  isProvinceWide,
+} from "./policy.ts";
+
+// Province 1 holds the office (agency 10, divisions 11 and 12) and the Department of Home Affairs
+// (agency 20); province 2 holds agency 30.
+const OFFICE: AgencyFacts = { agencyId: 10, provinceId: 1 };
+const HOME_AFFAIRS: AgencyFacts = { agencyId: 20, provinceId: 1 };
+const ELSEWHERE: AgencyFacts = { agencyId: 30, provinceId: 2 };
+const ORPHAN: AgencyFacts = { agencyId: 40, provinceId: null };
+
+let nextId = 1;
+function caller(
+  role: Role,
+  agencyId: number | null,
+  provinceId: number | null,
+  unitId: number | null = null,
+): Caller {
+  const id = nextId++;
+  return { id, username: `u${id}`, displayName: `User ${id}`, role, agencyId, unitId, provinceId };
+}
+
+const admin = caller("admin", null, null);
+const office = caller("province_office", 20, 1);
+const officeOther = caller("province_office", 30, 2);
+const appraiser = caller("appraiser", 20, 1);
+const appraiserOther = caller("appraiser", 30, 2);
+const focal = caller("focal_point", 10, 1);
+const focalOther = caller("focal_point", 20, 1);
+const division = caller("division", 10, 1, 11);
+const divisionNoUnit = caller("division", 10, 1, null);
+const divisionOther = caller("division", 20, 1, 21);
+const leader = caller("leader", 10, 1);
+const leaderOther = caller("leader", 30, 2);
+
+describe("isProvinceWide", () => {
+  it("holds for the admin everywhere", () => {
+    expect(isProvinceWide(admin, OFFICE)).toBe(true);
+    expect(isProvinceWide(admin, ELSEWHERE)).toBe(true);
+    expect(isProvinceWide(admin, ORPHAN)).toBe(true);
+  });
+  it("holds for the province office and appraisers in their own province only", () => {
+    expect(isProvinceWide(office, OFFICE)).toBe(true);
+    expect(isProvinceWide(office, ELSEWHERE)).toBe(false);
+    expect(isProvinceWide(officeOther, OFFICE)).toBe(false);
+    expect(isProvinceWide(appraiser, OFFICE)).toBe(true);
+    expect(isProvinceWide(appraiser, ELSEWHERE)).toBe(false);
+    expect(isProvinceWide(appraiserOther, ELSEWHERE)).toBe(true);
+  });
+  it("never holds for agency roles, even in their own agency", () => {
+    for (const c of [focal, division, leader]) expect(isProvinceWide(c, OFFICE)).toBe(false);
+  });
+  it("does not make a province-less province office user province-wide over a real province", () => {
+    const stray = caller("province_office", null, null);
+    expect(isProvinceWide(stray, OFFICE)).toBe(false);
+    expect(isProvinceWide(caller("appraiser", 40, null), ELSEWHERE)).toBe(false);
+  });
+});
+
+describe("canReadAgencyPrivate", () => {
+  it("refuses anonymous readers", () => {
+    expect(canReadAgencyPrivate(null, OFFICE)).toBe(false);
+  });
+  it("lets every user of the agency read, whatever the role", () => {
+    for (const c of [focal, division, leader]) expect(canReadAgencyPrivate(c, OFFICE)).toBe(true);
+  });
+  it("refuses users of another agency", () => {
+    expect(canReadAgencyPrivate(focalOther, OFFICE)).toBe(false);
+    expect(canReadAgencyPrivate(divisionOther, OFFICE)).toBe(false);
+    expect(canReadAgencyPrivate(leaderOther, OFFICE)).toBe(false);
+    expect(canReadAgencyPrivate(focal, HOME_AFFAIRS)).toBe(false);
+  });
+  it("lets the province office and appraisers read within their province, and the admin anywhere", () => {
+    expect(canReadAgencyPrivate(office, OFFICE)).toBe(true);
+    expect(canReadAgencyPrivate(appraiser, OFFICE)).toBe(true);
+    expect(canReadAgencyPrivate(office, ELSEWHERE)).toBe(false);
+    expect(canReadAgencyPrivate(appraiser, ELSEWHERE)).toBe(false);
+    expect(canReadAgencyPrivate(admin, ELSEWHERE)).toBe(true);
+  });
+});
+
+describe("canManageAgency", () => {
+  it("lets the agency's focal point and the admin manage", () => {
+    expect(canManageAgency(focal, OFFICE)).toBe(true);
+    expect(canManageAgency(admin, OFFICE)).toBe(true);
+    expect(canManageAgency(admin, ELSEWHERE)).toBe(true);
+  });
+  it("refuses another agency's focal point and every other role", () => {
+    expect(canManageAgency(focalOther, OFFICE)).toBe(false);
+    expect(canManageAgency(focal, HOME_AFFAIRS)).toBe(false);
+    for (const c of [office, appraiser, division, leader]) expect(canManageAgency(c, OFFICE)).toBe(false);
+  });
+  it("refuses anonymous callers", () => {
+    expect(canManageAgency(null, OFFICE)).toBe(false);
+  });
+});
+
+describe("canUpdateTask", () => {
+  it("lets a division post on tasks its unit leads or coordinates", () => {
+    expect(canUpdateTask(division, OFFICE, [11])).toBe(true);
+    expect(canUpdateTask(division, OFFICE, [12, 11])).toBe(true);
+  });
+  it("refuses a division on tasks of other units when no unit group takes part", () => {
+    expect(canUpdateTask(division, OFFICE, [12])).toBe(false);
+    expect(canUpdateTask(division, OFFICE, [])).toBe(false);
+    expect(canUpdateTask(division, OFFICE, [12], [])).toBe(false);
+  });
+  it("lets any division of the agency post when a unit group takes part", () => {
+    expect(canUpdateTask(division, OFFICE, [12, 19], [19])).toBe(true);
+  });
+  it("refuses a division of another agency even with a unit group or the same unit id", () => {
+    expect(canUpdateTask(divisionOther, OFFICE, [12, 19], [19])).toBe(false);
+    const sameUnitIdElsewhere = caller("division", 20, 1, 11);
+    expect(canUpdateTask(sameUnitIdElsewhere, OFFICE, [11])).toBe(false);
+  });
+  it("refuses a division user without a unit", () => {
+    expect(canUpdateTask(divisionNoUnit, OFFICE, [11], [19])).toBe(false);
+  });
+  it("lets the focal point and the admin post on any task of the agency", () => {
+    expect(canUpdateTask(focal, OFFICE, [])).toBe(true);
+    expect(canUpdateTask(admin, OFFICE, [12])).toBe(true);
+    expect(canUpdateTask(focalOther, OFFICE, [11])).toBe(false);
+  });
+  it("refuses leaders, the province office, appraisers and anonymous callers", () => {
+    for (const c of [leader, office, appraiser, null])
+      expect(canUpdateTask(c, OFFICE, [11], [19])).toBe(false);
+  });
+});
+
+describe("canAppraise", () => {
+  it("lets an appraiser appraise only the areas assigned in their province", () => {
+    expect(canAppraise(appraiser, OFFICE, ["1", "2"], "2")).toBe(true);
+    expect(canAppraise(appraiser, OFFICE, ["1", "2"], "3")).toBe(false);
+    expect(canAppraise(appraiser, OFFICE, [], "1")).toBe(false);
+    expect(canAppraise(appraiser, ELSEWHERE, ["1"], "1")).toBe(false);
+  });
+  it("lets the province office appraise any area in its province, and the admin anywhere", () => {
+    expect(canAppraise(office, OFFICE, [], "5")).toBe(true);
+    expect(canAppraise(office, ELSEWHERE, [], "5")).toBe(false);
+    expect(canAppraise(admin, ELSEWHERE, [], "5")).toBe(true);
+  });
+  it("refuses agency roles, even with an assignment, and anonymous callers", () => {
+    for (const c of [focal, division, leader, null]) expect(canAppraise(c, OFFICE, ["1"], "1")).toBe(false);
+  });
+});
+
+describe("canRunProvince", () => {
+  it("lets the province office run its own province and the admin any", () => {
+    expect(canRunProvince(office, 1)).toBe(true);
+    expect(canRunProvince(office, 2)).toBe(false);
+    expect(canRunProvince(officeOther, 2)).toBe(true);
+    expect(canRunProvince(admin, 2)).toBe(true);
+  });
+  it("refuses appraisers, agency roles and anonymous callers", () => {
+    for (const c of [appraiser, focal, division, leader, null]) expect(canRunProvince(c, 1)).toBe(false);
+  });
+});
+
+describe("isAdmin", () => {
+  it("is true only for the admin role", () => {
+    expect(isAdmin(admin)).toBe(true);
+    for (const c of [office, appraiser, focal, division, leader]) expect(isAdmin(c)).toBe(false);
+    expect(isAdmin(null)).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+/** Indicator values: entered by hand, or computed from an imported register (e.g. outgoing documents). */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { readGrid } from "../../../cli/score.ts";
+import { fromCenti } from "../../../core/decimal.ts";
+import { type RegisterRow, shareOfRegister } from "../../../core/indicators.ts";
+import { searchKey } from "../../../core/locale.ts";
+import type { AppContext } from "../../context.ts";
+import { AppError, badInput, forbidden } from "../../errors.ts";
+import type { IncomingFile } from "../../uploads.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import { type Caller, canManageAgency } from "../auth/policy.ts";
+
+async function gridOf(file: IncomingFile): Promise<string[][]> {
+  const ext = path.extname(file.filename).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx")
+    throw new AppError(
+      "upload.bad_type",
+      415,
+      { vi: "Sổ đăng ký phải là tệp .csv hoặc .xlsx", en: "The register must be a .csv or .xlsx file" },
+      "file",
+    );
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "parindex-register-"));
+  const tmp = path.join(dir, `register${ext}`);
+  try {
+    await fs.writeFile(tmp, await file.toBuffer());
+    return await readGrid(tmp);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw badInput(
+      "register.unreadable",
+      "file",
+      `Không đọc được sổ đăng ký: ${(e as Error).message}`,
+      `Cannot read the register: ${(e as Error).message}`,
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The share of a register's rows whose column says yes — e.g. the share of outgoing documents that
+ * were digitally signed — stored as a percentage indicator value.
+ */
+export async function importRegister(
+  ctx: AppContext,
+  caller: Caller,
+  agencyId: number,
+  input: { code: string; period: string; column: string },
+  file: IncomingFile,
+) {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canManageAgency(caller, facts)) throw forbidden();
+  const grid = (await gridOf(file)).filter((r) => r.some((c) => c.trim() !== ""));
+  const [header, ...data] = grid;
+  if (!header || data.length === 0)
+    throw badInput(
+      "register.empty",
+      "file",
+      "Sổ đăng ký không có dòng dữ liệu nào",
+      "The register has no data rows",
+    );
+  const col = header.findIndex((h) => searchKey(h) === searchKey(input.column));
+  if (col < 0)
+    throw badInput(
+      "register.unknown_column",
+      "column",
+      `Không có cột "${input.column}"; các cột: ${header.join(", ")}`,
+      `No column "${input.column}"; the columns are: ${header.join(", ")}`,
+    );
+  const rows: RegisterRow[] = data.map((r, i) => ({ line: i + 2, values: { [input.column]: r[col] ?? "" } }));
+  const share = shareOfRegister(rows, input.column);
+  const percent = share.percent === null ? 0 : fromCenti(share.percent);
+  const row = await ctx.db
+    .insertInto("indicator_values")
+    .values({
+      agency_id: agencyId,
+      code: input.code,
+      period: input.period,
+      value: percent.toFixed(2),
+      source: "import",
+      recorded_by: caller.id,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    code: input.code,
+    period: input.period,
+    count: share.count,
+    total: share.total,
+    percent,
+  };
+}
