@@ -90,9 +90,9 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date }> {
   const user = await repo.findUserByUsername(ctx.db, nfc(username).trim().toLowerCase());
   dummyHash ??= hash("not-a-real-password");
-  const ok = user
-    ? await verify(user.password_hash, password)
-    : (await verify(await dummyHash, password), false);
+  let ok = false;
+  if (user) ok = await verify(user.password_hash, password);
+  else await verify(await dummyHash, password); // same cost for an unknown user name
   if (!user || !ok)
     throw new AppError("auth.bad_credentials", 401, {
       vi: "Sai tên đăng nhập hoặc mật khẩu",
