@@ -78,10 +78,14 @@ export function validatePeriodRules(rules: readonly PeriodRule[]): string[] {
       ["to", r.to],
       ["due", r.due],
     ] as const) {
-      if (md.month < 1 || md.month > 12 || md.day < 1 || md.day > daysInMonth(2024, md.month))
+      // A common year: 29/02 would not exist three years in four.
+      if (md.month < 1 || md.month > 12 || md.day < 1 || md.day > daysInMonth(2023, md.month))
         problems.push(`Period ${r.code}: ${name} is not a valid day of the year`);
     }
     const toKey = r.to.month * 100 + r.to.day;
+    const fromKey = r.from.month * 100 + r.from.day;
+    if (!r.from.fromPrevYear && fromKey > toKey)
+      problems.push(`Period ${r.code}: the cut-off window starts after it ends`);
     const dueKey = r.due.month * 100 + r.due.day;
     // Nghị định 09/2019 Điều 8: at least one working day between the cut-off and the deadline.
     if (dueKey <= toKey) problems.push(`Period ${r.code}: the deadline must come after the cut-off`);
