@@ -97,7 +97,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({
-        error: { code: e.code ?? "bad_request", message: e.message, messageEn: e.message, field: null },
+        error: {
+          code: e.code === "FST_ERR_CTP_INVALID_JSON_BODY" ? "invalid_json" : (e.code ?? "bad_request"),
+          message: `Yêu cầu không hợp lệ: ${e.message}`,
+          messageEn: e.message,
+          field: null,
+        },
       });
     req.log.error(err);
     return reply.status(500).send({

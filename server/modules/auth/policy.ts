@@ -22,9 +22,11 @@ export interface AgencyFacts {
   provinceId: number | null;
 }
 
+/** Both known and equal: an agency outside any province is nobody's province-wide business. */
+const sameProvince = (c: Caller, a: AgencyFacts) => c.provinceId !== null && c.provinceId === a.provinceId;
+
 export const isProvinceWide = (c: Caller, a: AgencyFacts) =>
-  c.role === "admin" ||
-  ((c.role === "province_office" || c.role === "appraiser") && c.provinceId === a.provinceId);
+  c.role === "admin" || ((c.role === "province_office" || c.role === "appraiser") && sameProvince(c, a));
 
 /** Reading an agency's unpublished scores, plans in progress, tasks and evidence. */
 export function canReadAgencyPrivate(c: Caller | null, a: AgencyFacts): boolean {
@@ -61,8 +63,8 @@ export function canAppraise(
 ): boolean {
   if (!c) return false;
   if (c.role === "admin") return true;
-  if (c.role === "province_office" && c.provinceId === a.provinceId) return true;
-  return c.role === "appraiser" && c.provinceId === a.provinceId && assignedAreas.includes(area);
+  if (c.role === "province_office" && sameProvince(c, a)) return true;
+  return c.role === "appraiser" && sameProvince(c, a) && assignedAreas.includes(area);
 }
 
 /** Publishing a cycle and managing frameworks and cycles: only the province PAR office. */

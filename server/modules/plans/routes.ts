@@ -30,7 +30,7 @@ const targetSchema = z
     },
   );
 
-const taskBody = z.object({
+const taskFields = z.object({
   section: z.string().max(20).nullable().optional(),
   title: z.string().min(1).max(500),
   body: z.string().max(20000).nullable().optional(),
@@ -38,9 +38,14 @@ const taskBody = z.object({
   startsOn: dateSchema.nullable().optional(),
   due: dateSchema.nullable().optional(),
   period: z.string().max(60).nullable().optional(),
-  leadUnits: z.array(unitRef).max(20).default([]),
-  coordinatingUnits: z.array(unitRef).max(50).default([]),
-  targets: z.array(targetSchema).max(20).default([]),
+  leadUnits: z.array(unitRef).max(20),
+  coordinatingUnits: z.array(unitRef).max(50),
+  targets: z.array(targetSchema).max(20),
+});
+const taskBody = taskFields.extend({
+  leadUnits: taskFields.shape.leadUnits.default([]),
+  coordinatingUnits: taskFields.shape.coordinatingUnits.default([]),
+  targets: taskFields.shape.targets.default([]),
 });
 
 const updateBody = z
@@ -93,7 +98,13 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
           place: z.string().max(100).nullable().optional(),
           title: z.string().min(1).max(500),
           implements: z.string().max(500).nullable().optional(),
-          percentTarget: z.number().min(0).max(100).nullable().optional(),
+          percentTarget: z
+            .number()
+            .min(0)
+            .max(100)
+            .refine((v) => parseCenti(v) !== null, "must have at most two decimals, e.g. 85.5")
+            .nullable()
+            .optional(),
           rankGainMin: z.number().int().min(0).max(1000).nullable().optional(),
           rankGainMax: z.number().int().min(0).max(1000).nullable().optional(),
           areaTargets: z
@@ -161,7 +172,9 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["plans"],
         params: idParam,
-        body: taskBody
+        // taskFields, not taskBody: zod 4 applies defaults even inside .partial(), which would
+        // turn a PATCH without leadUnits/coordinatingUnits/targets into "remove them all".
+        body: taskFields
           .partial()
           .extend({ status: statusSchema.optional(), progress: z.number().int().min(0).max(100).optional() }),
       },

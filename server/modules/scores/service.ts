@@ -308,9 +308,14 @@ export async function addEvidence(
     | { kind: "link" | "document" | "explanation"; url?: string; docNumber?: string; note?: string }
     | { kind: "file"; file: MultipartFile; note?: string },
 ) {
-  const { cycle, facts } = await participation(ctx, k);
+  const { cycle, facts, participant } = await participation(ctx, k);
   if (!canManageAgency(caller, facts)) throw forbidden();
   assertOpen(cycle);
+  if (participant.status !== "draft")
+    throw new AppError("assessment.submitted", 409, {
+      vi: "Bản tự đánh giá đã nộp; hãy rút lại trước khi bổ sung tài liệu",
+      en: "The self-assessment is submitted; withdraw it before adding evidence",
+    });
   const fw = await loadFramework(ctx, cycle.framework_id);
   if (!fw.tree.nodes.has(k.nodeCode))
     throw badInput(
