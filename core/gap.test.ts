@@ -233,3 +233,24 @@ describe("whatIf", () => {
     expect(r).toMatchObject({ rank: 1, of: 1, currentRank: 1 });
   });
 });
+
+describe("gapAnalysis at leaf level under an area scored as a whole", () => {
+  it("does not count the leaves of a whole-scored area as lost", () => {
+    const tree = buildTree([
+      { code: "1", parentCode: null, kind: "area", title: "A", max: 1000, position: 0 },
+      { code: "1.1", parentCode: "1", kind: "criterion", title: "a", max: 500, position: 0 },
+      { code: "1.2", parentCode: "1", kind: "criterion", title: "b", max: 500, position: 1 },
+      { code: "2", parentCode: null, kind: "area", title: "B", max: 1000, position: 1 },
+      { code: "2.1", parentCode: "2", kind: "criterion", title: "c", max: 1000, position: 0 },
+    ]);
+    const result = computeIndex(
+      tree,
+      new Map([
+        ["1", 800],
+        ["2.1", 400],
+      ]),
+    );
+    const gaps = gapAnalysis(tree, result, "leaf");
+    expect(gaps.map((g) => [g.code, g.lost])).toEqual([["2.1", 600]]);
+  });
+});

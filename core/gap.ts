@@ -30,6 +30,7 @@ export function gapAnalysis(
     if (level === "area" ? !isArea : !leaf) continue;
     const r = result.nodes.get(node.code);
     if (!r?.applicable) continue;
+    if (level === "leaf" && r.missing > 0 && coveredByAncestor(tree, result, node.parentCode)) continue;
     gaps.push({
       code: node.code,
       title: node.title,
@@ -41,6 +42,17 @@ export function gapAnalysis(
     });
   }
   return gaps.sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code, "vi", { numeric: true }));
+}
+
+/**
+ * A leaf with no score under an ancestor that has none missing sits below a node scored as a whole
+ * (a result recorded at area level): its points are in the ancestor's, not lost.
+ */
+function coveredByAncestor(tree: FrameworkTree, result: IndexResult, code: string | null): boolean {
+  for (let c = code; c !== null; c = tree.nodes.get(c)?.parentCode ?? null) {
+    if (result.nodes.get(c)?.missing === 0) return true;
+  }
+  return false;
 }
 
 export interface WhatIfResult {
