@@ -137,6 +137,27 @@ forEachEngine("indicators and reporting periods", (get) => {
     expect(await count()).toBe(before);
   });
 
+  it("derives contest participation from the staff count, and rejects an impossible count", async () => {
+    const r = await app.inject({
+      method: "POST",
+      url: `/api/agencies/${officeId}/indicators/derive`,
+      headers: auth["vp.daumoi"],
+      payload: { code: "contest_participation", period: "2019", count: 52 },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ of: 96, percent: 54.17 });
+    const before = await count();
+    const bad = await app.inject({
+      method: "POST",
+      url: `/api/agencies/${officeId}/indicators/derive`,
+      headers: auth["vp.daumoi"],
+      payload: { code: "contest_participation", period: "2019", count: 97 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "indicator.count_above_total", field: "count" });
+    expect(await count()).toBe(before);
+  });
+
   it("gives the default reporting periods and lets the province office set its own", async () => {
     const r = await app.inject({ url: `/api/agencies/${officeId}/periods?year=2019` });
     expect(r.statusCode).toBe(200);

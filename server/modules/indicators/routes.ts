@@ -7,7 +7,7 @@ import { AppError, forbidden } from "../../errors.ts";
 import { idParam } from "../../schemas.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
-import { importRegister } from "./service.ts";
+import { deriveRatio, importRegister } from "./service.ts";
 
 export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,5 +111,22 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
         );
       return reply.status(201).send(await importRegister(ctx, caller, req.params.id, parsed.data, file));
     },
+  );
+  r.post(
+    "/agencies/:id/indicators/derive",
+    {
+      schema: {
+        tags: ["indicators"],
+        params: idParam,
+        body: z.object({
+          code: z.string().min(1).max(60),
+          period: z.string().min(4).max(20),
+          count: z.number().int().min(0),
+          of: z.number().int().positive().optional(),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await deriveRatio(ctx, requireCaller(req), req.params.id, req.body)),
   );
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { readGrid } from "../../../cli/score.ts";
 import { fromCenti } from "../../../core/decimal.ts";
-import { type RegisterRow, shareOfRegister } from "../../../core/indicators.ts";
+import { type RegisterRow, ratioPercent, shareOfRegister } from "../../../core/indicators.ts";
 import { searchKey } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden } from "../../errors.ts";
@@ -92,4 +92,55 @@ export async function importRegister(
     total: share.total,
     percent,
   };
+}
+
+/**
+ * A ratio derived from counts, e.g. contest participants ÷ the agency's staff that year. The
+ * denominator defaults to the staff count on record for the agency.
+ */
+export async function deriveRatio(
+  ctx: AppContext,
+  caller: Caller,
+  agencyId: number,
+  input: { code: string; period: string; count: number; of?: number },
+) {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canManageAgency(caller, facts)) throw forbidden();
+  const of = input.of ?? facts.agency.staff_count;
+  if (!of)
+    throw badInput(
+      "indicator.no_denominator",
+      "of",
+      "Chưa có số biên chế của cơ quan; hãy nhập mẫu số",
+      "The agency has no staff count on record; give the denominator",
+    );
+  if (input.count > of)
+    throw badInput(
+      "indicator.count_above_total",
+      "count",
+      "Tử số lớn hơn mẫu số",
+      "The count exceeds the total it is a share of",
+    );
+  const percent = ratioPercent(input.count, of);
+  if (percent === null)
+    throw badInput(
+      "indicator.bad_ratio",
+      "count",
+      "Số đếm phải là số nguyên không âm",
+      "Counts must be whole numbers ≥ 0",
+    );
+  const value = fromCenti(percent);
+  const row = await ctx.db
+    .insertInto("indicator_values")
+    .values({
+      agency_id: agencyId,
+      code: input.code,
+      period: input.period,
+      value: value.toFixed(2),
+      source: "derived",
+      recorded_by: caller.id,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code: input.code, period: input.period, count: input.count, of, percent: value };
 }
