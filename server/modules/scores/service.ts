@@ -13,8 +13,21 @@ import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canAppraise, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
 import * as cycles from "../cycles/repository.ts";
 import { getCycle } from "../cycles/service.ts";
-import { loadFramework } from "../frameworks/service.ts";
+import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
 import * as repo from "./repository.ts";
+
+/** The framework node a request names, or the error that says it does not exist. */
+function requireNode(fw: LoadedFramework, code: string) {
+  const node = fw.tree.nodes.get(code);
+  if (!node)
+    throw badInput(
+      "score.unknown_criterion",
+      "nodeCode",
+      `Không có tiêu chí ${code} trong bộ chỉ số`,
+      `No criterion ${code} in this framework`,
+    );
+  return node;
+}
 
 interface Key {
   cycleId: number;
@@ -123,14 +136,7 @@ export async function selfAssess(
       en: "The self-assessment is submitted; withdraw it before editing",
     });
   const fw = await loadFramework(ctx, cycle.framework_id);
-  const node = fw.tree.nodes.get(k.nodeCode);
-  if (!node)
-    throw badInput(
-      "score.unknown_criterion",
-      "nodeCode",
-      `Không có tiêu chí ${k.nodeCode} trong bộ chỉ số`,
-      `No criterion ${k.nodeCode} in this framework`,
-    );
+  const node = requireNode(fw, k.nodeCode);
   if (!isLeaf(fw.tree, k.nodeCode))
     throw badInput(
       "score.not_leaf",
@@ -181,13 +187,7 @@ export async function setApplicability(
       en: "The cycle is published",
     });
   const fw = await loadFramework(ctx, cycle.framework_id);
-  if (!fw.tree.nodes.has(k.nodeCode))
-    throw badInput(
-      "score.unknown_criterion",
-      "nodeCode",
-      `Không có tiêu chí ${k.nodeCode}`,
-      `No criterion ${k.nodeCode}`,
-    );
+  requireNode(fw, k.nodeCode);
   await repo.setNotApplicable(ctx.db, k.cycleId, k.agencyId, k.nodeCode, !applicable);
 }
 
@@ -199,14 +199,7 @@ export async function appraise(
 ) {
   const { cycle, facts, participant } = await participation(ctx, k);
   const fw = await loadFramework(ctx, cycle.framework_id);
-  const node = fw.tree.nodes.get(k.nodeCode);
-  if (!node)
-    throw badInput(
-      "score.unknown_criterion",
-      "nodeCode",
-      `Không có tiêu chí ${k.nodeCode}`,
-      `No criterion ${k.nodeCode}`,
-    );
+  const node = requireNode(fw, k.nodeCode);
   const area = areaOf(fw.tree, k.nodeCode)!.code;
   const assigned = await cycles.assignedAreas(ctx.db, k.cycleId, caller.id);
   if (!canAppraise(caller, facts, assigned, area))
@@ -317,13 +310,7 @@ export async function addEvidence(
       en: "The self-assessment is submitted; withdraw it before adding evidence",
     });
   const fw = await loadFramework(ctx, cycle.framework_id);
-  if (!fw.tree.nodes.has(k.nodeCode))
-    throw badInput(
-      "score.unknown_criterion",
-      "nodeCode",
-      `Không có tiêu chí ${k.nodeCode}`,
-      `No criterion ${k.nodeCode}`,
-    );
+  requireNode(fw, k.nodeCode);
   if (e.kind === "file") {
     const stored = await storeUpload(ctx, k.agencyId, e.file);
     try {
