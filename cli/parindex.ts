@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatPercentCenti, formatPoints } from "../core/locale.ts";
-import { type DemoCredential, isDemoLoaded, seedDemo } from "../demo/load.ts";
+import { type DemoCredential, isDatabaseEmpty, seedDemo } from "../demo/load.ts";
 import { buildApp } from "../server/app.ts";
 import { type Config, loadConfig } from "../server/config.ts";
 import type { AppContext } from "../server/context.ts";
@@ -11,7 +11,8 @@ import { type Database, migrate, openDatabase } from "../server/db/connect.ts";
 import { AppError } from "../server/errors.ts";
 import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
 import { createUser, ROLES } from "../server/modules/auth/service.ts";
-import { cycleResults } from "../server/modules/ranking/service.ts";
+import { listCycles } from "../server/modules/cycles/repository.ts";
+import { cycleResults, presentResult } from "../server/modules/ranking/service.ts";
 import { runScore } from "./score.ts";
 
 const HELP = `parindex — Chỉ số cải cách hành chính (PAR INDEX)
@@ -55,16 +56,10 @@ function printCredentials(config: Config, creds: DemoCredential[]) {
 
 async function serve(config: Config) {
   const { database, ctx } = await open(config, `parindex serve on port ${config.PORT}`);
-  if (config.DEMO === "auto" && !(await isDemoLoaded(ctx))) {
-    const n = await ctx.db
-      .selectFrom("agencies")
-      .select(ctx.db.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    if (Number(n.n) === 0) {
-      out("Loading the Quảng Nam 2019 demo (first start)…\n");
-      const creds = await seedDemo(ctx);
-      if (creds) printCredentials(config, creds);
-    }
+  if (config.DEMO === "auto" && (await isDatabaseEmpty(ctx))) {
+    out("Loading the Quảng Nam 2019 demo (first start)…\n");
+    const creds = await seedDemo(ctx);
+    if (creds) printCredentials(config, creds);
   }
   const app = await buildApp(ctx, { logger: config.LOG_LEVEL !== "silent" });
   const stop = async () => {
@@ -105,42 +100,34 @@ async function index(config: Config, args: string[]) {
     return 2;
   }
   return withDb(config, "parindex index", async (ctx) => {
-    let q = ctx.db.selectFrom("cycles").select(["id", "group_code"]).where("year", "=", year);
-    if (values.group) q = q.where("group_code", "=", values.group);
-    const list = await q.orderBy("group_code").execute();
+    const list = await listCycles(ctx.db, { year, group: values.group });
     if (!list.length) {
       err(`index: no cycle for ${year}${values.group ? ` in group ${values.group}` : ""}\n`);
       return 1;
     }
-    const rows = [];
-    for (const c of list) {
-      const res = await cycleResults(ctx, null, c.id, true);
-      for (const r of res.results)
-        rows.push({
-          agency: r.name,
-          code: r.code,
-          group: r.group,
-          points: r.index.achieved / 100,
-          max: r.index.max / 100,
-          percent: r.index.percent === null ? null : r.index.percent / 100,
-          grade: r.grade,
-          rank: r.rank,
-          _r: r,
-        });
-    }
+    const results = [];
+    for (const c of list) results.push(...(await cycleResults(ctx, null, c.id, true)).results);
     if (values.json) {
-      out(
-        `${JSON.stringify(
-          rows.map(({ _r, ...x }) => x),
-          null,
-          2,
-        )}\n`,
-      );
+      // The API's figures, in the shape the issue fixes for scripts.
+      const rows = results
+        .map(presentResult)
+        .map(({ agency, code, group, points, max, percent, grade, rank }) => ({
+          agency,
+          code,
+          group,
+          points,
+          max,
+          percent,
+          grade,
+          rank,
+        }));
+      out(`${JSON.stringify(rows, null, 2)}\n`);
     } else {
       out(`Hạng  Mã        Điểm    Tối đa  Chỉ số    Loại  Cơ quan\n`);
-      for (const { _r: r } of rows) {
+      for (const r of results) {
+        const percent = r.index.percent === null ? "-" : formatPercentCenti(r.index.percent);
         out(
-          `${String(r.rank ?? "-").padStart(4)}  ${r.code.padEnd(8)}  ${formatPoints(r.index.achieved).padStart(6)}  ${formatPoints(r.index.max).padStart(6)}  ${(r.index.percent === null ? "-" : formatPercentCenti(r.index.percent)).padStart(8)}  ${(r.grade ?? "-").padEnd(4)}  ${r.name}${r.sample ? " (dữ liệu mẫu)" : ""}\n`,
+          `${String(r.rank ?? "-").padStart(4)}  ${r.code.padEnd(8)}  ${formatPoints(r.index.achieved).padStart(6)}  ${formatPoints(r.index.max).padStart(6)}  ${percent.padStart(8)}  ${(r.grade ?? "-").padEnd(4)}  ${r.name}${r.sample ? " (dữ liệu mẫu)" : ""}\n`,
         );
       }
     }

@@ -6,14 +6,8 @@ import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableError } from "../core/results-table.ts";
-import {
-  detectDelimiter,
-  formatScoreJson,
-  formatScoreTable,
-  readGrid,
-  runScore,
-  scoreFile,
-} from "./score.ts";
+import { detectDelimiter, readGrid } from "../server/spreadsheet.ts";
+import { formatScoreJson, formatScoreTable, runScore, scoreFile } from "./score.ts";
 
 const FIXTURE = fileURLToPath(new URL("../test/fixtures/score/so-ban-nganh-2018.csv", import.meta.url));
 

@@ -3,26 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Centi, parseCenti, percentCenti } from "./decimal.ts";
 import { buildTree, type FrameworkNode, type FrameworkTree, validateFramework } from "./framework.ts";
 import { checkPoints, computeIndex, type IndexResult } from "./scoring.ts";
-
-// Seed (domain.md §3): area maxima, 2018 results and 2019 targets.
-const SEED: [code: string, max: string, r2018: string, t2019: string][] = [
-  ["1", "12", "7", "10"],
-  ["2", "5", "5", "5"],
-  ["3", "14", "13", "14"],
-  ["4", "3,5", "3,5", "3,5"],
-  ["5", "10", "7,5", "9"],
-  ["6", "2", "2", "2"],
-  ["7", "8,5", "5,72", "8"],
-  ["8", "38", "31,68", "35"],
-];
-
-const node = (
-  code: string,
-  parentCode: string | null,
-  kind: FrameworkNode["kind"],
-  max: Centi,
-  position = 0,
-): FrameworkNode => ({ code, parentCode, kind, title: code, max, position });
+import { node, SEED } from "./testing/seed.ts";
 
 function seedTree(withCriteria = false): FrameworkTree {
   const nodes = SEED.map(([code, max], i) => node(code, null, "area", parseCenti(max)!, i + 1));

@@ -5,7 +5,12 @@ import type { FrameworkNode } from "../core/framework.ts";
 import { DEFAULT_GRADE_BANDS } from "../core/ranking.ts";
 import type { AppContext } from "../server/context.ts";
 import type { Role } from "../server/db/schema.ts";
-import { findAgencyByCode, insertAgency, updateAgency } from "../server/modules/agencies/repository.ts";
+import {
+  countAgencies,
+  findAgencyByCode,
+  insertAgency,
+  updateAgency,
+} from "../server/modules/agencies/repository.ts";
 import { createUser } from "../server/modules/auth/service.ts";
 import * as cycles from "../server/modules/cycles/repository.ts";
 import { createFramework } from "../server/modules/frameworks/service.ts";
@@ -24,6 +29,11 @@ export interface DemoCredential {
   password: string;
   role: Role;
   who: string;
+}
+
+/** A database with no agency at all: the demo may go in without mixing with anyone's data. */
+export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
+  return (await countAgencies(ctx.db)) === 0;
 }
 
 export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {

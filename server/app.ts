@@ -2,7 +2,7 @@
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -11,7 +11,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
-import { AppError, unauthenticated } from "./errors.ts";
+import { AppError } from "./errors.ts";
+import { sessionToken } from "./http.ts";
 import { agencyRoutes } from "./modules/agencies/routes.ts";
 import type { Caller } from "./modules/auth/policy.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
@@ -29,15 +30,6 @@ declare module "fastify" {
     caller: Caller | null;
   }
 }
-
-export const SESSION_COOKIE = "parindex_session";
-
-export function requireCaller(req: FastifyRequest): Caller {
-  if (!req.caller) throw unauthenticated();
-  return req.caller;
-}
-
-export type App = FastifyInstance;
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,9 +57,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   app.decorateRequest("caller", null);
   app.addHook("onRequest", async (req) => {
-    const auth = req.headers.authorization;
-    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : req.cookies[SESSION_COOKIE];
-    req.caller = await resolveCaller(ctx, token);
+    req.caller = await resolveCaller(ctx, sessionToken(req));
   });
 
   app.setErrorHandler((err, req, reply) => {

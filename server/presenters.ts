@@ -17,3 +17,14 @@ export function presentNode(n: FrameworkNode) {
     illustrative: n.illustrative ?? false,
   };
 }
+
+export function presentEvidence(e: {
+  id: number;
+  kind: string;
+  file_name: string | null;
+  url: string | null;
+  doc_number: string | null;
+  note: string | null;
+}) {
+  return { id: e.id, kind: e.kind, fileName: e.file_name, url: e.url, docNumber: e.doc_number, note: e.note };
+}

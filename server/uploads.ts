@@ -103,3 +103,22 @@ export function absolutePath(ctx: AppContext, rel: string): string {
   if (!abs.startsWith(path.resolve(ctx.config.dataDir) + path.sep)) throw new Error("path escapes DATA_DIR");
   return abs;
 }
+
+/**
+ * Stores the file (when there is one) and runs fn with it; if fn fails, the stored file is removed
+ * again, so a rejected write never leaves an orphan under DATA_DIR.
+ */
+export async function withStoredUpload<T>(
+  ctx: AppContext,
+  agencyId: number,
+  file: IncomingFile | undefined,
+  fn: (stored: StoredFile | null) => Promise<T>,
+): Promise<T> {
+  const stored = file ? await storeUpload(ctx, agencyId, file) : null;
+  try {
+    return await fn(stored);
+  } catch (e) {
+    if (stored) await removeStored(ctx, stored.filePath);
+    throw e;
+  }
+}

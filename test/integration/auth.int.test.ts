@@ -4,7 +4,8 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../demo/load.ts";
-import { SESSION_COOKIE } from "../../server/app.ts";
+import { SESSION_COOKIE } from "../../server/http.ts";
+import { expectError } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORD = "test-password-1";
@@ -22,23 +23,6 @@ forEachEngine("auth, administration and error shapes through the API", (get) => 
     const db = get().ctx.db;
     const r = await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return Number(r.n);
-  };
-  const expectError = (
-    r: { statusCode: number; json(): unknown },
-    status: number,
-    code: string,
-    field?: string | null,
-  ) => {
-    expect(r.statusCode).toBe(status);
-    const e = (
-      r.json() as { error: { code: string; message: string; messageEn: string; field: string | null } }
-    ).error;
-    expect(e.code).toBe(code);
-    expect(typeof e.message).toBe("string");
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(typeof e.messageEn).toBe("string");
-    if (field !== undefined) expect(e.field).toBe(field);
-    return e;
   };
   const login = (username: string, password: string) =>
     app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });

@@ -1,26 +1,13 @@
 import { beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../demo/load.ts";
+import { multipart, type Part } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer | string }) {
-  const boundary = "----parindex-test-boundary";
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
+/** A form with text fields and, optionally, one file. */
+function form(fields: Record<string, string>, file?: { name: string; content: Buffer | string }) {
+  const parts: Part[] = Object.entries(fields).map(([name, value]) => ({ name, value }));
+  if (file) parts.push({ name: "file", filename: file.name, content: file.content });
+  return multipart(parts);
 }
 
 forEachEngine("indicators and reporting periods", (get) => {
@@ -67,7 +54,7 @@ forEachEngine("indicators and reporting periods", (get) => {
   it("computes the share of digitally signed outgoing documents from a register", async () => {
     const csv =
       "Số ký hiệu;Ngày;Trích yếu;Ký số\n01/KH-VPUBND;03/01/2019;Kế hoạch;x\n02/BC-VPUBND;05/01/2019;Báo cáo;x\n03/TB-VPUBND;07/01/2019;Thông báo;\n";
-    const m = multipart(
+    const m = form(
       { code: "signed_outgoing", period: "2019-q1", column: "ky so" },
       { name: "so-van-ban-di.csv", content: csv },
     );
@@ -87,7 +74,7 @@ forEachEngine("indicators and reporting periods", (get) => {
 
   it("rejects an unknown column, an empty register, a wrong type and a division, storing nothing", async () => {
     const before = await count();
-    const bad = multipart(
+    const bad = form(
       { code: "signed_outgoing", period: "2019-q1", column: "Chữ ký" },
       { name: "r.csv", content: "Số;Ký số\n1;x\n" },
     );
@@ -100,7 +87,7 @@ forEachEngine("indicators and reporting periods", (get) => {
     expect(r1.statusCode).toBe(400);
     expect(r1.json().error).toMatchObject({ code: "register.unknown_column", field: "column" });
     expect(r1.json().error.messageEn).toContain("Ký số");
-    const empty = multipart(
+    const empty = form(
       { code: "x1", period: "2019-q1", column: "Ký số" },
       { name: "r.csv", content: "Số;Ký số\n" },
     );
@@ -112,10 +99,7 @@ forEachEngine("indicators and reporting periods", (get) => {
     });
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.code).toBe("register.empty");
-    const exe = multipart(
-      { code: "x1", period: "2019-q1", column: "Ký số" },
-      { name: "r.exe", content: "MZ" },
-    );
+    const exe = form({ code: "x1", period: "2019-q1", column: "Ký số" }, { name: "r.exe", content: "MZ" });
     const r3 = await app.inject({
       method: "POST",
       url: `/api/agencies/${officeId}/indicators/import`,
@@ -123,7 +107,7 @@ forEachEngine("indicators and reporting periods", (get) => {
       payload: exe.payload,
     });
     expect(r3.statusCode).toBe(415);
-    const ok = multipart(
+    const ok = form(
       { code: "x1", period: "2019-q1", column: "Ký số" },
       { name: "r.csv", content: "Số;Ký số\n1;x\n" },
     );

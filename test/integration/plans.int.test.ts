@@ -4,6 +4,7 @@
  */
 import { beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../demo/load.ts";
+import { expectError } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORD = "test-password-1";
@@ -46,22 +47,6 @@ forEachEngine("improvement plans through the API", (get) => {
   let tasks: Task[];
   const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
   const task = (title: string) => tasks.find((t) => t.title === title)!;
-  const expectError = (
-    r: { statusCode: number; json(): unknown },
-    status: number,
-    code: string,
-    field?: string | null,
-  ) => {
-    expect(r.statusCode).toBe(status);
-    const e = (
-      r.json() as { error: { code: string; message: string; messageEn: string; field: string | null } }
-    ).error;
-    expect(e.code).toBe(code);
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(e.messageEn.length).toBeGreaterThan(0);
-    if (field !== undefined) expect(e.field).toBe(field);
-    return e;
-  };
   const count = async (table: "task_updates" | "tasks" | "plans" | "indicator_values" | "evidence") => {
     const db = get().ctx.db;
     const r = await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

@@ -8,6 +8,7 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { todayInVietnam } from "../../core/locale.ts";
 import { seedDemo } from "../../demo/load.ts";
+import { expectError, multipart, type Part } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORD = "test-password-1";
@@ -15,34 +16,6 @@ const USERS = ["admin", "snv.cchc", "thamdinh", "vp.daumoi", "vp.lanhdao"];
 
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-interface Part {
-  name: string;
-  value?: string;
-  filename?: string;
-  contentType?: string;
-  content?: Buffer;
-}
-
-/** A multipart/form-data body built by hand. */
-function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = "----parindexTestBoundary7MA4YWxkTrZu0gW";
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"`;
-    if (p.filename !== undefined) head += `; filename="${p.filename}"`;
-    head += "\r\n";
-    if (p.filename !== undefined) head += `Content-Type: ${p.contentType ?? "application/octet-stream"}\r\n`;
-    chunks.push(Buffer.from(`${head}\r\n`, "utf8"));
-    chunks.push(p.content ?? Buffer.from(p.value ?? "", "utf8"));
-    chunks.push(Buffer.from("\r\n"));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const TINY_PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -109,23 +82,6 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     });
   const action = (what: string, user = "vp.daumoi") =>
     app.inject({ method: "POST", url: `${base}/${what}`, headers: auth(user) });
-  const expectError = (
-    r: { statusCode: number; json(): unknown },
-    status: number,
-    code: string,
-    field?: string | null,
-  ) => {
-    expect(r.statusCode).toBe(status);
-    const e = (
-      r.json() as { error: { code: string; message: string; messageEn: string; field: string | null } }
-    ).error;
-    expect(e.code).toBe(code);
-    expect(typeof e.message).toBe("string");
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(typeof e.messageEn).toBe("string");
-    if (field !== undefined) expect(e.field).toBe(field);
-    return e;
-  };
 
   beforeAll(async () => {
     const ctx = get().ctx;

@@ -142,3 +142,30 @@ export async function listUnits(db: Kysely<DB>, agencyId: number): Promise<Agenc
     .orderBy("id")
     .execute();
 }
+
+/** A province's own reporting-period rules, or null when it uses the defaults. */
+export async function getPeriodRules(db: Kysely<DB>, provinceId: number): Promise<unknown | null> {
+  const row = await db
+    .selectFrom("agencies")
+    .select("period_rules")
+    .where("id", "=", provinceId)
+    .executeTakeFirst();
+  const v = row?.period_rules ?? null;
+  return typeof v === "string" ? JSON.parse(v) : v;
+}
+
+export async function setPeriodRules(db: Kysely<DB>, provinceId: number, rules: unknown) {
+  await db
+    .updateTable("agencies")
+    .set({ period_rules: JSON.stringify(rules) })
+    .where("id", "=", provinceId)
+    .execute();
+}
+
+export async function countAgencies(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom("agencies")
+    .select(db.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

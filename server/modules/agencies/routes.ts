@@ -1,19 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  DEFAULT_PERIODS,
-  type PeriodRule,
-  periodsForYear,
-  validatePeriodRules,
-} from "../../../core/periods.ts";
-import { requireCaller } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
+import { requireCaller } from "../../http.ts";
 import { dateSchema, idParam, paging } from "../../schemas.ts";
-import { canRunProvince, isAdmin } from "../auth/policy.ts";
+import { isAdmin } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
-import { presentAgency } from "./service.ts";
+import { configurePeriods, presentAgency, reportingPeriods } from "./service.ts";
 
 export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -146,30 +140,6 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
     to: monthDay,
     due: monthDay,
   });
-  const provinceOfId = async (id: number) => {
-    const a = await repo.findAgency(ctx.db, id);
-    if (!a) throw notFound("cơ quan / agency");
-    const provinceId = a.kind === "province" ? a.id : await repo.provinceOf(ctx.db, a.id);
-    const province = provinceId ? await repo.findAgency(ctx.db, provinceId) : undefined;
-    if (!province)
-      throw badInput(
-        "agency.no_province",
-        "id",
-        "Cơ quan không thuộc tỉnh nào",
-        "The agency belongs to no province",
-      );
-    return province;
-  };
-  const rulesOf = async (provinceId: number): Promise<PeriodRule[]> => {
-    const row = await ctx.db
-      .selectFrom("agencies")
-      .select("period_rules")
-      .where("id", "=", provinceId)
-      .executeTakeFirst();
-    const v = row?.period_rules;
-    if (!v) return [...DEFAULT_PERIODS];
-    return (typeof v === "string" ? JSON.parse(v) : v) as PeriodRule[];
-  };
   // Reporting periods (quý I, 6 tháng, 9 tháng, năm) of the province an agency belongs to.
   r.get(
     "/agencies/:id/periods",
@@ -180,11 +150,7 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
       },
     },
-    async (req) => {
-      const province = await provinceOfId(req.params.id);
-      const rules = await rulesOf(province.id);
-      return { provinceId: province.id, rules, periods: periodsForYear(req.query.year, rules) };
-    },
+    async (req) => reportingPeriods(ctx, req.params.id, req.query.year),
   );
   r.put(
     "/agencies/:id/periods",
@@ -195,25 +161,6 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({ rules: z.array(periodRule).min(1).max(4) }),
       },
     },
-    async (req) => {
-      const province = await provinceOfId(req.params.id);
-      if (province.id !== req.params.id)
-        throw badInput(
-          "periods.province_only",
-          "id",
-          "Lịch báo cáo đặt ở cấp tỉnh",
-          "Reporting periods are set on the province",
-        );
-      if (!canRunProvince(requireCaller(req), province.id)) throw forbidden();
-      const problems = validatePeriodRules(req.body.rules);
-      if (problems.length)
-        throw badInput("periods.invalid", "rules", `Lịch báo cáo không hợp lệ: ${problems[0]}`, problems[0]);
-      await ctx.db
-        .updateTable("agencies")
-        .set({ period_rules: JSON.stringify(req.body.rules) })
-        .where("id", "=", province.id)
-        .execute();
-      return { provinceId: province.id, rules: req.body.rules };
-    },
+    async (req) => configurePeriods(ctx, requireCaller(req), req.params.id, req.body.rules),
   );
 }

@@ -23,10 +23,20 @@ export interface AgencyFacts {
 }
 
 /** Both known and equal: an agency outside any province is nobody's province-wide business. */
-const sameProvince = (c: Caller, a: AgencyFacts) => c.provinceId !== null && c.provinceId === a.provinceId;
+const inProvince = (c: Caller, provinceId: number | null) =>
+  c.provinceId !== null && c.provinceId === provinceId;
+const sameProvince = (c: Caller, a: AgencyFacts) => inProvince(c, a.provinceId);
 
-export const isProvinceWide = (c: Caller, a: AgencyFacts) =>
-  c.role === "admin" || ((c.role === "province_office" || c.role === "appraiser") && sameProvince(c, a));
+/** Reading a province's whole table before it is published: the PAR office, appraisers, admin. */
+export function canReadProvinceResults(c: Caller | null, provinceId: number | null): boolean {
+  if (!c) return false;
+  return (
+    c.role === "admin" ||
+    ((c.role === "province_office" || c.role === "appraiser") && inProvince(c, provinceId))
+  );
+}
+
+export const isProvinceWide = (c: Caller, a: AgencyFacts) => canReadProvinceResults(c, a.provinceId);
 
 /** Reading an agency's unpublished scores, plans in progress, tasks and evidence. */
 export function canReadAgencyPrivate(c: Caller | null, a: AgencyFacts): boolean {
@@ -68,9 +78,9 @@ export function canAppraise(
 }
 
 /** Publishing a cycle and managing frameworks and cycles: only the province PAR office. */
-export function canRunProvince(c: Caller | null, provinceId: number): boolean {
+export function canRunProvince(c: Caller | null, provinceId: number | null): boolean {
   if (!c) return false;
-  return c.role === "admin" || (c.role === "province_office" && c.provinceId === provinceId);
+  return c.role === "admin" || (c.role === "province_office" && inProvince(c, provinceId));
 }
 
 export const isAdmin = (c: Caller | null) => c?.role === "admin";

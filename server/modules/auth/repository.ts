@@ -5,6 +5,14 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
 }
 
+export async function findUserById(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "role", "agency_id", "unit_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 export async function insertUser(
   db: Kysely<DB>,
   u: {

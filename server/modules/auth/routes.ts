@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requireCaller, SESSION_COOKIE } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
+import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
 import { isAdmin } from "./policy.ts";
 import { listUsers } from "./repository.ts";
 import { createUser, login, logout, ROLES } from "./service.ts";
@@ -34,8 +34,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
   r.post("/auth/logout", { schema: { tags: ["auth"] } }, async (req, reply) => {
-    const auth = req.headers.authorization;
-    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : req.cookies[SESSION_COOKIE];
+    const token = sessionToken(req);
     if (token) await logout(ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };

@@ -19,11 +19,12 @@ export async function findCycle(db: Kysely<DB>, id: number): Promise<CycleRow | 
 
 export async function listCycles(
   db: Kysely<DB>,
-  f: { year?: number; provinceId?: number },
+  f: { year?: number; provinceId?: number; group?: string },
 ): Promise<CycleRow[]> {
   let q = db.selectFrom("cycles").selectAll();
   if (f.year) q = q.where("year", "=", f.year);
   if (f.provinceId) q = q.where("province_id", "=", f.provinceId);
+  if (f.group) q = q.where("group_code", "=", f.group);
   return q.orderBy("year", "desc").orderBy("group_code").execute();
 }
 
@@ -126,4 +127,19 @@ export async function assignedAreas(db: Kysely<DB>, cycleId: number, userId: num
     .where("user_id", "=", userId)
     .execute();
   return rows.map((r) => r.area_code);
+}
+
+/** The cycle an agency took part in for a year. */
+export async function findCycleOfAgency(
+  db: Kysely<DB>,
+  agencyId: number,
+  year: number,
+): Promise<CycleRow | undefined> {
+  return db
+    .selectFrom("cycles as c")
+    .innerJoin("cycle_participants as p", "p.cycle_id", "c.id")
+    .selectAll("c")
+    .where("p.agency_id", "=", agencyId)
+    .where("c.year", "=", year)
+    .executeTakeFirst();
 }

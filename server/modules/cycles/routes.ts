@@ -1,14 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requireCaller } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
-import { badInput, forbidden } from "../../errors.ts";
+import { requireCaller } from "../../http.ts";
 import { dateSchema, idParam } from "../../schemas.ts";
-import { canRunProvince } from "../auth/policy.ts";
-import { findFramework } from "../frameworks/repository.ts";
 import * as repo from "./repository.ts";
-import { createCycle, getCycle, presentCycle, publishCycle } from "./service.ts";
+import { assignAppraiser, createCycle, getCycle, presentCycle, publishCycle } from "./service.ts";
 
 export async function cycleRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,32 +74,7 @@ export async function cycleRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const c = await getCycle(ctx, req.params.id);
-      const caller = requireCaller(req);
-      if (!canRunProvince(caller, c.province_id)) throw forbidden();
-      const fw = await findFramework(ctx.db, c.framework_id);
-      const { loadNodes } = await import("../frameworks/repository.ts");
-      const nodes = await loadNodes(ctx.db, fw!.id);
-      if (!nodes.some((n) => n.code === req.body.areaCode && n.kind === "area"))
-        throw badInput(
-          "cycle.unknown_area",
-          "areaCode",
-          "Lĩnh vực không có trong bộ chỉ số",
-          "No such area in the framework",
-        );
-      const user = await ctx.db
-        .selectFrom("users")
-        .select(["id", "role"])
-        .where("id", "=", req.body.userId)
-        .executeTakeFirst();
-      if (user?.role !== "appraiser")
-        throw badInput(
-          "cycle.not_appraiser",
-          "userId",
-          "Người dùng không phải thẩm định viên",
-          "That user is not an appraiser",
-        );
-      await repo.assignAppraiser(ctx.db, c.id, req.body.areaCode, req.body.userId);
+      await assignAppraiser(ctx, requireCaller(req), req.params.id, req.body.areaCode, req.body.userId);
       return { ok: true };
     },
   );

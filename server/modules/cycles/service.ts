@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
 import { type Caller, canRunProvince } from "../auth/policy.ts";
+import { findUserById } from "../auth/repository.ts";
 import { loadFramework } from "../frameworks/service.ts";
 import * as repo from "./repository.ts";
 
@@ -88,10 +89,38 @@ export async function createCycle(
 
 export async function publishCycle(ctx: AppContext, caller: Caller, id: number, publish: boolean) {
   const c = await getCycle(ctx, id);
-  if (!canRunProvince(caller, c.province_id) || caller.role === "appraiser")
+  if (!canRunProvince(caller, c.province_id))
     throw forbidden(
       "Only the province PAR office publishes results",
       "Chỉ cơ quan thường trực CCHC của tỉnh được công bố kết quả",
     );
   await repo.setPublished(ctx.db, id, publish ? new Date() : null);
+}
+
+export async function assignAppraiser(
+  ctx: AppContext,
+  caller: Caller,
+  cycleId: number,
+  areaCode: string,
+  userId: number,
+) {
+  const c = await getCycle(ctx, cycleId);
+  if (!canRunProvince(caller, c.province_id)) throw forbidden();
+  const fw = await loadFramework(ctx, c.framework_id);
+  if (fw.tree.nodes.get(areaCode)?.kind !== "area")
+    throw badInput(
+      "cycle.unknown_area",
+      "areaCode",
+      "Lĩnh vực không có trong bộ chỉ số",
+      "No such area in the framework",
+    );
+  const user = await findUserById(ctx.db, userId);
+  if (user?.role !== "appraiser")
+    throw badInput(
+      "cycle.not_appraiser",
+      "userId",
+      "Người dùng không phải thẩm định viên",
+      "That user is not an appraiser",
+    );
+  await repo.assignAppraiser(ctx.db, c.id, areaCode, userId);
 }

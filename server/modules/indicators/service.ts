@@ -2,15 +2,16 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { readGrid } from "../../../cli/score.ts";
 import { fromCenti } from "../../../core/decimal.ts";
 import { type RegisterRow, ratioPercent, shareOfRegister } from "../../../core/indicators.ts";
 import { searchKey } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden } from "../../errors.ts";
+import { readGrid } from "../../spreadsheet.ts";
 import type { IncomingFile } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
-import { type Caller, canManageAgency } from "../auth/policy.ts";
+import { type Caller, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
+import * as repo from "./repository.ts";
 
 async function gridOf(file: IncomingFile): Promise<string[][]> {
   const ext = path.extname(file.filename).toLowerCase();
@@ -72,20 +73,16 @@ export async function importRegister(
   const rows: RegisterRow[] = data.map((r, i) => ({ line: i + 2, values: { [input.column]: r[col] ?? "" } }));
   const share = shareOfRegister(rows, input.column);
   const percent = share.percent === null ? 0 : fromCenti(share.percent);
-  const row = await ctx.db
-    .insertInto("indicator_values")
-    .values({
-      agency_id: agencyId,
-      code: input.code,
-      period: input.period,
-      value: percent.toFixed(2),
-      source: "import",
-      recorded_by: caller.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const id = await repo.insertIndicatorValue(ctx.db, {
+    agencyId,
+    code: input.code,
+    period: input.period,
+    value: percent,
+    source: "import",
+    recordedBy: caller.id,
+  });
   return {
-    id: row.id,
+    id,
     code: input.code,
     period: input.period,
     count: share.count,
@@ -130,17 +127,31 @@ export async function deriveRatio(
       "Counts must be whole numbers ≥ 0",
     );
   const value = fromCenti(percent);
-  const row = await ctx.db
-    .insertInto("indicator_values")
-    .values({
-      agency_id: agencyId,
-      code: input.code,
-      period: input.period,
-      value: value.toFixed(2),
-      source: "derived",
-      recorded_by: caller.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: row.id, code: input.code, period: input.period, count: input.count, of, percent: value };
+  const id = await repo.insertIndicatorValue(ctx.db, {
+    agencyId,
+    code: input.code,
+    period: input.period,
+    value: value,
+    source: "derived",
+    recordedBy: caller.id,
+  });
+  return { id, code: input.code, period: input.period, count: input.count, of, percent: value };
+}
+
+export async function listValues(ctx: AppContext, caller: Caller | null, agencyId: number) {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
+  return repo.listIndicatorValues(ctx.db, agencyId);
+}
+
+/** A value entered by hand by the agency's focal point. */
+export async function recordValue(
+  ctx: AppContext,
+  caller: Caller,
+  agencyId: number,
+  v: { code: string; period: string; value: number },
+) {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canManageAgency(caller, facts)) throw forbidden();
+  return repo.insertIndicatorValue(ctx.db, { agencyId, ...v, source: "manual", recordedBy: caller.id });
 }

@@ -8,6 +8,15 @@ export async function findPlan(db: Kysely<DB>, id: number) {
   return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+export async function findPlanFor(db: Kysely<DB>, agencyId: number, year: number) {
+  return db
+    .selectFrom("plans")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+}
+
 export async function listPlans(db: Kysely<DB>, agencyId: number) {
   return db
     .selectFrom("plans")

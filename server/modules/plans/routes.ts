@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseCenti } from "../../../core/decimal.ts";
-import { requireCaller } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { parseInput, readMultipart, requireCaller } from "../../http.ts";
 import { dateSchema, idParam, pointsSchema } from "../../schemas.ts";
 import type { IncomingFile } from "../../uploads.ts";
 import * as svc from "./service.ts";
@@ -190,22 +190,10 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
     let file: IncomingFile | undefined;
     if (req.isMultipart()) {
       // The form sends "data" (the update as JSON) and optionally one "file".
-      const fields: Record<string, string> = {};
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          if (file)
-            throw new AppError(
-              "upload.too_many",
-              400,
-              { vi: "Chỉ một tệp mỗi lần", en: "One file per update" },
-              "file",
-            );
-          const buf = await part.toBuffer();
-          file = { filename: part.filename, toBuffer: async () => buf };
-        } else fields[part.fieldname] = String(part.value);
-      }
+      const form = await readMultipart(req);
+      file = form.file;
       try {
-        body = fields.data ? JSON.parse(fields.data) : {};
+        body = form.fields.data ? JSON.parse(form.fields.data) : {};
       } catch {
         throw new AppError(
           "validation",
@@ -215,17 +203,7 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         );
       }
     }
-    const parsed = updateBody.safeParse(body ?? {});
-    if (!parsed.success) {
-      const i = parsed.error.issues[0];
-      throw new AppError(
-        "validation",
-        400,
-        { vi: `Dữ liệu không hợp lệ: ${i?.message}`, en: `Invalid input: ${i?.message}` },
-        i?.path.join(".") || undefined,
-      );
-    }
-    const id = await svc.postTaskUpdate(ctx, caller, req.params.id, parsed.data, file);
+    const id = await svc.postTaskUpdate(ctx, caller, req.params.id, parseInput(updateBody, body ?? {}), file);
     return reply.status(201).send({ id });
   });
   r.get("/me/tasks", { schema: { tags: ["plans"] } }, async (req) => ({

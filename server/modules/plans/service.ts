@@ -6,13 +6,14 @@ import { isOverdue, type MeasurableTarget, summariseTargets } from "../../../cor
 import type { AppContext } from "../../context.ts";
 import type { TaskStatus } from "../../db/schema.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
-import { pts } from "../../presenters.ts";
-import { type IncomingFile, removeStored, storeUpload } from "../../uploads.ts";
+import { presentEvidence, pts } from "../../presenters.ts";
+import { type IncomingFile, withStoredUpload } from "../../uploads.ts";
 import { listUnits } from "../agencies/repository.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canManageAgency, canReadAgencyPrivate, canUpdateTask } from "../auth/policy.ts";
 import { loadFramework } from "../frameworks/service.ts";
-import { agencyIndex, cycleOfAgency } from "../ranking/service.ts";
+import { insertIndicatorValue } from "../indicators/repository.ts";
+import { agencyResult, cycleOfAgency } from "../ranking/service.ts";
 import { insertEvidence, listEvidence } from "../scores/repository.ts";
 import * as repo from "./repository.ts";
 
@@ -76,12 +77,7 @@ export async function createPlan(
       "Only the agency's PAR focal point writes its plan",
       "Chỉ đầu mối CCHC của cơ quan lập kế hoạch",
     );
-  const exists = await ctx.db
-    .selectFrom("plans")
-    .select("id")
-    .where("agency_id", "=", input.agencyId)
-    .where("year", "=", input.year)
-    .executeTakeFirst();
+  const exists = await repo.findPlanFor(ctx.db, input.agencyId, input.year);
   if (exists)
     throw new AppError(
       "plan.exists",
@@ -108,7 +104,7 @@ async function buildAreaTargets(
   year: number,
   input: { areaCode: string; target: Centi; kept?: boolean }[],
 ) {
-  const base = await agencyIndex(ctx, null, agencyId, year - 1, true).catch(() => null);
+  const base = await agencyResult(ctx, null, agencyId, year - 1, true).catch(() => null);
   if (!base && input.length)
     throw badInput(
       "plan.no_baseline",
@@ -119,7 +115,7 @@ async function buildAreaTargets(
   const rows: repo.AreaTargetRow[] = [];
   const seen = new Set<string>();
   for (const [i, t] of input.entries()) {
-    const area = base!.areas.find((a) => a.code === t.areaCode);
+    const area = base?.all.framework.tree.areas.find((a) => a.code === t.areaCode);
     const field = `areaTargets.${i}`;
     if (!area)
       throw badInput(
@@ -136,7 +132,8 @@ async function buildAreaTargets(
         `Area ${t.areaCode} appears twice`,
       );
     seen.add(t.areaCode);
-    const max = Math.round((area.max ?? 0) * 100);
+    const result = base!.mine.index.nodes.get(area.code)!;
+    const max = result.max;
     if (t.target < 0 || t.target > max)
       throw badInput(
         "plan.target_above_max",
@@ -144,7 +141,7 @@ async function buildAreaTargets(
         `Chỉ tiêu vượt điểm tối đa của lĩnh vực`,
         `Target of ${t.areaCode} is outside 0..max`,
       );
-    const baseline = area.points === null ? null : Math.round(area.points * 100);
+    const baseline = result.achieved;
     rows.push({
       areaCode: t.areaCode,
       title: area.title,
@@ -154,7 +151,7 @@ async function buildAreaTargets(
       kept: t.kept ?? baseline === t.target,
     });
   }
-  return { rows, baselineCycleId: base?.cycleId ?? null };
+  return { rows, baselineCycleId: base?.cycle.id ?? null };
 }
 
 type TaskRow = Awaited<ReturnType<typeof repo.listTasks>>[number];
@@ -406,16 +403,7 @@ export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId:
       at: new Date(u.created_at).toISOString(),
       unit: u.unit_name,
       by: u.display_name,
-      evidence: evidence
-        .filter((e) => e.task_update_id === u.id)
-        .map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          fileName: e.file_name,
-          url: e.url,
-          docNumber: e.doc_number,
-          note: e.note,
-        })),
+      evidence: evidence.filter((e) => e.task_update_id === u.id).map(presentEvidence),
     })),
   };
 }
@@ -460,9 +448,8 @@ export async function postTaskUpdate(
       "Cập nhật trống",
       "The update says nothing: give progress, a status, a note, a value or evidence",
     );
-  const stored = file ? await storeUpload(ctx, task.agency_id, file) : null;
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  return withStoredUpload(ctx, task.agency_id, file, (stored) =>
+    ctx.db.transaction().execute(async (trx) => {
       const id = await repo.insertTaskUpdate(trx, {
         taskId,
         unitId: caller.unitId,
@@ -482,50 +469,24 @@ export async function postTaskUpdate(
         ...(body.progress !== undefined ? { progress: body.progress } : {}),
         ...(status ? { status } : {}),
       });
-      if (body.indicator) {
-        await trx
-          .insertInto("indicator_values")
-          .values({
-            agency_id: task.agency_id,
-            code: body.indicator.code,
-            period: body.indicator.period,
-            value: String(body.indicator.value),
-            source: "task_update",
-            task_update_id: id,
-            recorded_by: caller.id,
-          })
-          .execute();
-      }
-      if (stored)
-        await insertEvidence(trx, {
+      if (body.indicator)
+        await insertIndicatorValue(trx, {
           agencyId: task.agency_id,
+          ...body.indicator,
+          source: "task_update",
           taskUpdateId: id,
-          kind: "file",
-          ...stored,
-          createdBy: caller.id,
+          recordedBy: caller.id,
         });
-      if (body.link)
-        await insertEvidence(trx, {
-          agencyId: task.agency_id,
-          taskUpdateId: id,
-          kind: "link",
-          url: body.link,
-          createdBy: caller.id,
-        });
-      if (body.docNumber)
-        await insertEvidence(trx, {
-          agencyId: task.agency_id,
-          taskUpdateId: id,
-          kind: "document",
-          docNumber: body.docNumber,
-          createdBy: caller.id,
-        });
+      const evidence = [
+        ...(stored ? [{ kind: "file" as const, ...stored }] : []),
+        ...(body.link ? [{ kind: "link" as const, url: body.link }] : []),
+        ...(body.docNumber ? [{ kind: "document" as const, docNumber: body.docNumber }] : []),
+      ];
+      for (const e of evidence)
+        await insertEvidence(trx, { agencyId: task.agency_id, taskUpdateId: id, createdBy: caller.id, ...e });
       return id;
-    });
-  } catch (e) {
-    if (stored) await removeStored(ctx, stored.filePath);
-    throw e;
-  }
+    }),
+  );
 }
 
 export async function myTasks(ctx: AppContext, caller: Caller) {

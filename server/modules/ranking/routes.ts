@@ -17,10 +17,7 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     "/agencies/:id/index",
     { schema: { tags: ["index"], params: idParam, querystring: yearQuery } },
-    async (req) => {
-      const { _internal, ...out } = await agencyIndex(ctx, req.caller, req.params.id, req.query.year);
-      return out;
-    },
+    async (req) => agencyIndex(ctx, req.caller, req.params.id, req.query.year),
   );
   r.get(
     "/agencies/:id/gap",

@@ -11,10 +11,10 @@ import type { AppContext } from "../../context.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
-import { type Caller, canReadAgencyPrivate, isProvinceWide } from "../auth/policy.ts";
+import { type Caller, canReadAgencyPrivate, canReadProvinceResults, isProvinceWide } from "../auth/policy.ts";
 import * as cycles from "../cycles/repository.ts";
-import { centi } from "../frameworks/repository.ts";
 import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
+import { findPlanFor, listAreaTargets } from "../plans/repository.ts";
 import { listNotApplicable, listScores } from "../scores/repository.ts";
 
 export interface AgencyResult {
@@ -104,11 +104,7 @@ export async function cycleResults(
 ): Promise<CycleResults> {
   const cycle = await cycles.findCycle(ctx.db, cycleId);
   if (!cycle) throw notFound("kỳ đánh giá / cycle", "cycleId");
-  if (
-    !trusted &&
-    !cycle.published_at &&
-    !(caller && isProvinceWide(caller, { agencyId: -1, provinceId: cycle.province_id }))
-  )
+  if (!trusted && !cycle.published_at && !canReadProvinceResults(caller, cycle.province_id))
     throw forbidden(
       "The ranking is visible once the province publishes it",
       "Bảng xếp hạng chỉ hiển thị sau khi tỉnh công bố",
@@ -153,19 +149,16 @@ export async function cycleOfAgency(
   agencyId: number,
   year: number,
 ): Promise<cycles.CycleRow> {
-  const row = await ctx.db
-    .selectFrom("cycles as c")
-    .innerJoin("cycle_participants as p", "p.cycle_id", "c.id")
-    .selectAll("c")
-    .where("p.agency_id", "=", agencyId)
-    .where("c.year", "=", year)
-    .executeTakeFirst();
+  const row = await cycles.findCycleOfAgency(ctx.db, agencyId, year);
   if (!row) throw notFound(`kết quả năm ${year} của cơ quan / the agency's ${year} result`, "year");
   return row;
 }
 
-/** trusted: an internal read (e.g. a plan's baseline) that skips the caller's visibility checks. */
-export async function agencyIndex(
+/**
+ * An agency's result in a year's cycle, with the whole table it is ranked in. trusted: an internal
+ * read (e.g. a plan's baseline) that skips the caller's visibility checks.
+ */
+export async function agencyResult(
   ctx: AppContext,
   caller: Caller | null,
   agencyId: number,
@@ -180,6 +173,11 @@ export async function agencyIndex(
   const mine = all.results.find((r) => r.agencyId === agencyId)!;
   // An agency sees its own index before publication, but its rank only once the table is public.
   const showRank = trusted || !!cycle.published_at || (caller !== null && isProvinceWide(caller, facts));
+  return { cycle, all, mine, showRank };
+}
+
+export async function agencyIndex(ctx: AppContext, caller: Caller | null, agencyId: number, year: number) {
+  const { cycle, all, mine, showRank } = await agencyResult(ctx, caller, agencyId, year);
   return {
     cycleId: cycle.id,
     year: cycle.year,
@@ -189,7 +187,6 @@ export async function agencyIndex(
     rankOf: showRank ? all.results.filter((r) => r.rank !== null).length : null,
     rankChange: showRank ? mine.rankChange : null,
     areas: presentAreas(all.framework, mine.index),
-    _internal: { all, mine },
   };
 }
 
@@ -200,8 +197,8 @@ export async function agencyGap(
   year: number,
   level: "area" | "leaf",
 ) {
-  const ix = await agencyIndex(ctx, caller, agencyId, year);
-  const gaps: Gap[] = gapAnalysis(ix._internal.all.framework.tree, ix._internal.mine.index, level);
+  const { all, mine } = await agencyResult(ctx, caller, agencyId, year);
+  const gaps: Gap[] = gapAnalysis(all.framework.tree, mine.index, level);
   return {
     year,
     items: gaps.map((g) => ({
@@ -234,23 +231,13 @@ export async function agencyWhatIf(
   const mine = all.results.find((r) => r.agencyId === agencyId)!;
   let points = areaPoints;
   if (!points) {
-    const plan = await ctx.db
-      .selectFrom("plans")
-      .select("id")
-      .where("agency_id", "=", agencyId)
-      .where("year", "=", baseYear + 1)
-      .executeTakeFirst();
+    const plan = await findPlanFor(ctx.db, agencyId, baseYear + 1);
     if (!plan)
       throw new AppError("whatif.no_plan", 404, {
         vi: `Chưa có kế hoạch năm ${baseYear + 1} để dự báo`,
         en: `No ${baseYear + 1} plan to forecast from; give area points instead`,
       });
-    const targets = await ctx.db
-      .selectFrom("plan_area_targets")
-      .select(["area_code", "target_points"])
-      .where("plan_id", "=", plan.id)
-      .execute();
-    points = new Map(targets.map((t) => [t.area_code, centi(t.target_points)]));
+    points = new Map((await listAreaTargets(ctx.db, plan.id)).map((t) => [t.areaCode, t.target]));
   }
   for (const code of points.keys()) {
     if (!all.framework.tree.areas.some((a) => a.code === code))

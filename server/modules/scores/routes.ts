@@ -2,9 +2,9 @@ import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requireCaller } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError, forbidden, notFound } from "../../errors.ts";
+import { forbidden, notFound } from "../../errors.ts";
+import { parseInput, readMultipart, requireCaller, requireFile } from "../../http.ts";
 import { idParam, pointsSchema } from "../../schemas.ts";
 import { absolutePath } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
@@ -98,23 +98,17 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const caller = requireCaller(req);
       if (req.isMultipart()) {
-        const file = await req.file();
-        if (!file)
-          throw new AppError(
-            "upload.no_file",
-            400,
-            { vi: "Chưa chọn tệp", en: "No file in the upload" },
-            "file",
-          );
-        const note =
-          typeof file.fields.note === "object" && "value" in file.fields.note
-            ? String(file.fields.note.value)
-            : undefined;
-        const id = await svc.addEvidence(ctx, caller, req.params, { kind: "file", file, note });
+        const { fields, file } = await readMultipart(req);
+        const note = parseInput(z.string().max(2000).optional(), fields.note);
+        const id = await svc.addEvidence(ctx, caller, req.params, {
+          kind: "file",
+          file: requireFile(file),
+          note,
+        });
         return reply.status(201).send({ id });
       }
-      const body = z
-        .discriminatedUnion("kind", [
+      const body = parseInput(
+        z.discriminatedUnion("kind", [
           z.object({
             kind: z.literal("link"),
             url: z.url({ protocol: /^https?$/ }),
@@ -126,19 +120,10 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
             note: z.string().max(2000).optional(),
           }),
           z.object({ kind: z.literal("explanation"), note: z.string().min(1).max(5000) }),
-        ])
-        .safeParse(req.body);
-      if (!body.success)
-        throw new AppError(
-          "validation",
-          400,
-          {
-            vi: "Tài liệu kiểm chứng không hợp lệ",
-            en: `Invalid evidence: ${body.error.issues[0]?.message}`,
-          },
-          body.error.issues[0]?.path.join(".") || "kind",
-        );
-      const id = await svc.addEvidence(ctx, caller, req.params, body.data);
+        ]),
+        req.body,
+      );
+      const id = await svc.addEvidence(ctx, caller, req.params, body);
       return reply.status(201).send({ id });
     },
   );

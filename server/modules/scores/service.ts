@@ -1,5 +1,4 @@
 /** Self-assessment, appraisal and the agency's answer to a remark, each with its access rule. */
-import type { MultipartFile } from "@fastify/multipart";
 import type { Centi } from "../../../core/decimal.ts";
 import { areaOf, isLeaf } from "../../../core/framework.ts";
 import { todayInVietnam } from "../../../core/locale.ts";
@@ -7,10 +6,16 @@ import { evaluateRule, RuleError, type RuleInput } from "../../../core/rules.ts"
 import { checkPoints, computeIndex } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
-import { pts } from "../../presenters.ts";
-import { removeStored, storeUpload } from "../../uploads.ts";
+import { presentEvidence, pts } from "../../presenters.ts";
+import { type IncomingFile, withStoredUpload } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
-import { type Caller, canAppraise, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
+import {
+  type Caller,
+  canAppraise,
+  canManageAgency,
+  canReadAgencyPrivate,
+  canRunProvince,
+} from "../auth/policy.ts";
 import * as cycles from "../cycles/repository.ts";
 import { getCycle } from "../cycles/service.ts";
 import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
@@ -102,16 +107,7 @@ export async function readScores(ctx: AppContext, caller: Caller | null, k: Key)
         explanation: s?.explanation ?? null,
         remark: s?.remark ?? null,
         reply: s?.reply ?? null,
-        evidence: evidence
-          .filter((e) => e.node_code === n.code)
-          .map((e) => ({
-            id: e.id,
-            kind: e.kind,
-            fileName: e.file_name,
-            url: e.url,
-            docNumber: e.doc_number,
-            note: e.note,
-          })),
+        evidence: evidence.filter((e) => e.node_code === n.code).map(presentEvidence),
       };
     }),
   };
@@ -180,7 +176,7 @@ export async function setApplicability(
   applicable: boolean,
 ) {
   const { cycle, facts } = await participation(ctx, k);
-  if (!canAppraise(caller, facts, [], "") || caller.role === "appraiser") throw forbidden();
+  if (!canRunProvince(caller, facts.provinceId)) throw forbidden();
   if (cycle.published_at)
     throw new AppError("cycle.published", 409, {
       vi: "Kỳ đánh giá đã công bố",
@@ -199,7 +195,7 @@ export async function appraise(
 ) {
   const { cycle, facts, participant } = await participation(ctx, k);
   const fw = await loadFramework(ctx, cycle.framework_id);
-  const node = requireNode(fw, k.nodeCode);
+  requireNode(fw, k.nodeCode);
   const area = areaOf(fw.tree, k.nodeCode)!.code;
   const assigned = await cycles.assignedAreas(ctx.db, k.cycleId, caller.id);
   if (!canAppraise(caller, facts, assigned, area))
@@ -252,7 +248,7 @@ export async function setStatus(
 ) {
   const { cycle, facts, participant } = await participation(ctx, k);
   if (action === "finalise") {
-    if (!canAppraise(caller, facts, [], "") || caller.role === "appraiser") throw forbidden();
+    if (!canRunProvince(caller, facts.provinceId)) throw forbidden();
     if (participant.status !== "submitted")
       throw new AppError("assessment.not_submitted", 409, {
         vi: "Chưa nộp nên chưa chốt được",
@@ -299,7 +295,7 @@ export async function addEvidence(
   k: Key & { nodeCode: string },
   e:
     | { kind: "link" | "document" | "explanation"; url?: string; docNumber?: string; note?: string }
-    | { kind: "file"; file: MultipartFile; note?: string },
+    | { kind: "file"; file: IncomingFile; note?: string },
 ) {
   const { cycle, facts, participant } = await participation(ctx, k);
   if (!canManageAgency(caller, facts)) throw forbidden();
@@ -312,19 +308,15 @@ export async function addEvidence(
   const fw = await loadFramework(ctx, cycle.framework_id);
   requireNode(fw, k.nodeCode);
   if (e.kind === "file") {
-    const stored = await storeUpload(ctx, k.agencyId, e.file);
-    try {
-      return await repo.insertEvidence(ctx.db, {
+    return withStoredUpload(ctx, k.agencyId, e.file, (stored) =>
+      repo.insertEvidence(ctx.db, {
         ...k,
         kind: "file",
         ...stored,
         note: e.note ?? null,
         createdBy: caller.id,
-      });
-    } catch (err) {
-      await removeStored(ctx, stored.filePath);
-      throw err;
-    }
+      }),
+    );
   }
   return repo.insertEvidence(ctx.db, {
     ...k,

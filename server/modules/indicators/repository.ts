@@ -1,0 +1,48 @@
+import type { Kysely } from "kysely";
+import type { DB, IndicatorValueTable } from "../../db/schema.ts";
+
+export async function insertIndicatorValue(
+  db: Kysely<DB>,
+  v: {
+    agencyId: number;
+    code: string;
+    period: string;
+    value: number;
+    source: IndicatorValueTable["source"];
+    taskUpdateId?: number | null;
+    recordedBy: number | null;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("indicator_values")
+    .values({
+      agency_id: v.agencyId,
+      code: v.code,
+      period: v.period,
+      // numeric(14,2) rounds a third decimal half away from zero, on both engines.
+      value: String(v.value),
+      source: v.source,
+      task_update_id: v.taskUpdateId ?? null,
+      recorded_by: v.recordedBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listIndicatorValues(db: Kysely<DB>, agencyId: number) {
+  const rows = await db
+    .selectFrom("indicator_values")
+    .selectAll()
+    .where("agency_id", "=", agencyId)
+    .orderBy("id")
+    .execute();
+  return rows.map((v) => ({
+    id: v.id,
+    code: v.code,
+    period: v.period,
+    value: Number(v.value),
+    source: v.source,
+    recordedAt: new Date(v.recorded_at).toISOString(),
+  }));
+}
