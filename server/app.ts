@@ -76,7 +76,18 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.code === "FST_REQ_FILE_TOO_LARGE" || e.code === "FST_FILES_LIMIT")
+    if (e.code === "FST_FILES_LIMIT")
+      return reply
+        .status(400)
+        .send(
+          new AppError(
+            "upload.too_many",
+            400,
+            { vi: "Chỉ một tệp mỗi lần", en: "One file at a time" },
+            "file",
+          ).toJSON(),
+        );
+    if (e.code === "FST_REQ_FILE_TOO_LARGE")
       return reply.status(413).send({
         error: {
           code: "upload.too_large",

@@ -19,8 +19,8 @@ export function sessionToken(req: FastifyRequest): string | undefined {
 }
 
 /**
- * Reads a multipart form whole: its text fields, in any order, and at most one file, buffered
- * within the size limit set on @fastify/multipart.
+ * Reads a multipart form whole: its text fields, in any order, and its file, buffered. The limits
+ * set on @fastify/multipart in app.ts (one file, UPLOAD_MAX_MB) end the request when exceeded.
  */
 export async function readMultipart(
   req: FastifyRequest,
@@ -36,13 +36,6 @@ export async function readMultipart(
   let file: IncomingFile | undefined;
   for await (const part of req.parts()) {
     if (part.type === "file") {
-      if (file)
-        throw new AppError(
-          "upload.too_many",
-          400,
-          { vi: "Chỉ một tệp mỗi lần", en: "One file at a time" },
-          "file",
-        );
       const buf = await part.toBuffer();
       file = { filename: part.filename, toBuffer: async () => buf };
     } else fields[part.fieldname] = String(part.value);

@@ -6,6 +6,7 @@ import {
   canAppraise,
   canManageAgency,
   canReadAgencyPrivate,
+  canReadProvinceResults,
   canRunProvince,
   canUpdateTask,
   isAdmin,
@@ -42,6 +43,21 @@ const divisionNoUnit = caller("division", 10, 1, null);
 const divisionOther = caller("division", 20, 1, 21);
 const leader = caller("leader", 10, 1);
 const leaderOther = caller("leader", 30, 2);
+
+describe("canReadProvinceResults", () => {
+  it("lets the province office, appraisers of the province and the admin read an unpublished table", () => {
+    expect(canReadProvinceResults(admin, 1)).toBe(true);
+    expect(canReadProvinceResults(office, 1)).toBe(true);
+    expect(canReadProvinceResults(appraiser, 1)).toBe(true);
+  });
+  it("refuses other provinces, agencies, the public, and a province nobody knows", () => {
+    expect(canReadProvinceResults(officeOther, 1)).toBe(false);
+    expect(canReadProvinceResults(appraiserOther, 1)).toBe(false);
+    for (const c of [focal, division, leader]) expect(canReadProvinceResults(c, 1)).toBe(false);
+    expect(canReadProvinceResults(null, 1)).toBe(false);
+    expect(canReadProvinceResults(caller("province_office", 20, null), null)).toBe(false);
+  });
+});
 
 describe("isProvinceWide", () => {
   it("holds for the admin everywhere", () => {

@@ -239,7 +239,14 @@ export async function agencyWhatIf(
       });
     points = new Map((await listAreaTargets(ctx.db, plan.id)).map((t) => [t.areaCode, t.target]));
   }
-  for (const code of points.keys()) {
+  for (const [code, value] of points) {
+    if (value < 0)
+      throw new AppError(
+        "whatif.negative",
+        400,
+        { vi: `Điểm của lĩnh vực ${code} không được âm`, en: `Points of area ${code} cannot be negative` },
+        `areas.${code}`,
+      );
     if (!all.framework.tree.areas.some((a) => a.code === code))
       throw new AppError(
         "whatif.unknown_area",
