@@ -73,6 +73,8 @@ async function serve(config: Config) {
   out(
     `parindex is serving ${address.replace("127.0.0.1", "localhost")} (database: ${database.engine === "embedded" ? `embedded, ${config.dataDir}` : "PostgreSQL"})\n`,
   );
+  if (!fs.existsSync(path.join(config.appDist, "index.html")))
+    out(`The web app is not built (${config.appDist}): run \`npm run build\`; the API works meanwhile.\n`);
 }
 
 async function withDb<T>(

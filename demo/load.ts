@@ -32,6 +32,17 @@ export interface DemoCredential {
 }
 
 /** A database with no agency at all: the demo may go in without mixing with anyone's data. */
+/** The demo's user names, in the order they are created (tests give each a known password). */
+export const DEMO_USERNAMES = [
+  "admin",
+  "snv.cchc",
+  "thamdinh",
+  "vp.daumoi",
+  "vp.lanhdao",
+  "vp.hctc",
+  "vp.qttv",
+] as const;
+
 export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
   return (await countAgencies(ctx.db)) === 0;
 }
@@ -216,7 +227,13 @@ export async function seedDemo(
   }
 
   const snvId = sampleIds.get("SNV")!;
-  const users: { username: string; role: Role; who: string; agencyId: number | null; unitId?: number }[] = [
+  const users: {
+    username: (typeof DEMO_USERNAMES)[number];
+    role: Role;
+    who: string;
+    agencyId: number | null;
+    unitId?: number;
+  }[] = [
     { username: "admin", role: "admin", who: "Quản trị hệ thống", agencyId: null },
     { username: "snv.cchc", role: "province_office", who: "Phòng CCHC, Sở Nội vụ", agencyId: snvId },
     { username: "thamdinh", role: "appraiser", who: "Thành viên Tổ thẩm định", agencyId: snvId },

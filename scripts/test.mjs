@@ -86,6 +86,18 @@ if (!env.TEST_DATABASE_URL) {
   }
 }
 
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  if (env.CI === "true")
+    console.error(
+      `CI=true and no Chromium at ${chromium}: the browser journeys will FAIL. Install it: apt-get install chromium`,
+    );
+  else
+    console.warn(
+      `Chromium not found at ${chromium}: the browser journeys (test/e2e) are SKIPPED. Install it: apt-get install chromium`,
+    );
+}
+
 const resultsDir = path.join(root, "test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 const jsonFile = path.join(resultsDir, "vitest.json");

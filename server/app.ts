@@ -24,6 +24,7 @@ import { indicatorRoutes } from "./modules/indicators/routes.ts";
 import { planRoutes } from "./modules/plans/routes.ts";
 import { rankingRoutes } from "./modules/ranking/routes.ts";
 import { scoreRoutes } from "./modules/scores/routes.ts";
+import { registerWeb } from "./web.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -136,17 +137,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     },
     { prefix: "/api" },
   );
-  app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-    reply.type("text/html; charset=utf-8").send(homePage()),
-  );
+  await registerWeb(app, ctx.config.appDist);
   return app;
-}
-
-function homePage(): string {
-  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>parindex</title>
-<body style="font-family:system-ui;max-width:48rem;margin:2rem auto;line-height:1.5">
-<h1>parindex — Chỉ số cải cách hành chính</h1>
-<p>Máy chủ đang chạy. Giao diện web đang được xây dựng; API có tại <a href="/api/openapi.json">/api/openapi.json</a>.</p>
-<ul><li><a href="/api/health">/api/health</a></li><li><a href="/api/cycles">/api/cycles</a> — các kỳ đánh giá</li>
-<li><a href="/api/agencies?kind=agency">/api/agencies</a> — cơ quan</li></ul></body></html>`;
 }

@@ -11,6 +11,8 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** The built web app; `npm start` builds it into app/dist. */
+  APP_DIST: z.string().min(1).optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(20),
   SESSION_HOURS: z.coerce
     .number()
@@ -25,7 +27,9 @@ const schema = z.object({
     .transform((v) => v === "true"),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; appDist: string };
+
+const defaultAppDist = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "app", "dist");
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -33,5 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    appDist: path.resolve(parsed.data.APP_DIST ?? defaultAppDist),
+  };
 }

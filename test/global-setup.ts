@@ -1,13 +1,14 @@
 /**
  * Runs once before the suite: builds a migrated PGlite template (each test database loads it in
  * under a second instead of initialising for seconds) and, when TEST_DATABASE_URL is set, a migrated
- * PostgreSQL template database that each test clones.
+ * PostgreSQL template database that each test clones. Also builds the web app for the browser tests.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { build } from "vite";
 import { migrate, openDatabase, pgliteParsers } from "../server/db/connect.ts";
 
 export const PG_TEMPLATE = "parindex_test_template";
@@ -36,6 +37,17 @@ export default async function setup() {
     await migrate(tpl.db);
     await tpl.close();
   }
+  // The browser journeys serve a build of the web app made for this run (or PARINDEX_APP_DIST's).
+  if (!process.env.PARINDEX_APP_DIST) {
+    const outDir = path.join(dir, "app-dist");
+    await build({
+      configFile: path.resolve(import.meta.dirname, "..", "app", "vite.config.ts"),
+      logLevel: "error",
+      build: { outDir },
+    });
+    process.env.PARINDEX_APP_DIST = outDir;
+  }
+
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   };

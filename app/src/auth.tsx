@@ -1,0 +1,77 @@
+/** Who is signed in, and guards for pages that need a role. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { ApiError, api } from "./api.ts";
+
+export type Role = "admin" | "province_office" | "appraiser" | "leader" | "focal_point" | "division";
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  unitId: number | null;
+  provinceId: number | null;
+}
+
+/** The signed-in user, or null for a visitor. */
+export function useMe() {
+  const q = useQuery<Me | null, ApiError>({
+    queryKey: ["/auth/me"],
+    queryFn: async () => {
+      try {
+        return (await api.get<{ user: Me }>("/auth/me")).user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+  return { me: q.data ?? null, loading: q.isLoading };
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    await api.post("/auth/logout").catch(() => undefined);
+    qc.clear();
+  };
+}
+
+/** Renders children only for the given roles; a visitor is sent to the sign-in page. */
+export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { me, loading } = useMe();
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (loading) return <Spin style={{ display: "block", margin: 48 }} />;
+  if (!me)
+    return (
+      <Result
+        status="403"
+        title={t("auth.signInNeeded")}
+        extra={
+          <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>
+            {t("auth.signIn")}
+          </Link>
+        }
+      />
+    );
+  if (!roles.includes(me.role)) return <Result status="403" title={t("auth.notAllowed")} />;
+  return <>{children}</>;
+}
+
+export const AGENCY_ROLES: Role[] = ["leader", "focal_point", "division"];
+export const ANY_ROLE: Role[] = [
+  "admin",
+  "province_office",
+  "appraiser",
+  "leader",
+  "focal_point",
+  "division",
+];

@@ -1,0 +1,45 @@
+/**
+ * The UI formats, it never recomputes: the API sends points and percents as numbers with at most two
+ * decimals, and these helpers turn them into vi-VN (or en) text through core's formatters.
+ */
+import i18n from "i18next";
+import { formatPercentCenti, formatPoints, formatDate as viDate } from "../../core/locale.ts";
+
+const toCenti = (n: number) => Math.round(n * 100);
+const en = () => i18n.language === "en";
+
+/** 75.4 → "75,4" (vi) or "75.4" (en). */
+export function pts(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  const s = formatPoints(toCenti(n));
+  return en() ? s.replace(",", ".") : s;
+}
+
+/** 81.08 → "81,08%" (vi) or "81.08%" (en). */
+export function pct(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  const s = formatPercentCenti(toCenti(n));
+  return en() ? s.replace(",", ".") : s;
+}
+
+/** "2019-09-03" → "03/09/2019" (vi) or "3 Sep 2019" (en). */
+export function date(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  if (en()) {
+    const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    return d.toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+  }
+  return viDate(iso.slice(0, 10));
+}
+
+/** Signed change: +3 / −1,5 / 0. */
+export function delta(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  if (n === 0) return pts(0);
+  return `${n > 0 ? "+" : "−"}${pts(Math.abs(n))}`;
+}

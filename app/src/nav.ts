@@ -1,0 +1,24 @@
+/** Where each role goes: the header menu and the home page's journey list come from this one table. */
+import type { Me, Role } from "./auth.tsx";
+
+export interface NavItem {
+  key: string;
+  /** i18n key in the `common` namespace: nav.<key> (label) and nav.<key>Desc (home page blurb). */
+  path: (me: Me | null) => string;
+  roles: Role[] | "public";
+}
+
+export const NAV: NavItem[] = [
+  { key: "dashboard", path: () => "/dashboard", roles: ["leader", "focal_point"] },
+  { key: "plan", path: () => "/plans", roles: ["leader", "focal_point", "division"] },
+  { key: "myTasks", path: () => "/my-tasks", roles: ["division", "focal_point", "leader"] },
+  { key: "selfAssessment", path: () => "/self-assessment", roles: ["focal_point", "leader"] },
+  { key: "appraisal", path: () => "/appraisal", roles: ["appraiser", "province_office"] },
+  { key: "province", path: () => "/province", roles: ["province_office", "admin"] },
+  { key: "admin", path: () => "/admin", roles: ["admin"] },
+  { key: "public", path: () => "/public", roles: "public" },
+];
+
+export function navFor(me: Me | null): NavItem[] {
+  return NAV.filter((n) => n.roles === "public" || (me !== null && n.roles.includes(me.role)));
+}

@@ -1,0 +1,183 @@
+/**
+ * Browser journeys: each test file gets, per database engine, a fresh database with the demo loaded
+ * (known passwords), the real server on a free port serving the web app built for this run, and
+ * Debian's Chromium driven by playwright-core. Tests add the data they need through the API.
+ *
+ * Chromium is required under CI=true (a missing browser fails the journeys); elsewhere the journeys
+ * are reported as skipped, and `npm test` says so.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { DEMO_USERNAMES, seedDemo } from "../../demo/load.ts";
+import { buildApp } from "../../server/app.ts";
+import { createTestDb, ENGINES, type EngineName, engineAvailable, type TestDb } from "../db.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumAvailable = () => fs.existsSync(CHROMIUM) || process.env.CI === "true";
+const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "test-results", "screenshots");
+
+/** Every demo user signs in with this password in the browser tests. */
+export const PASSWORD = "journey-Passw0rd";
+
+export interface Journey {
+  engine: EngineName;
+  baseUrl: string;
+  db: TestDb;
+  app: FastifyInstance;
+  /** A new page, optionally already signed in as a demo user; console errors are collected. */
+  page(opts?: { user?: string; width?: number; height?: number; lang?: "vi" | "en" }): Promise<Page>;
+  /** Signs in through the login form, as a person would. */
+  login(page: Page, user: string): Promise<void>;
+  /** Calls the API as a user (or anonymously with null) and returns status and JSON. */
+  api<T = any>(
+    user: string | null,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }>;
+  /** Saves a screenshot as a test artefact: test-results/screenshots/<name>.<engine>.png. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** Fails when the page logged an error to the console or threw. */
+  expectNoConsoleErrors(page: Page): void;
+}
+
+const consoleErrors = new WeakMap<Page, string[]>();
+
+export function journeys(name: string, body: (j: () => Journey) => void) {
+  for (const engine of ENGINES) {
+    describe.skipIf(!engineAvailable(engine) || !chromiumAvailable())(
+      `${name} [${engine}]`,
+      { timeout: 90_000 },
+      () => {
+        let journey: Journey | null = null;
+        let browser: Browser | null = null;
+        let db: TestDb | null = null;
+        let app: FastifyInstance | null = null;
+        const contexts: BrowserContext[] = [];
+        const tokens = new Map<string, string>();
+
+        beforeAll(async () => {
+          if (!fs.existsSync(CHROMIUM))
+            throw new Error(
+              `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+            );
+          db = await createTestDb(engine);
+          const dist = process.env.PARINDEX_APP_DIST;
+          if (!dist)
+            throw new Error("PARINDEX_APP_DIST is not set: run the tests through vitest's global setup");
+          db.ctx.config = { ...db.ctx.config, appDist: dist, UPLOAD_MAX_MB: 5 };
+          await seedDemo(db.ctx, { passwords: Object.fromEntries(DEMO_USERNAMES.map((u) => [u, PASSWORD])) });
+          app = await buildApp(db.ctx);
+          const address = await app.listen({ port: 0, host: "127.0.0.1" });
+          browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: [
+              "--headless",
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-quic",
+              "--no-first-run",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--disable-dev-shm-usage",
+            ],
+          });
+          const b = browser;
+          const a = app;
+          const d = db;
+          const api: Journey["api"] = async (user, method, url, body) => {
+            const headers: Record<string, string> = {};
+            if (user) {
+              if (!tokens.has(user)) {
+                const r = await a.inject({
+                  method: "POST",
+                  url: "/api/auth/login",
+                  payload: { username: user, password: PASSWORD },
+                });
+                if (r.statusCode !== 200) throw new Error(`cannot sign in as ${user}: ${r.body}`);
+                tokens.set(user, r.json().token);
+              }
+              headers.authorization = `Bearer ${tokens.get(user)}`;
+            }
+            const r = await a.inject({
+              method: method as "GET",
+              url: `/api${url}`,
+              headers,
+              payload: body as object,
+            });
+            return { status: r.statusCode, json: (r.body ? r.json() : undefined) as never };
+          };
+          journey = {
+            engine,
+            baseUrl: address,
+            db: d,
+            app: a,
+            api,
+            async page(opts = {}) {
+              const context = await b.newContext({
+                viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+                locale: "vi-VN",
+                timezoneId: "Asia/Ho_Chi_Minh",
+                baseURL: address,
+              });
+              contexts.push(context);
+              if (opts.lang === "en")
+                await context.addInitScript(() => localStorage.setItem("parindex.lang", "en"));
+              if (opts.user) {
+                const r = await context.request.post(`${address}/api/auth/login`, {
+                  data: { username: opts.user, password: PASSWORD },
+                });
+                if (!r.ok()) throw new Error(`cannot sign in as ${opts.user}: ${await r.text()}`);
+              }
+              const page = await context.newPage();
+              page.setDefaultTimeout(15_000);
+              const errors: string[] = [];
+              consoleErrors.set(page, errors);
+              page.on("console", (m) => {
+                if (m.type() === "error") errors.push(m.text());
+              });
+              page.on("pageerror", (e) => errors.push(`${e.name}: ${e.message}`));
+              return page;
+            },
+            async login(page, user) {
+              await page.goto("/login");
+              await page.getByLabel(/Tên đăng nhập|User name/).fill(user);
+              await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
+              await page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click();
+              await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+            },
+            async screenshot(page, name) {
+              fs.mkdirSync(SCREENSHOTS, { recursive: true });
+              const file = path.join(SCREENSHOTS, `${name}.${engine}.png`);
+              await page.screenshot({ path: file, fullPage: true });
+              return file;
+            },
+            expectNoConsoleErrors(page) {
+              // Expected HTTP failures (a 403 the test provokes) are logged by Chromium as resource errors.
+              const errors = (consoleErrors.get(page) ?? []).filter(
+                (e) => !/Failed to load resource/.test(e),
+              );
+              expect(errors, "errors in the browser console").toEqual([]);
+            },
+          };
+        });
+
+        afterAll(async () => {
+          for (const c of contexts) await c.close().catch(() => undefined);
+          await browser?.close().catch(() => undefined);
+          await app?.close();
+          await db?.close();
+        });
+
+        body(() => {
+          if (!journey) throw new Error(`no ${engine} journey (see the error of beforeAll)`);
+          return journey;
+        });
+      },
+    );
+  }
+}
