@@ -7,6 +7,7 @@
  * are reported as skipped, and `npm test` says so.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -42,6 +43,17 @@ export interface Journey {
   screenshot(page: Page, name: string): Promise<string>;
   /** Fails when the page logged an error to the console or threw. */
   expectNoConsoleErrors(page: Page): void;
+  /** Runs axe-core's WCAG 2.1 A/AA rules on the page; fails on serious or critical violations. */
+  expectAccessible(page: Page): Promise<void>;
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
 }
 
 const consoleErrors = new WeakMap<Page, string[]>();
@@ -155,6 +167,25 @@ export function journeys(name: string, body: (j: () => Journey) => void) {
               const file = path.join(SCREENSHOTS, `${name}.${engine}.png`);
               await page.screenshot({ path: file, fullPage: true });
               return file;
+            },
+            async expectAccessible(page) {
+              await page.addScriptTag({ path: AXE });
+              const violations = await page.evaluate(async () => {
+                const axe = (
+                  window as unknown as { axe: { run(o: unknown): Promise<{ violations: AxeViolation[] }> } }
+                ).axe;
+                const r = await axe.run({
+                  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+                });
+                return r.violations.map((v) => ({
+                  id: v.id,
+                  impact: v.impact,
+                  help: v.help,
+                  nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+                }));
+              });
+              const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+              expect(serious, `WCAG violations on ${page.url()}`).toEqual([]);
             },
             expectNoConsoleErrors(page) {
               // Expected HTTP failures (a 403 the test provokes) are logged by Chromium as resource errors.

@@ -8,6 +8,7 @@ journeys("home and sign-in", (j) => {
     await page.goto("/");
     await expect.poll(() => page.locator("[data-journey]").count()).toBe(8);
     await j().screenshot(page, "home");
+    await j().expectAccessible(page);
     await page.locator('[data-journey="public"]').getByRole("link").click();
     await page.waitForURL("**/public");
     await page.goto("/");
@@ -22,7 +23,7 @@ journeys("home and sign-in", (j) => {
     await page.getByLabel("Tên đăng nhập").fill("vp.hctc");
     await page.getByLabel("Mật khẩu").fill("wrong password");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect.poll(() => page.locator(".ant-form-item-explain-error").innerText()).toMatch(/mật khẩu/i);
+    await expect.poll(() => page.locator(".ant-form-item-explain-error").textContent()).toMatch(/mật khẩu/i);
     expect(page.url()).toContain("/login");
     await page.getByLabel("Mật khẩu").fill("journey-Passw0rd");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
