@@ -83,6 +83,15 @@ describe("lintPlan on the seed plan", () => {
     expect(a[0].messageEn).toContain("did you mean");
   });
 
+  it("names the task field that fixes each issue, so the app can open the form on it", () => {
+    const fields = (rule: string) => [...new Set(issues.filter((i) => i.rule === rule).map((i) => i.field))];
+    expect(fields("area_without_task")).toEqual(["areaCode"]);
+    expect(fields("task_without_lead")).toEqual(["leadUnits"]);
+    expect(fields("task_without_deadline")).toEqual(["due"]);
+    // The typo sits among the coordinating units of task 6.
+    expect(fields("unknown_unit")).toEqual(["coordinatingUnits"]);
+  });
+
   it("reports nothing else", () => {
     expect(issues).toHaveLength(2 + 2 + 6 + 1);
   });
@@ -148,9 +157,9 @@ describe("lintPlan details", () => {
       tasks: [task(7, "1", ["Phong Noi chin"], ["Phòng Quản trị – Tài vị", HCTC], "2019-10-31")],
       knownUnits: KNOWN,
     });
-    expect(issues.map((i) => [i.rule, i.unit, i.suggestion, i.taskId])).toEqual([
-      ["unknown_unit", "Phong Noi chin", NC, 7],
-      ["unknown_unit", "Phòng Quản trị – Tài vị", QTTV, 7],
+    expect(issues.map((i) => [i.rule, i.unit, i.suggestion, i.taskId, i.field])).toEqual([
+      ["unknown_unit", "Phong Noi chin", NC, 7, "leadUnits"],
+      ["unknown_unit", "Phòng Quản trị – Tài vị", QTTV, 7, "coordinatingUnits"],
     ]);
   });
 

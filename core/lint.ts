@@ -21,6 +21,8 @@ export interface LintIssue {
   areaCode?: string;
   unit?: string;
   suggestion?: string;
+  /** The task field that fixes the issue (for an area: the field a new task needs), so a form can open on it. */
+  field: "areaCode" | "leadUnits" | "coordinatingUnits" | "due";
   messageVi: string;
   messageEn: string;
 }
@@ -42,6 +44,7 @@ export function lintPlan(input: LintInput): LintIssue[] {
         rule: "area_without_task",
         severity: "warning",
         areaCode: a.areaCode,
+        field: "areaCode",
         messageVi: `Lĩnh vực "${name}" có chỉ tiêu nhưng chưa có nhiệm vụ nào`,
         messageEn: `Area "${name}" has a target but no task`,
       });
@@ -54,6 +57,7 @@ export function lintPlan(input: LintInput): LintIssue[] {
         rule: "task_without_lead",
         severity: "warning",
         taskId: t.id,
+        field: "leadUnits",
         messageVi: `Nhiệm vụ "${t.title}" chưa có đơn vị chủ trì`,
         messageEn: `Task "${t.title}" has no lead unit`,
       });
@@ -63,11 +67,16 @@ export function lintPlan(input: LintInput): LintIssue[] {
         rule: "task_without_deadline",
         severity: "info",
         taskId: t.id,
+        field: "due",
         messageVi: `Nhiệm vụ "${t.title}" chưa có thời hạn hoàn thành`,
         messageEn: `Task "${t.title}" has no deadline`,
       });
     }
-    for (const u of [...t.leadUnits, ...t.coordinatingUnits]) {
+    const named = [
+      ...t.leadUnits.map((u) => ({ u, field: "leadUnits" as const })),
+      ...t.coordinatingUnits.map((u) => ({ u, field: "coordinatingUnits" as const })),
+    ];
+    for (const { u, field } of named) {
       if (known.has(searchKey(u))) continue;
       const near = closestMatch(u, [...input.knownUnits]);
       issues.push({
@@ -75,6 +84,7 @@ export function lintPlan(input: LintInput): LintIssue[] {
         severity: "warning",
         taskId: t.id,
         unit: u,
+        field,
         suggestion: near?.candidate,
         messageVi: near
           ? `Đơn vị "${u}" không có trong danh sách; có phải "${near.candidate}"?`

@@ -46,3 +46,23 @@ export async function listIndicatorValues(db: Kysely<DB>, agencyId: number) {
     recordedAt: new Date(v.recorded_at).toISOString(),
   }));
 }
+
+/** The latest value recorded for each of the codes (by recording order), keyed by code. */
+export async function latestIndicatorValues(db: Kysely<DB>, agencyId: number, codes: readonly string[]) {
+  const out = new Map<string, { value: number; period: string; recordedAt: string }>();
+  if (!codes.length) return out;
+  const rows = await db
+    .selectFrom("indicator_values")
+    .select(["code", "period", "value", "recorded_at"])
+    .where("agency_id", "=", agencyId)
+    .where("code", "in", [...new Set(codes)])
+    .orderBy("id")
+    .execute();
+  for (const r of rows)
+    out.set(r.code, {
+      value: Number(r.value),
+      period: r.period,
+      recordedAt: new Date(r.recorded_at).toISOString(),
+    });
+  return out;
+}

@@ -1,18 +1,21 @@
 /** Improvement plans: targets per area against last cycle's baseline, tasks, updates, lint. */
+
+import { datesInOrder } from "../../../core/contracts/plans.ts";
 import type { Centi } from "../../../core/decimal.ts";
+import { areaOf, type FrameworkNode } from "../../../core/framework.ts";
 import { lintPlan } from "../../../core/lint.ts";
-import { closestMatch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
-import { isOverdue, type MeasurableTarget, summariseTargets } from "../../../core/plan.ts";
+import { closestMatch, matchesSearch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
+import { isOverdue, type MeasurableTarget, summariseTargets, targetMet } from "../../../core/plan.ts";
 import type { AppContext } from "../../context.ts";
 import type { TaskStatus } from "../../db/schema.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { presentEvidence, pts } from "../../presenters.ts";
-import { type IncomingFile, withStoredUpload } from "../../uploads.ts";
+import { ALLOWED_EXTENSIONS, type IncomingFile, withStoredUpload } from "../../uploads.ts";
 import { listUnits } from "../agencies/repository.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canManageAgency, canReadAgencyPrivate, canUpdateTask } from "../auth/policy.ts";
 import { loadFramework } from "../frameworks/service.ts";
-import { insertIndicatorValue } from "../indicators/repository.ts";
+import { insertIndicatorValue, latestIndicatorValues } from "../indicators/repository.ts";
 import { agencyResult, cycleOfAgency } from "../ranking/service.ts";
 import { insertEvidence, listEvidence } from "../scores/repository.ts";
 import * as repo from "./repository.ts";
@@ -195,7 +198,7 @@ async function presentTasks(ctx: AppContext, tasks: TaskRow[]) {
   });
 }
 
-export async function planDetail(ctx: AppContext, planId: number) {
+export async function planDetail(ctx: AppContext, caller: Caller | null, planId: number) {
   const { plan, facts } = await planWithAccess(ctx, planId);
   const targets = await repo.listAreaTargets(ctx.db, planId);
   const summary = summariseTargets(targets);
@@ -247,13 +250,15 @@ export async function planDetail(ctx: AppContext, planId: number) {
     },
     tasks,
     lint,
+    /** What the caller may do here, so the app offers only what the API will accept. */
+    can: { edit: canManageAgency(caller, facts) },
   };
 }
 
 export async function listPlanTasks(
   ctx: AppContext,
   planId: number,
-  f: { unitId?: number; areaCode?: string; status?: TaskStatus; overdue?: boolean },
+  f: { unitId?: number; areaCode?: string; status?: TaskStatus; overdue?: boolean; q?: string },
 ) {
   await planWithAccess(ctx, planId);
   let tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, planId));
@@ -262,6 +267,22 @@ export async function listPlanTasks(
   if (f.areaCode) tasks = tasks.filter((t) => t.areaCode === f.areaCode);
   if (f.status) tasks = tasks.filter((t) => t.status === f.status);
   if (f.overdue !== undefined) tasks = tasks.filter((t) => t.overdue === f.overdue);
+  const q = f.q?.trim();
+  if (q)
+    tasks = tasks.filter((t) =>
+      matchesSearch(
+        [
+          t.section,
+          t.title,
+          t.body,
+          t.period,
+          ...[...t.leadUnits, ...t.coordinatingUnits].flatMap((u) => [u.name, u.shortName]),
+        ]
+          .filter(Boolean)
+          .join("\n"),
+        q,
+      ),
+    );
   return tasks;
 }
 
@@ -278,6 +299,17 @@ export interface TaskBody {
   targets: MeasurableTarget[];
 }
 
+/**
+ * The framework a plan's tasks link to: the plan's own year's, else last year's (a plan is often
+ * written before its cycle exists). Null when the agency has neither.
+ */
+async function planFramework(ctx: AppContext, agencyId: number, year: number) {
+  const cycle = await cycleOfAgency(ctx, agencyId, year).catch(() =>
+    cycleOfAgency(ctx, agencyId, year - 1).catch(() => null),
+  );
+  return cycle ? loadFramework(ctx, cycle.framework_id) : null;
+}
+
 async function checkArea(
   ctx: AppContext,
   agencyId: number,
@@ -285,13 +317,8 @@ async function checkArea(
   areaCode: string | null | undefined,
 ) {
   if (!areaCode) return;
-  // The plan's own year's framework, else last year's (a plan is often written before its cycle exists).
-  const cycle = await cycleOfAgency(ctx, agencyId, year).catch(() =>
-    cycleOfAgency(ctx, agencyId, year - 1).catch(() => null),
-  );
-  if (!cycle) return;
-  const fw = await loadFramework(ctx, cycle.framework_id);
-  if (!fw.tree.nodes.has(areaCode))
+  const fw = await planFramework(ctx, agencyId, year);
+  if (fw && !fw.tree.nodes.has(areaCode))
     throw badInput(
       "plan.unknown_area",
       "areaCode",
@@ -303,7 +330,7 @@ async function checkArea(
 export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
   const { plan, facts } = await planWithAccess(ctx, planId);
   if (!canManageAgency(caller, facts)) throw forbidden();
-  if (t.startsOn && t.due && t.due < t.startsOn)
+  if (!datesInOrder(t.startsOn, t.due))
     throw badInput(
       "task.bad_dates",
       "due",
@@ -342,7 +369,7 @@ export async function patchTask(
     );
   const startsOn = p.startsOn === undefined ? task.starts_on : p.startsOn;
   const due = p.due === undefined ? task.due_on : p.due;
-  if (startsOn && due && due < startsOn)
+  if (!datesInOrder(startsOn, due))
     throw badInput(
       "task.bad_dates",
       "due",
@@ -387,14 +414,54 @@ async function taskAccess(ctx: AppContext, taskId: number) {
   return { task, facts, units };
 }
 
+/** The framework node a task is linked to, the area above it and the criteria under it. */
+async function linkedCriteria(ctx: AppContext, agencyId: number, year: number, code: string | null) {
+  const fw = code ? await planFramework(ctx, agencyId, year) : null;
+  const node = code ? fw?.tree.nodes.get(code) : undefined;
+  if (!fw || !node) return { linked: null, area: null, criteria: [] };
+  const present = (n: FrameworkNode) => ({ code: n.code, kind: n.kind, title: n.title, max: pts(n.max) });
+  const area = areaOf(fw.tree, node.code);
+  return {
+    linked: present(node),
+    area: area ? present(area) : null,
+    criteria: (fw.tree.children.get(node.code) ?? []).map(present),
+  };
+}
+
 export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId: number) {
-  const { task, facts } = await taskAccess(ctx, taskId);
+  const { task, facts, units } = await taskAccess(ctx, taskId);
   const [presented] = await presentTasks(ctx, [task]);
-  if (!canReadAgencyPrivate(caller, facts)) return { ...presented, updates: null };
+  const plan = (await repo.findPlan(ctx.db, task.plan_id))!;
+  const unitIds = units.map((u) => u.unit_id);
+  const groups = units.filter((u) => u.kind === "unit_group").map((u) => u.unit_id);
+  const base = {
+    ...presented,
+    plan: { id: plan.id, agencyId: plan.agency_id, year: plan.year, number: plan.number, code: plan.code },
+    framework: await linkedCriteria(ctx, task.agency_id, task.year, task.area_code),
+    /** What the caller may do, so the app refuses up front what the API would refuse. */
+    can: {
+      edit: canManageAgency(caller, facts),
+      update: canUpdateTask(caller, facts, unitIds, groups),
+    },
+    /** The evidence files the server accepts, so the form can say so before uploading. */
+    upload: { maxBytes: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, extensions: ALLOWED_EXTENSIONS },
+  };
+  if (!canReadAgencyPrivate(caller, facts)) return { ...base, updates: null };
   const updates = await repo.listTaskUpdates(ctx.db, taskId);
   const evidence = await listEvidence(ctx.db, { taskUpdateIds: updates.map((u) => u.id) });
+  const codes = presented.targets.map((t) => t.indicator).filter((c): c is string => !!c);
+  const values = await latestIndicatorValues(ctx.db, task.agency_id, codes);
   return {
-    ...presented,
+    ...base,
+    // Each measurable target with the latest value recorded for its indicator, and whether it is met.
+    targets: presented.targets.map((t) => {
+      const v = t.indicator ? values.get(t.indicator) : undefined;
+      return {
+        ...t,
+        latest: v ? { value: v.value, period: v.period, recordedAt: v.recordedAt } : null,
+        met: v ? targetMet(t, v.value) : null,
+      };
+    }),
     updates: updates.map((u) => ({
       id: u.id,
       progress: u.progress,
@@ -491,17 +558,23 @@ export async function postTaskUpdate(
 
 export async function myTasks(ctx: AppContext, caller: Caller) {
   if (!caller.agencyId) return [];
+  const facts = await agencyFacts(ctx, caller.agencyId);
   const plans = await repo.listPlans(ctx.db, caller.agencyId);
-  const out: (Awaited<ReturnType<typeof presentTasks>>[number] & { planYear: number })[] = [];
+  const out: (Awaited<ReturnType<typeof presentTasks>>[number] & { planYear: number; canUpdate: boolean })[] =
+    [];
   for (const p of plans) {
     const tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, p.id));
     for (const t of tasks) {
+      const units = [...t.leadUnits, ...t.coordinatingUnits];
       const involved =
-        caller.role !== "division" ||
-        [...t.leadUnits, ...t.coordinatingUnits].some(
-          (u) => u.id === caller.unitId || u.kind === "unit_group",
-        );
-      if (involved) out.push({ ...t, planYear: p.year });
+        caller.role !== "division" || units.some((u) => u.id === caller.unitId || u.kind === "unit_group");
+      const canUpdate = canUpdateTask(
+        caller,
+        facts,
+        units.map((u) => u.id),
+        units.filter((u) => u.kind === "unit_group").map((u) => u.id),
+      );
+      if (involved) out.push({ ...t, planYear: p.year, canUpdate });
     }
   }
   // Overdue first, then open tasks by deadline.
