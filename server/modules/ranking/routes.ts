@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { whatIfBodySchema } from "../../../core/contracts/ranking.ts";
 import type { AppContext } from "../../context.ts";
-import { idParam, pointsSchema } from "../../schemas.ts";
+import { idParam } from "../../schemas.ts";
 import { presentCycle } from "../cycles/service.ts";
+import { agencyDashboard } from "./dashboard.ts";
+import { publicAgency, publicOverview, publicPlan } from "./public.ts";
 import { agencyGap, agencyIndex, agencyWhatIf, cycleResults, presentResult } from "./service.ts";
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -36,10 +39,7 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["index"],
         params: idParam,
-        body: z.object({
-          baseYear: z.number().int().min(2000).max(2100),
-          areas: z.record(z.string(), pointsSchema).optional(),
-        }),
+        body: whatIfBodySchema,
       },
     },
     async (req) =>
@@ -50,5 +50,15 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
         req.body.baseYear,
         req.body.areas ? new Map(Object.entries(req.body.areas)) : null,
       ),
+  );
+  r.get("/agencies/:id/dashboard", { schema: { tags: ["index"], params: idParam } }, async (req) =>
+    agencyDashboard(ctx, req.caller, req.params.id),
+  );
+  r.get("/public/overview", { schema: { tags: ["public"] } }, async () => publicOverview(ctx));
+  r.get("/public/agencies/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
+    publicAgency(ctx, req.params.id),
+  );
+  r.get("/public/plans/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
+    publicPlan(ctx, req.params.id),
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { Centi } from "../../../core/decimal.ts";
 import { type Gap, gapAnalysis, whatIf } from "../../../core/gap.ts";
-import { compareVi } from "../../../core/locale.ts";
+import { compareVi, formatPoints } from "../../../core/locale.ts";
 import { gradeFor, rank, rankChange } from "../../../core/ranking.ts";
 import { computeIndex, type IndexResult } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
@@ -36,10 +36,33 @@ export interface CycleResults {
   results: AgencyResult[];
 }
 
-async function computeCycle(
+/**
+ * Tables computed during one request, so a page that needs several cycles (the dashboard's trend)
+ * computes each table once.
+ */
+export type CycleMemo = Map<string, Promise<CycleResults>>;
+
+function computeCycle(
   ctx: AppContext,
   cycle: cycles.CycleRow,
   withPrevious = true,
+  memo?: CycleMemo,
+): Promise<CycleResults> {
+  if (!memo) return computeCycleNow(ctx, cycle, withPrevious);
+  const key = `${cycle.id}:${withPrevious}`;
+  let p = memo.get(key);
+  if (!p) {
+    p = computeCycleNow(ctx, cycle, withPrevious, memo);
+    memo.set(key, p);
+  }
+  return p;
+}
+
+async function computeCycleNow(
+  ctx: AppContext,
+  cycle: cycles.CycleRow,
+  withPrevious: boolean,
+  memo?: CycleMemo,
 ): Promise<CycleResults> {
   const framework = await loadFramework(ctx, cycle.framework_id);
   const participants = await cycles.listParticipants(ctx.db, cycle.id);
@@ -73,7 +96,7 @@ async function computeCycle(
     : undefined;
   const prevRanks = new Map<number, number>();
   if (prevCycle)
-    for (const r of (await computeCycle(ctx, prevCycle, false)).results)
+    for (const r of (await computeCycle(ctx, prevCycle, false, memo)).results)
       if (r.rank !== null) prevRanks.set(r.agencyId, r.rank);
   const results = indexed.map(({ p, index }) => {
     const rk = rankOf.get(p.id) ?? null;
@@ -105,12 +128,20 @@ export async function cycleResults(
   const cycle = await cycles.findCycle(ctx.db, cycleId);
   if (!cycle) throw notFound("kỳ đánh giá / cycle", "cycleId");
   if (!trusted && !cycle.published_at && !canReadProvinceResults(caller, cycle.province_id))
-    throw forbidden(
-      "The ranking is visible once the province publishes it",
-      "Bảng xếp hạng chỉ hiển thị sau khi tỉnh công bố",
-    );
+    throw notPublished();
   return computeCycle(ctx, cycle);
 }
+
+/** The table of a cycle as stored, for callers that have checked visibility themselves. */
+export function cycleTable(ctx: AppContext, cycle: cycles.CycleRow, memo?: CycleMemo) {
+  return computeCycle(ctx, cycle, true, memo);
+}
+
+const notPublished = () =>
+  forbidden(
+    "The ranking is visible once the province publishes it",
+    "Bảng xếp hạng chỉ hiển thị sau khi tỉnh công bố",
+  );
 
 export function presentResult(r: AgencyResult) {
   return {
@@ -227,6 +258,9 @@ export async function agencyWhatIf(
   const facts = await agencyFacts(ctx, agencyId);
   if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
   const cycle = await cycleOfAgency(ctx, agencyId, baseYear);
+  // A forecast ranks the agency in the base year's table: before publication that table, and so the
+  // agency's place in it, is the province's alone.
+  if (!cycle.published_at && !(caller && isProvinceWide(caller, facts))) throw notPublished();
   const all = await computeCycle(ctx, cycle);
   const mine = all.results.find((r) => r.agencyId === agencyId)!;
   let points = areaPoints;
@@ -252,6 +286,17 @@ export async function agencyWhatIf(
         "whatif.unknown_area",
         400,
         { vi: `Không có lĩnh vực ${code}`, en: `Unknown area ${code}` },
+        `areas.${code}`,
+      );
+    const max = mine.index.nodes.get(code)!.max;
+    if (value > max)
+      throw new AppError(
+        "whatif.above_max",
+        400,
+        {
+          vi: `Điểm của lĩnh vực ${code} vượt điểm tối đa (${formatPoints(max)})`,
+          en: `Points of area ${code} exceed its max (${formatPoints(max).replace(",", ".")})`,
+        },
         `areas.${code}`,
       );
   }

@@ -1,0 +1,149 @@
+/**
+ * What anyone may read without signing in: the cycles (published or not, but numbers only once
+ * published), each agency's published results, and the improvement plans with their progress —
+ * never a task update's notes or evidence. These answers are the same for every caller.
+ */
+import type { AppContext } from "../../context.ts";
+import { notFound } from "../../errors.ts";
+import { pts } from "../../presenters.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import * as plans from "../plans/repository.ts";
+import { planDetail } from "../plans/service.ts";
+import * as repo from "./repository.ts";
+import { cycleTable } from "./service.ts";
+
+export async function publicOverview(ctx: AppContext) {
+  const cycles = await repo.listCyclesWithCounts(ctx.db);
+  const planRows = await repo.listPlansWithAgency(ctx.db);
+  return {
+    cycles: cycles.map((c) => ({
+      id: c.id,
+      year: c.year,
+      group: c.group_code,
+      provinceId: c.province_id,
+      province: c.province_name,
+      published: c.published_at !== null,
+      publishedAt: c.published_at ? new Date(c.published_at).toISOString() : null,
+      agencies: Number(c.participants),
+    })),
+    plans: planRows.map((p) => ({
+      id: p.id,
+      year: p.year,
+      number: p.number,
+      code: p.code,
+      title: p.title,
+      issuedOn: p.issued_on,
+      agency: { id: p.agency_id, code: p.agency_code, name: p.agency_name },
+    })),
+  };
+}
+
+/** An agency's published results across cycles (an unpublished cycle is listed without numbers). */
+export async function publicAgency(ctx: AppContext, agencyId: number) {
+  const { agency } = await agencyFacts(ctx, agencyId);
+  if (agency.kind !== "agency") throw notFound("cơ quan / agency", "id");
+  const memo = new Map();
+  const cycles = [];
+  for (const cycle of await repo.listCyclesOfAgency(ctx.db, agencyId)) {
+    const base = { cycleId: cycle.id, year: cycle.year, group: cycle.group_code };
+    if (!cycle.published_at) {
+      cycles.push({ ...base, published: false as const, result: null });
+      continue;
+    }
+    const all = await cycleTable(ctx, cycle, memo);
+    const mine = all.results.find((r) => r.agencyId === agencyId);
+    cycles.push({
+      ...base,
+      published: true as const,
+      result: mine
+        ? {
+            points: pts(mine.index.achieved),
+            max: pts(mine.index.max),
+            percent: pts(mine.index.percent),
+            grade: mine.grade,
+            rank: mine.rank,
+            rankOf: all.results.filter((r) => r.rank !== null).length,
+            previousRank: mine.previousRank,
+            rankChange: mine.rankChange,
+          }
+        : null,
+    });
+  }
+  const planRows = await plans.listPlans(ctx.db, agencyId);
+  return {
+    agency: {
+      id: agency.id,
+      code: agency.code,
+      name: agency.name,
+      group: agency.group_code,
+      validFrom: agency.valid_from,
+      validTo: agency.valid_to,
+    },
+    cycles,
+    plans: planRows.map((p) => ({
+      id: p.id,
+      year: p.year,
+      number: p.number,
+      code: p.code,
+      title: p.title,
+      issuedOn: p.issued_on,
+    })),
+  };
+}
+
+/**
+ * A plan as the public reads it: its targets, its tasks' status and progress, and the progress of the
+ * whole plan. Fields are picked one by one, so nothing private can slip in with the plan's own answer.
+ */
+export async function publicPlan(ctx: AppContext, planId: number) {
+  const p = await planDetail(ctx, null, planId);
+  const open = p.tasks.filter((t) => t.status !== "cancelled");
+  const count = (s: string) => p.tasks.filter((t) => t.status === s).length;
+  // Progress of the plan: the mean progress of its tasks, a done task counting as 100 %, cancelled
+  // tasks left out; whole percent, rounded half up.
+  const sum = open.reduce((acc, t) => acc + (t.status === "done" ? 100 : t.progress), 0);
+  const unit = (u: { id: number; name: string; shortName: string | null }) => ({
+    id: u.id,
+    name: u.name,
+    shortName: u.shortName,
+  });
+  return {
+    id: p.id,
+    agency: p.agency,
+    year: p.year,
+    number: p.number,
+    code: p.code,
+    issuedOn: p.issuedOn,
+    place: p.place,
+    title: p.title,
+    implements: p.implements,
+    overallTarget: p.overallTarget,
+    targets: p.targets,
+    progress: {
+      tasks: p.tasks.length,
+      done: count("done"),
+      inProgress: count("in_progress"),
+      notStarted: count("not_started"),
+      cancelled: count("cancelled"),
+      overdue: p.tasks.filter((t) => t.overdue).length,
+      percent: open.length ? Math.floor((sum * 2 + open.length) / (2 * open.length)) : null,
+    },
+    tasks: p.tasks.map((t) => ({
+      id: t.id,
+      section: t.section,
+      title: t.title,
+      body: t.body,
+      areaCode: t.areaCode,
+      startsOn: t.startsOn,
+      due: t.due,
+      period: t.period,
+      status: t.status,
+      progress: t.progress,
+      overdue: t.overdue,
+      leadUnits: t.leadUnits.map(unit),
+      coordinatingUnits: t.coordinatingUnits.map(unit),
+      /** The plan's own words only; measured values stay with the agency. */
+      targets: t.targets.map((x) => x.text),
+    })),
+  };
+}

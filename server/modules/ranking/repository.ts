@@ -1,0 +1,59 @@
+/** The ranking module's own reads: which cycles an agency took part in, and what the public can list. */
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { CycleRow } from "../cycles/repository.ts";
+
+/** Every cycle the agency took part in, oldest first. */
+export async function listCyclesOfAgency(db: Kysely<DB>, agencyId: number): Promise<CycleRow[]> {
+  return db
+    .selectFrom("cycles as c")
+    .innerJoin("cycle_participants as p", "p.cycle_id", "c.id")
+    .selectAll("c")
+    .where("p.agency_id", "=", agencyId)
+    .orderBy("c.year")
+    .orderBy("c.id")
+    .execute();
+}
+
+/** Every cycle with its province's name and how many agencies it ranks, newest first. */
+export async function listCyclesWithCounts(db: Kysely<DB>) {
+  return db
+    .selectFrom("cycles as c")
+    .innerJoin("agencies as prov", "prov.id", "c.province_id")
+    .leftJoin("cycle_participants as p", "p.cycle_id", "c.id")
+    .select(({ fn }) => [
+      "c.id",
+      "c.year",
+      "c.group_code",
+      "c.province_id",
+      "c.published_at",
+      "prov.name as province_name",
+      fn.count<number>("p.agency_id").as("participants"),
+    ])
+    .groupBy(["c.id", "c.year", "c.group_code", "c.province_id", "c.published_at", "prov.name"])
+    .orderBy("c.year", "desc")
+    .orderBy("c.group_code")
+    .execute();
+}
+
+/** Every improvement plan with its agency, newest first. */
+export async function listPlansWithAgency(db: Kysely<DB>) {
+  return db
+    .selectFrom("plans as pl")
+    .innerJoin("agencies as a", "a.id", "pl.agency_id")
+    .select([
+      "pl.id",
+      "pl.year",
+      "pl.number",
+      "pl.code",
+      "pl.title",
+      "pl.issued_on",
+      "a.id as agency_id",
+      "a.code as agency_code",
+      "a.name as agency_name",
+    ])
+    .orderBy("pl.year", "desc")
+    .orderBy("a.name")
+    .orderBy("pl.id")
+    .execute();
+}
