@@ -10,6 +10,7 @@ import pg from "pg";
 import { AppError } from "../errors.ts";
 import { acquireDataDirLock, type DataDirLock } from "./lock.ts";
 import * as m001 from "./migrations/001_initial.ts";
+import * as m002 from "./migrations/002_score_history.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -33,7 +34,10 @@ export function splitStatements(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-const MIGRATIONS: Record<string, { up: string; down: string }> = { "001_initial": m001 };
+const MIGRATIONS: Record<string, { up: string; down: string }> = {
+  "001_initial": m001,
+  "002_score_history": m002,
+};
 
 class InRepoMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

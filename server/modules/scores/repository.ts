@@ -1,7 +1,39 @@
-import type { Kysely } from "kysely";
+import type { ColumnType, Generated, Kysely } from "kysely";
+import type { HistoryAction } from "../../../core/contracts/scores.ts";
 import type { Centi } from "../../../core/decimal.ts";
 import type { DB } from "../../db/schema.ts";
+import type { CycleRow } from "../cycles/repository.ts";
 import { centiOrNull, dec } from "../frameworks/repository.ts";
+
+export type CycleLike = CycleRow;
+
+type NumericN = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+/** Migration 002: the score history, and where evidence attached from a task came from. */
+type ScoresTables = {
+  score_history: {
+    id: Generated<number>;
+    cycle_id: number;
+    agency_id: number;
+    node_code: string | null;
+    action: HistoryAction;
+    points: NumericN;
+    previous_points: NumericN;
+    note: string | null;
+    user_id: number | null;
+    at: Generated<Date>;
+  };
+  evidence: DB["evidence"] & {
+    source_evidence_id: ColumnType<number | null, number | null | undefined, number | null>;
+  };
+};
+const x = (db: Kysely<DB>) => db.withTables<ScoresTables>();
+
+export interface ScoreKey {
+  cycleId: number;
+  agencyId: number;
+  nodeCode: string;
+}
 
 export interface ScoreRecord {
   agencyId: number;
@@ -41,8 +73,10 @@ export async function listNotApplicable(db: Kysely<DB>, cycleId: number, agencyI
 export async function upsertSelfScore(
   db: Kysely<DB>,
   k: { cycleId: number; agencyId: number; nodeCode: string },
-  v: { points: Centi; inputs: unknown; explanation: string | null },
+  /** An explanation left undefined keeps the stored one; null clears it. */
+  v: { points: Centi; inputs: unknown; explanation?: string | null },
 ) {
+  const inputs = v.inputs === undefined ? null : JSON.stringify(v.inputs);
   await db
     .insertInto("scores")
     .values({
@@ -50,14 +84,14 @@ export async function upsertSelfScore(
       agency_id: k.agencyId,
       node_code: k.nodeCode,
       self_points: dec(v.points),
-      self_inputs: v.inputs === undefined ? null : JSON.stringify(v.inputs),
-      explanation: v.explanation,
+      self_inputs: inputs,
+      explanation: v.explanation ?? null,
     })
     .onConflict((oc) =>
       oc.columns(["cycle_id", "agency_id", "node_code"]).doUpdateSet({
         self_points: dec(v.points),
-        self_inputs: v.inputs === undefined ? null : JSON.stringify(v.inputs),
-        explanation: v.explanation,
+        self_inputs: inputs,
+        ...(v.explanation !== undefined ? { explanation: v.explanation } : {}),
         updated_at: new Date(),
       }),
     )
@@ -144,9 +178,10 @@ export async function insertEvidence(
     docNumber?: string | null;
     note?: string | null;
     createdBy: number | null;
+    sourceEvidenceId?: number | null;
   },
 ): Promise<number> {
-  const r = await db
+  const r = await x(db)
     .insertInto("evidence")
     .values({
       agency_id: e.agencyId,
@@ -162,6 +197,7 @@ export async function insertEvidence(
       doc_number: e.docNumber ?? null,
       note: e.note ?? null,
       created_by: e.createdBy,
+      source_evidence_id: e.sourceEvidenceId ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -184,4 +220,167 @@ export async function listEvidence(
 
 export async function findEvidence(db: Kysely<DB>, id: number) {
   return db.selectFrom("evidence").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findScore(db: Kysely<DB>, k: ScoreKey) {
+  const r = await db
+    .selectFrom("scores")
+    .select(["self_points", "appraised_points", "appraisal_remark"])
+    .where("cycle_id", "=", k.cycleId)
+    .where("agency_id", "=", k.agencyId)
+    .where("node_code", "=", k.nodeCode)
+    .executeTakeFirst();
+  return r
+    ? {
+        self: centiOrNull(r.self_points),
+        appraised: centiOrNull(r.appraised_points),
+        remark: r.appraisal_remark,
+      }
+    : undefined;
+}
+
+/** The evidence of a cycle's criteria, each with the task it was taken from (when it was). */
+export async function listCriterionEvidence(db: Kysely<DB>, cycleId: number, agencyId: number) {
+  return x(db)
+    .selectFrom("evidence as e")
+    .leftJoin("evidence as s", "s.id", "e.source_evidence_id")
+    .leftJoin("task_updates as u", "u.id", "s.task_update_id")
+    .leftJoin("tasks as t", "t.id", "u.task_id")
+    .selectAll("e")
+    .select(["t.id as task_id", "t.title as task_title"])
+    .where("e.cycle_id", "=", cycleId)
+    .where("e.agency_id", "=", agencyId)
+    .where("e.node_code", "is not", null)
+    .orderBy("e.id")
+    .execute();
+}
+
+/** Evidence the agency's divisions posted with task updates: what a criterion can be backed by. */
+export async function listTaskEvidence(db: Kysely<DB>, agencyId: number) {
+  return db
+    .selectFrom("evidence as e")
+    .innerJoin("task_updates as u", "u.id", "e.task_update_id")
+    .innerJoin("tasks as t", "t.id", "u.task_id")
+    .leftJoin("agencies as a", "a.id", "u.unit_id")
+    .selectAll("e")
+    .select(["t.id as task_id", "t.title as task_title", "t.area_code", "a.name as unit_name"])
+    .where("e.agency_id", "=", agencyId)
+    .orderBy("e.id", "desc")
+    .execute();
+}
+
+export async function findCriterionEvidence(db: Kysely<DB>, k: ScoreKey, id: number) {
+  return x(db)
+    .selectFrom("evidence")
+    .selectAll()
+    .where("id", "=", id)
+    .where("cycle_id", "=", k.cycleId)
+    .where("agency_id", "=", k.agencyId)
+    .where("node_code", "=", k.nodeCode)
+    .executeTakeFirst();
+}
+
+/** An item already taken onto this criterion from the given task evidence, if any. */
+export async function findAttached(db: Kysely<DB>, k: ScoreKey, sourceId: number) {
+  return x(db)
+    .selectFrom("evidence")
+    .select("id")
+    .where("source_evidence_id", "=", sourceId)
+    .where("cycle_id", "=", k.cycleId)
+    .where("agency_id", "=", k.agencyId)
+    .where("node_code", "=", k.nodeCode)
+    .executeTakeFirst();
+}
+
+export async function deleteEvidence(db: Kysely<DB>, id: number) {
+  await db.deleteFrom("evidence").where("id", "=", id).execute();
+}
+
+/** How many evidence rows point at a stored file (attached task evidence shares its file). */
+export async function fileReferences(db: Kysely<DB>, filePath: string): Promise<number> {
+  const r = await db
+    .selectFrom("evidence")
+    .select(db.fn.countAll<number>().as("n"))
+    .where("file_path", "=", filePath)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertHistory(
+  db: Kysely<DB>,
+  h: {
+    cycleId: number;
+    agencyId: number;
+    nodeCode: string | null;
+    action: HistoryAction;
+    points?: Centi | null;
+    previousPoints?: Centi | null;
+    note?: string | null;
+    userId: number | null;
+  },
+) {
+  await x(db)
+    .insertInto("score_history")
+    .values({
+      cycle_id: h.cycleId,
+      agency_id: h.agencyId,
+      node_code: h.nodeCode,
+      action: h.action,
+      points: h.points === null || h.points === undefined ? null : dec(h.points),
+      previous_points:
+        h.previousPoints === null || h.previousPoints === undefined ? null : dec(h.previousPoints),
+      note: h.note ?? null,
+      user_id: h.userId,
+    })
+    .execute();
+}
+
+/** The history of one criterion (and the agency's submissions), newest first. */
+export async function listHistory(db: Kysely<DB>, cycleId: number, agencyId: number, nodeCode?: string) {
+  let q = x(db)
+    .selectFrom("score_history as h")
+    .leftJoin("users as u", "u.id", "h.user_id")
+    .select([
+      "h.id",
+      "h.node_code",
+      "h.action",
+      "h.points",
+      "h.previous_points",
+      "h.note",
+      "h.at",
+      "u.display_name",
+      "u.role",
+    ])
+    .where("h.cycle_id", "=", cycleId)
+    .where("h.agency_id", "=", agencyId);
+  if (nodeCode !== undefined)
+    q = q.where((eb) => eb.or([eb("h.node_code", "=", nodeCode), eb("h.node_code", "is", null)]));
+  const rows = await q.orderBy("h.id", "desc").execute();
+  return rows.map((r) => ({
+    ...r,
+    points: centiOrNull(r.points),
+    previous_points: centiOrNull(r.previous_points),
+  }));
+}
+
+/** The (cycle, area) pairs an appraiser is assigned to. */
+export async function assignmentsOf(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom("appraiser_assignments")
+    .select(["cycle_id", "area_code"])
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** The cycles an agency takes part in, newest first, with its status in each. */
+export async function cyclesOfAgency(db: Kysely<DB>, agencyId: number) {
+  return db
+    .selectFrom("cycles as c")
+    .innerJoin("cycle_participants as p", "p.cycle_id", "c.id")
+    .selectAll("c")
+    .select("p.status")
+    .where("p.agency_id", "=", agencyId)
+    .orderBy("c.year", "desc")
+    .orderBy("c.id", "desc")
+    .execute();
 }

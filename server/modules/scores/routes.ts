@@ -2,10 +2,19 @@ import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  appraisalBody,
+  attachBody,
+  evidenceBody,
+  evidenceNote,
+  isInlineMime,
+  replyBody,
+  selfScoreBody,
+} from "../../../core/contracts/scores.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { parseInput, readMultipart, requireCaller, requireFile } from "../../http.ts";
-import { idParam, pointsSchema } from "../../schemas.ts";
+import { idParam } from "../../schemas.ts";
 import { absolutePath } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canReadAgencyPrivate } from "../auth/policy.ts";
@@ -17,18 +26,7 @@ const keyParams = z.object({
   agencyId: z.coerce.number().int().positive(),
 });
 const nodeParams = keyParams.extend({ nodeCode: z.string().min(1).max(40) });
-
-const inputsSchema = z
-  .object({
-    points: pointsSchema.optional(),
-    status: z.enum(["on_time", "late", "not_done"]).optional(),
-    due: z.string().optional(),
-    done: z.string().optional(),
-    passed: z.boolean().optional(),
-    values: z.record(z.string(), z.number()).optional(),
-    answers: z.record(z.string(), z.number().int().min(0)).optional(),
-  })
-  .strict();
+const evidenceParams = nodeParams.extend({ evidenceId: z.coerce.number().int().positive() });
 
 export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,41 +36,17 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.put(
     `${base}/scores/:nodeCode`,
-    {
-      schema: {
-        tags: ["scores"],
-        params: nodeParams,
-        body: z
-          .object({
-            points: pointsSchema.optional(),
-            inputs: inputsSchema.optional(),
-            explanation: z.string().max(5000).nullable().optional(),
-          })
-          .strict(),
-      },
-    },
+    { schema: { tags: ["scores"], params: nodeParams, body: selfScoreBody } },
     async (req) => svc.selfAssess(ctx, requireCaller(req), req.params, req.body),
   );
   r.put(
     `${base}/scores/:nodeCode/appraisal`,
-    {
-      schema: {
-        tags: ["scores"],
-        params: nodeParams,
-        body: z.object({ points: pointsSchema, remark: z.string().max(5000).nullable().optional() }).strict(),
-      },
-    },
+    { schema: { tags: ["scores"], params: nodeParams, body: appraisalBody } },
     async (req) => svc.appraise(ctx, requireCaller(req), req.params, req.body),
   );
   r.put(
     `${base}/scores/:nodeCode/reply`,
-    {
-      schema: {
-        tags: ["scores"],
-        params: nodeParams,
-        body: z.object({ reply: z.string().min(1).max(5000) }),
-      },
-    },
+    { schema: { tags: ["scores"], params: nodeParams, body: replyBody } },
     async (req) => {
       await svc.reply(ctx, requireCaller(req), req.params, req.body.reply);
       return { ok: true };
@@ -92,6 +66,26 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
       return { ok: true };
     });
   }
+  r.get(
+    `${base}/history`,
+    {
+      schema: {
+        tags: ["scores"],
+        params: keyParams,
+        querystring: z.object({ node: z.string().min(1).max(40).optional() }),
+      },
+    },
+    async (req) => ({ items: await svc.scoreHistory(ctx, requireCaller(req), req.params, req.query.node) }),
+  );
+  r.get(`${base}/task-evidence`, { schema: { tags: ["scores"], params: keyParams } }, async (req) => ({
+    items: await svc.taskEvidence(ctx, requireCaller(req), req.params),
+  }));
+  r.get("/me/assessments", { schema: { tags: ["scores"] } }, async (req) =>
+    svc.myAssessments(ctx, requireCaller(req)),
+  );
+  r.get("/me/appraisals", { schema: { tags: ["scores"] } }, async (req) =>
+    svc.myAppraisals(ctx, requireCaller(req)),
+  );
   r.post(
     `${base}/scores/:nodeCode/evidence`,
     { schema: { tags: ["scores"], params: nodeParams } },
@@ -99,7 +93,7 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
       const caller = requireCaller(req);
       if (req.isMultipart()) {
         const { fields, file } = await readMultipart(req);
-        const note = parseInput(z.string().max(2000).optional(), fields.note);
+        const note = parseInput(evidenceNote.optional(), fields.note || undefined);
         const id = await svc.addEvidence(ctx, caller, req.params, {
           kind: "file",
           file: requireFile(file),
@@ -107,24 +101,25 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
         });
         return reply.status(201).send({ id });
       }
-      const body = parseInput(
-        z.discriminatedUnion("kind", [
-          z.object({
-            kind: z.literal("link"),
-            url: z.url({ protocol: /^https?$/ }),
-            note: z.string().max(2000).optional(),
-          }),
-          z.object({
-            kind: z.literal("document"),
-            docNumber: z.string().min(3).max(100),
-            note: z.string().max(2000).optional(),
-          }),
-          z.object({ kind: z.literal("explanation"), note: z.string().min(1).max(5000) }),
-        ]),
-        req.body,
-      );
-      const id = await svc.addEvidence(ctx, caller, req.params, body);
+      const id = await svc.addEvidence(ctx, caller, req.params, parseInput(evidenceBody, req.body));
       return reply.status(201).send({ id });
+    },
+  );
+  r.post(
+    `${base}/scores/:nodeCode/evidence/attach`,
+    { schema: { tags: ["scores"], params: nodeParams, body: attachBody } },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ id: await svc.attachTaskEvidence(ctx, requireCaller(req), req.params, req.body.evidenceId) }),
+  );
+  r.delete(
+    `${base}/scores/:nodeCode/evidence/:evidenceId`,
+    { schema: { tags: ["scores"], params: evidenceParams } },
+    async (req) => {
+      const { evidenceId, ...k } = req.params;
+      await svc.removeEvidence(ctx, requireCaller(req), k, evidenceId);
+      return { ok: true };
     },
   );
   r.get("/evidence/:id/file", { schema: { tags: ["scores"], params: idParam } }, async (req, reply) => {
@@ -132,12 +127,15 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     if (e?.kind !== "file" || !e.file_path) throw notFound("tệp / file");
     const facts = await agencyFacts(ctx, e.agency_id);
     if (!canReadAgencyPrivate(req.caller, facts)) throw forbidden();
-    reply.header("content-type", e.mime ?? "application/octet-stream");
+    // PDFs and images open in the page (previews); any other type is downloaded, never rendered.
+    const inline = isInlineMime(e.mime);
+    reply.header("content-type", inline ? e.mime : (e.mime ?? "application/octet-stream"));
     reply.header(
       "content-disposition",
-      `inline; filename*=UTF-8''${encodeURIComponent(e.file_name ?? "file")}`,
+      `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(e.file_name ?? "file")}`,
     );
     reply.header("x-content-type-options", "nosniff");
+    reply.header("cache-control", "private, no-cache");
     return reply.send(fs.createReadStream(absolutePath(ctx, e.file_path)));
   });
 }
