@@ -155,6 +155,14 @@ describe("validateFramework", () => {
     expect(issueKeys([area("1", 1200), crit("  ", "1", 100)])).toEqual(["framework.empty_code@  "]);
   });
 
+  it("reports an empty title and max points beyond numeric(7,2) on the node", () => {
+    expect(issueKeys([{ ...area("1", 1200), title: "  " }])).toEqual(["framework.empty_title@1"]);
+    expect(issueKeys([area("1", 9_999_999)])).toEqual([]);
+    expect(issueKeys([area("1", 10_000_000)])).toEqual(["framework.max_too_large@1"]);
+    const big = validateFramework([area("1", 10_000_000)])[0];
+    expect(big.field).toBe("max");
+  });
+
   it("reports a self-parent as a cycle", () => {
     const nodes = [area("1", 1200), crit("C", "C", 100)];
     const cycles = validateFramework(nodes).filter((i) => i.code === "framework.cycle");

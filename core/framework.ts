@@ -26,7 +26,11 @@ export interface FrameworkIssue {
   message: string;
 }
 
-const CHILD_KIND: Record<NodeKind, NodeKind | null> = {
+/** Points are stored as numeric(7,2): at most 99 999,99. */
+export const MAX_POINTS: Centi = 9_999_999;
+
+/** The kind a child of each kind must have. */
+export const CHILD_KIND: Record<NodeKind, NodeKind | null> = {
   area: "criterion",
   criterion: "subcriterion",
   subcriterion: null,
@@ -62,6 +66,21 @@ export function validateFramework(nodes: readonly FrameworkNode[]): FrameworkIss
         nodeCode: n.code,
         field: "max",
         message: `Node ${n.code} has negative or non-decimal max points`,
+      });
+    } else if (n.max > MAX_POINTS) {
+      issues.push({
+        code: "framework.max_too_large",
+        nodeCode: n.code,
+        field: "max",
+        message: `Node ${n.code} has more than 99999,99 max points`,
+      });
+    }
+    if (!n.title.trim()) {
+      issues.push({
+        code: "framework.empty_title",
+        nodeCode: n.code,
+        field: "title",
+        message: `Node ${n.code} has an empty title`,
       });
     }
   }

@@ -11,6 +11,7 @@ import { AppError } from "../errors.ts";
 import { acquireDataDirLock, type DataDirLock } from "./lock.ts";
 import * as m001 from "./migrations/001_initial.ts";
 import * as m002 from "./migrations/002_score_history.ts";
+import * as m003 from "./migrations/003_user_disabled.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -37,6 +38,7 @@ export function splitStatements(text: string): string[] {
 const MIGRATIONS: Record<string, { up: string; down: string }> = {
   "001_initial": m001,
   "002_score_history": m002,
+  "003_user_disabled": m003,
 };
 
 class InRepoMigrations implements MigrationProvider {

@@ -36,6 +36,7 @@ export interface UserTable {
   agency_id: number | null;
   unit_id: number | null;
   created_at: Generated<Date>;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SessionTable {

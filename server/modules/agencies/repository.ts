@@ -40,11 +40,10 @@ export async function findAgencyByCode(db: Kysely<DB>, code: string): Promise<Ag
   return db.selectFrom("agencies").select(COLS).where("code", "=", code).executeTakeFirst();
 }
 
-export async function listAgencies(
-  db: Kysely<DB>,
-  f: { kind?: string; parentId?: number; q?: string; activeOn?: string; limit: number; offset: number },
-): Promise<AgencyRow[]> {
-  let q = db.selectFrom("agencies").select(COLS);
+type AgencyFilter = { kind?: string; parentId?: number; q?: string; activeOn?: string };
+
+function filtered(db: Kysely<DB>, f: AgencyFilter) {
+  let q = db.selectFrom("agencies");
   if (f.kind) q = q.where("kind", "=", f.kind as AgencyTable["kind"]);
   if (f.parentId !== undefined) q = q.where("parent_id", "=", f.parentId);
   if (f.q) q = q.where("search_key", "like", `%${searchKey(f.q).replace(/[%_\\]/g, "\\$&")}%`);
@@ -54,7 +53,34 @@ export async function listAgencies(
       .where("valid_from", "<=", d)
       .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", d)]));
   }
-  return q.orderBy(sql`name collate "C"`).limit(f.limit).offset(f.offset).execute();
+  return q;
+}
+
+export async function listAgencies(
+  db: Kysely<DB>,
+  f: AgencyFilter & { limit: number; offset: number },
+): Promise<AgencyRow[]> {
+  return filtered(db, f)
+    .select(COLS)
+    .orderBy(sql`name collate "C"`)
+    .orderBy("id")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
+export async function countFiltered(db: Kysely<DB>, f: AgencyFilter): Promise<number> {
+  const r = await filtered(db, f).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findAgencies(db: Kysely<DB>, ids: readonly number[]): Promise<AgencyRow[]> {
+  if (!ids.length) return [];
+  return db
+    .selectFrom("agencies")
+    .select(COLS)
+    .where("id", "in", [...ids])
+    .execute();
 }
 
 /** The province an agency belongs to: the nearest ancestor (or itself) of kind 'province'. */
@@ -80,6 +106,7 @@ export async function insertAgency(
     groupCode?: string | null;
     validFrom?: string;
     validTo?: string | null;
+    successorId?: number | null;
     sample?: boolean;
     staffCount?: number | null;
   },
@@ -96,6 +123,7 @@ export async function insertAgency(
       group_code: a.groupCode ?? null,
       valid_from: a.validFrom ?? "1900-01-01",
       valid_to: a.validTo ?? null,
+      successor_id: a.successorId ?? null,
       sample: a.sample ?? false,
       staff_count: a.staffCount ?? null,
     })
@@ -109,6 +137,8 @@ export async function updateAgency(
   id: number,
   patch: Partial<{
     name: string;
+    shortName: string | null;
+    validFrom: string;
     validTo: string | null;
     successorId: number | null;
     staffCount: number | null;
@@ -118,11 +148,14 @@ export async function updateAgency(
   const cur = await findAgency(db, id);
   if (!cur) return;
   const name = patch.name ?? cur.name;
+  const shortName = patch.shortName !== undefined ? patch.shortName : cur.short_name;
   await db
     .updateTable("agencies")
     .set({
       name,
-      search_key: searchKey(`${name} ${cur.short_name ?? ""} ${cur.code}`),
+      short_name: shortName,
+      search_key: searchKey(`${name} ${shortName ?? ""} ${cur.code}`),
+      ...(patch.validFrom !== undefined ? { valid_from: patch.validFrom } : {}),
       ...(patch.validTo !== undefined ? { valid_to: patch.validTo } : {}),
       ...(patch.successorId !== undefined ? { successor_id: patch.successorId } : {}),
       ...(patch.staffCount !== undefined ? { staff_count: patch.staffCount } : {}),

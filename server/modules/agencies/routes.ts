@@ -1,13 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  AGENCY_KINDS,
+  createAgencySchema,
+  patchAgencySchema,
+  periodRulesSchema,
+} from "../../../core/contracts/agencies.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
+import { notFound } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
 import { dateSchema, idParam, paging } from "../../schemas.ts";
-import { isAdmin } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
-import { configurePeriods, presentAgency, reportingPeriods } from "./service.ts";
+import { configurePeriods, createAgency, reportingPeriods, updateAgency, withSuccessors } from "./service.ts";
 
 export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,129 +22,33 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["agencies"],
         querystring: paging.extend({
-          kind: z.enum(["province", "agency", "division", "unit_group"]).optional(),
+          kind: z.enum(AGENCY_KINDS).optional(),
           parentId: z.coerce.number().int().optional(),
           q: z.string().max(200).optional(),
           activeOn: dateSchema.optional(),
         }),
       },
     },
-    async (req) => ({ items: (await repo.listAgencies(ctx.db, req.query)).map(presentAgency) }),
+    async (req) => ({
+      items: await withSuccessors(ctx, await repo.listAgencies(ctx.db, req.query)),
+      total: await repo.countFiltered(ctx.db, req.query),
+    }),
   );
   r.get("/agencies/:id", { schema: { tags: ["agencies"], params: idParam } }, async (req) => {
     const a = await repo.findAgency(ctx.db, req.params.id);
     if (!a) throw notFound("cơ quan / agency");
     const units = await repo.listUnits(ctx.db, a.id);
-    return { ...presentAgency(a), units: units.map(presentAgency) };
+    const [agency] = await withSuccessors(ctx, [a]);
+    return { ...agency, units: await withSuccessors(ctx, units) };
   });
-  r.post(
-    "/agencies",
-    {
-      schema: {
-        tags: ["agencies"],
-        body: z.object({
-          code: z
-            .string()
-            .min(2)
-            .max(40)
-            .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, _ . - only"),
-          name: z.string().min(2).max(300),
-          shortName: z.string().max(60).nullable().optional(),
-          kind: z.enum(["province", "agency", "division", "unit_group"]),
-          parentId: z.number().int().positive().nullable().optional(),
-          group: z.string().max(40).nullable().optional(),
-          validFrom: dateSchema.optional(),
-          validTo: dateSchema.nullable().optional(),
-          staffCount: z.number().int().min(0).nullable().optional(),
-        }),
-      },
-    },
-    async (req, reply) => {
-      if (!isAdmin(requireCaller(req))) throw forbidden();
-      const b = req.body;
-      if (await repo.findAgencyByCode(ctx.db, b.code))
-        throw new AppError(
-          "agency.exists",
-          409,
-          { vi: `Mã ${b.code} đã tồn tại`, en: `Code ${b.code} is taken` },
-          "code",
-        );
-      if (b.kind !== "province" && !b.parentId)
-        throw badInput("agency.parent_required", "parentId", "Cần cơ quan cấp trên", "A parent is required");
-      if (b.parentId && !(await repo.findAgency(ctx.db, b.parentId)))
-        throw badInput(
-          "agency.unknown_parent",
-          "parentId",
-          "Cơ quan cấp trên không tồn tại",
-          "Unknown parent",
-        );
-      if (b.validFrom && b.validTo && b.validTo < b.validFrom)
-        throw badInput(
-          "agency.bad_dates",
-          "validTo",
-          "Ngày hết hiệu lực trước ngày bắt đầu",
-          "validTo is before validFrom",
-        );
-      const id = await repo.insertAgency(ctx.db, { ...b, groupCode: b.group });
-      return reply.status(201).send({ id });
-    },
+  r.post("/agencies", { schema: { tags: ["agencies"], body: createAgencySchema } }, async (req, reply) =>
+    reply.status(201).send({ id: await createAgency(ctx, requireCaller(req), req.body) }),
   );
   r.patch(
     "/agencies/:id",
-    {
-      schema: {
-        tags: ["agencies"],
-        params: idParam,
-        body: z.object({
-          name: z.string().min(2).max(300).optional(),
-          validTo: dateSchema.nullable().optional(),
-          successorId: z.number().int().positive().nullable().optional(),
-          staffCount: z.number().int().min(0).nullable().optional(),
-          group: z.string().max(40).nullable().optional(),
-        }),
-      },
-    },
-    async (req) => {
-      if (!isAdmin(requireCaller(req))) throw forbidden();
-      const a = await repo.findAgency(ctx.db, req.params.id);
-      if (!a) throw notFound("cơ quan / agency");
-      const b = req.body;
-      if (b.successorId !== undefined && b.successorId !== null) {
-        if (b.successorId === a.id)
-          throw badInput(
-            "agency.self_successor",
-            "successorId",
-            "Không thể kế thừa chính mình",
-            "An agency cannot succeed itself",
-          );
-        if (!(await repo.findAgency(ctx.db, b.successorId)))
-          throw badInput(
-            "agency.unknown_successor",
-            "successorId",
-            "Cơ quan kế thừa không tồn tại",
-            "Unknown successor",
-          );
-      }
-      if (b.validTo && b.validTo < a.valid_from)
-        throw badInput(
-          "agency.bad_dates",
-          "validTo",
-          "Ngày hết hiệu lực trước ngày bắt đầu",
-          "validTo is before validFrom",
-        );
-      await repo.updateAgency(ctx.db, a.id, { ...b, groupCode: b.group });
-      return presentAgency((await repo.findAgency(ctx.db, a.id))!);
-    },
+    { schema: { tags: ["agencies"], params: idParam, body: patchAgencySchema } },
+    async (req) => updateAgency(ctx, requireCaller(req), req.params.id, req.body),
   );
-  const monthDay = z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
-  const periodRule = z.object({
-    code: z.enum(["q1", "h1", "m9", "year"]),
-    labelVi: z.string().min(1).max(100),
-    labelEn: z.string().min(1).max(100),
-    from: monthDay.extend({ fromPrevYear: z.boolean() }),
-    to: monthDay,
-    due: monthDay,
-  });
   // Reporting periods (quý I, 6 tháng, 9 tháng, năm) of the province an agency belongs to.
   r.get(
     "/agencies/:id/periods",
@@ -154,13 +63,7 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.put(
     "/agencies/:id/periods",
-    {
-      schema: {
-        tags: ["agencies"],
-        params: idParam,
-        body: z.object({ rules: z.array(periodRule).min(1).max(4) }),
-      },
-    },
+    { schema: { tags: ["agencies"], params: idParam, body: periodRulesSchema } },
     async (req) => configurePeriods(ctx, requireCaller(req), req.params.id, req.body.rules),
   );
 }

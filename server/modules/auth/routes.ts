@@ -1,14 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { createUserSchema, patchUserSchema } from "../../../core/contracts/users.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
 import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
+import { idParam } from "../../schemas.ts";
 import { isAdmin } from "./policy.ts";
 import { listUsers } from "./repository.ts";
-import { createUser, login, logout, ROLES } from "./service.ts";
-
-const roleSchema = z.enum(ROLES as [string, ...string[]]);
+import { createUser, login, logout, presentUser, resetPassword, updateUser } from "./service.ts";
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,37 +45,24 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get("/users", { schema: { tags: ["auth"] } }, async (req) => {
     if (!isAdmin(requireCaller(req))) throw forbidden();
-    const rows = await listUsers(ctx.db);
-    return {
-      items: rows.map((u) => ({
-        id: u.id,
-        username: u.username,
-        displayName: u.display_name,
-        role: u.role,
-        agencyId: u.agency_id,
-        unitId: u.unit_id,
-      })),
-    };
+    return { items: (await listUsers(ctx.db)).map(presentUser) };
   });
-  r.post(
-    "/users",
-    {
-      schema: {
-        tags: ["auth"],
-        body: z.object({
-          username: z.string(),
-          password: z.string(),
-          displayName: z.string().min(1).max(200),
-          role: roleSchema,
-          agencyId: z.number().int().positive().nullable().optional(),
-          unitId: z.number().int().positive().nullable().optional(),
-        }),
-      },
-    },
-    async (req, reply) => {
-      if (!isAdmin(requireCaller(req))) throw forbidden();
-      const id = await createUser(ctx, { ...req.body, role: req.body.role as (typeof ROLES)[number] });
-      return reply.status(201).send({ id });
+  r.post("/users", { schema: { tags: ["auth"], body: createUserSchema } }, async (req, reply) => {
+    if (!isAdmin(requireCaller(req))) throw forbidden();
+    const id = await createUser(ctx, req.body);
+    return reply.status(201).send({ id });
+  });
+  r.patch(
+    "/users/:id",
+    { schema: { tags: ["auth"], params: idParam, body: patchUserSchema } },
+    async (req) => {
+      const caller = requireCaller(req);
+      if (!isAdmin(caller)) throw forbidden();
+      return updateUser(ctx, caller, req.params.id, req.body);
     },
   );
+  r.post("/users/:id/reset-password", { schema: { tags: ["auth"], params: idParam } }, async (req) => {
+    if (!isAdmin(requireCaller(req))) throw forbidden();
+    return resetPassword(ctx, req.params.id);
+  });
 }

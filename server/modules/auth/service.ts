@@ -1,26 +1,47 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import {
+  ROLES as CONTRACT_ROLES,
+  type PatchUser,
+  passwordSchema,
+  roleNeedsAgency,
+  roleNeedsUnit,
+  usernameSchema,
+} from "../../../core/contracts/users.ts";
 import { nfc } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import type { Role } from "../../db/schema.ts";
-import { AppError, badInput } from "../../errors.ts";
+import { AppError, badInput, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
 import type { Caller } from "./policy.ts";
 import * as repo from "./repository.ts";
 
-export const ROLES: readonly Role[] = [
-  "admin",
-  "province_office",
-  "focal_point",
-  "division",
-  "appraiser",
-  "leader",
-];
+export const ROLES: readonly Role[] = CONTRACT_ROLES;
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 // Compared against when the user does not exist, so a wrong user name costs the same time.
 let dummyHash: Promise<string> | null = null;
+
+async function checkRoleFits(
+  ctx: AppContext,
+  u: { role: Role; agencyId: number | null; unitId: number | null },
+): Promise<void> {
+  if (roleNeedsAgency(u.role) && !u.agencyId)
+    throw badInput("user.agency_required", "agencyId", "Cần chọn cơ quan", "This role needs an agency");
+  if (u.agencyId && !(await findAgency(ctx.db, u.agencyId)))
+    throw badInput("user.unknown_agency", "agencyId", "Cơ quan không tồn tại", "Unknown agency");
+  if (roleNeedsUnit(u.role)) {
+    const unit = u.unitId ? await findAgency(ctx.db, u.unitId) : undefined;
+    if (unit?.kind !== "division" || unit.parent_id !== u.agencyId)
+      throw badInput(
+        "user.unit_required",
+        "unitId",
+        "Cần chọn phòng thuộc cơ quan",
+        "A division user needs a division of the agency",
+      );
+  }
+}
 
 export async function createUser(
   ctx: AppContext,
@@ -33,15 +54,16 @@ export async function createUser(
     unitId?: number | null;
   },
 ): Promise<number> {
-  const username = nfc(u.username).trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,40}$/.test(username))
+  const name = usernameSchema.safeParse(nfc(u.username));
+  if (!name.success)
     throw badInput(
       "user.bad_username",
       "username",
       "Tên đăng nhập 3–40 ký tự a-z, 0-9, . _ -",
       "User name: 3–40 characters a-z, 0-9, . _ -",
     );
-  if (u.password.length < 10)
+  const username = name.data;
+  if (!passwordSchema.safeParse(u.password).success)
     throw badInput(
       "user.weak_password",
       "password",
@@ -50,21 +72,7 @@ export async function createUser(
     );
   if (!ROLES.includes(u.role))
     throw badInput("user.bad_role", "role", "Vai trò không hợp lệ", `Unknown role ${u.role}`);
-  const needsAgency = u.role !== "admin";
-  if (needsAgency && !u.agencyId)
-    throw badInput("user.agency_required", "agencyId", "Cần chọn cơ quan", "This role needs an agency");
-  if (u.agencyId && !(await findAgency(ctx.db, u.agencyId)))
-    throw badInput("user.unknown_agency", "agencyId", "Cơ quan không tồn tại", "Unknown agency");
-  if (u.role === "division") {
-    const unit = u.unitId ? await findAgency(ctx.db, u.unitId) : undefined;
-    if (unit?.kind !== "division" || unit.parent_id !== u.agencyId)
-      throw badInput(
-        "user.unit_required",
-        "unitId",
-        "Cần chọn phòng thuộc cơ quan",
-        "A division user needs a division of the agency",
-      );
-  }
+  await checkRoleFits(ctx, { role: u.role, agencyId: u.agencyId ?? null, unitId: u.unitId ?? null });
   if (await repo.findUserByUsername(ctx.db, username))
     throw new AppError(
       "user.exists",
@@ -83,6 +91,84 @@ export async function createUser(
   });
 }
 
+export function presentUser(u: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  agency_id: number | null;
+  unit_id: number | null;
+  disabled_at: Date | null;
+}) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    agencyId: u.agency_id,
+    unitId: u.unit_id,
+    disabled: u.disabled_at !== null,
+  };
+}
+
+async function requireUser(ctx: AppContext, id: number) {
+  const u = await repo.findUserRow(ctx.db, id);
+  if (!u) throw notFound("người dùng / user", "id");
+  return u;
+}
+
+/**
+ * Changes a user's role, agency, division, name or disabled state. Disabling ends the user's sessions.
+ * An administrator cannot disable themselves or give up their own admin role (nobody could undo it).
+ */
+export async function updateUser(ctx: AppContext, caller: Caller, id: number, patch: PatchUser) {
+  const cur = await requireUser(ctx, id);
+  const role = (patch.role ?? cur.role) as Role;
+  const agencyId = patch.agencyId !== undefined ? patch.agencyId : cur.agency_id;
+  const unitId = roleNeedsUnit(role) ? (patch.unitId !== undefined ? patch.unitId : cur.unit_id) : null;
+  if (caller.id === id && patch.disabled)
+    throw badInput(
+      "user.self_disable",
+      "disabled",
+      "Không thể tự khóa tài khoản của mình",
+      "You cannot disable your own account",
+    );
+  if (caller.id === id && role !== cur.role)
+    throw badInput(
+      "user.self_role",
+      "role",
+      "Không thể tự đổi vai trò của mình",
+      "You cannot change your own role",
+    );
+  await checkRoleFits(ctx, { role, agencyId, unitId });
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, id, {
+      displayName: patch.displayName === undefined ? undefined : nfc(patch.displayName).trim(),
+      role,
+      agencyId,
+      unitId,
+      disabledAt:
+        patch.disabled === undefined ? undefined : patch.disabled ? (cur.disabled_at ?? new Date()) : null,
+    });
+    // A changed role or a disabled account must not keep acting through an open session.
+    if (patch.disabled || role !== cur.role || agencyId !== cur.agency_id || unitId !== cur.unit_id)
+      await repo.deleteSessionsOf(trx, id);
+  });
+  return presentUser((await repo.findUserRow(ctx.db, id))!);
+}
+
+/** Sets a new random password, shown once to the administrator, and ends the user's sessions. */
+export async function resetPassword(ctx: AppContext, id: number): Promise<{ password: string }> {
+  await requireUser(ctx, id);
+  const password = crypto.randomBytes(12).toString("base64url");
+  const passwordHash = await hash(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, id, { passwordHash });
+    await repo.deleteSessionsOf(trx, id);
+  });
+  return { password };
+}
+
 export async function login(
   ctx: AppContext,
   username: string,
@@ -97,6 +183,12 @@ export async function login(
     throw new AppError("auth.bad_credentials", 401, {
       vi: "Sai tên đăng nhập hoặc mật khẩu",
       en: "Wrong user name or password",
+    });
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.disabled_at)
+    throw new AppError("auth.disabled", 403, {
+      vi: "Tài khoản đã bị khóa; liên hệ quản trị viên",
+      en: "This account is disabled; ask an administrator",
     });
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ctx.config.SESSION_HOURS * 3600_000);

@@ -143,3 +143,72 @@ export async function findCycleOfAgency(
     .where("c.year", "=", year)
     .executeTakeFirst();
 }
+
+export async function updateCycleDates(
+  db: Kysely<DB>,
+  id: number,
+  d: {
+    selfAssessmentOpens: string | null;
+    selfAssessmentCloses: string | null;
+    appraisalCloses: string | null;
+  },
+) {
+  await db
+    .updateTable("cycles")
+    .set({
+      self_assessment_opens: d.selfAssessmentOpens,
+      self_assessment_closes: d.selfAssessmentCloses,
+      appraisal_closes: d.appraisalCloses,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function removeParticipant(db: Kysely<DB>, cycleId: number, agencyId: number) {
+  await db
+    .deleteFrom("cycle_participants")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .execute();
+}
+
+/** Whether an agency has entered anything in a cycle (scores or not-applicable marks). */
+export async function participantHasEntries(db: Kysely<DB>, cycleId: number, agencyId: number) {
+  const s = await db
+    .selectFrom("scores")
+    .select("node_code")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .limit(1)
+    .executeTakeFirst();
+  if (s) return true;
+  const n = await db
+    .selectFrom("not_applicable")
+    .select("node_code")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .limit(1)
+    .executeTakeFirst();
+  return n !== undefined;
+}
+
+export async function listAssignments(db: Kysely<DB>, cycleId: number) {
+  return db
+    .selectFrom("appraiser_assignments as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .select(["a.area_code", "u.id as user_id", "u.username", "u.display_name"])
+    .where("a.cycle_id", "=", cycleId)
+    .orderBy("a.area_code")
+    .orderBy("u.username")
+    .execute();
+}
+
+export async function unassignAppraiser(db: Kysely<DB>, cycleId: number, areaCode: string, userId: number) {
+  const r = await db
+    .deleteFrom("appraiser_assignments")
+    .where("cycle_id", "=", cycleId)
+    .where("area_code", "=", areaCode)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -87,6 +87,26 @@ export async function loadNodes(db: Kysely<DB>, frameworkId: number): Promise<Fr
   }));
 }
 
+async function insertNodes(db: Kysely<DB>, frameworkId: number, nodes: readonly FrameworkNode[]) {
+  if (!nodes.length) return;
+  await db
+    .insertInto("framework_nodes")
+    .values(
+      nodes.map((n, i) => ({
+        framework_id: frameworkId,
+        code: n.code,
+        parent_code: n.parentCode,
+        kind: n.kind,
+        title: n.title,
+        max_points: dec(n.max),
+        position: n.position ?? i,
+        rule: n.rule === undefined || n.rule === null ? null : JSON.stringify(n.rule),
+        illustrative: n.illustrative ?? false,
+      })),
+    )
+    .execute();
+}
+
 export async function insertFramework(
   db: Kysely<DB>,
   f: Omit<FrameworkMeta, "id" | "version"> & { version?: number },
@@ -106,24 +126,46 @@ export async function insertFramework(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (nodes.length) {
-      await trx
-        .insertInto("framework_nodes")
-        .values(
-          nodes.map((n, i) => ({
-            framework_id: id,
-            code: n.code,
-            parent_code: n.parentCode,
-            kind: n.kind,
-            title: n.title,
-            max_points: dec(n.max),
-            position: n.position ?? i,
-            rule: n.rule === undefined ? null : JSON.stringify(n.rule),
-            illustrative: n.illustrative ?? false,
-          })),
-        )
-        .execute();
-    }
+    await insertNodes(trx, id, nodes);
     return id;
   });
+}
+
+/** Replaces a framework's description and its whole tree, in one transaction. */
+export async function replaceFramework(
+  db: Kysely<DB>,
+  id: number,
+  f: Omit<FrameworkMeta, "id" | "version">,
+  nodes: readonly FrameworkNode[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("frameworks")
+      .set({
+        code: f.code,
+        title: f.title,
+        year: f.year,
+        agency_type: f.agencyType,
+        grade_bands: JSON.stringify(f.gradeBands),
+        rank_decimals: f.rankDecimals,
+      })
+      .where("id", "=", id)
+      .execute();
+    await trx.deleteFrom("framework_nodes").where("framework_id", "=", id).execute();
+    await insertNodes(trx, id, nodes);
+  });
+}
+
+/** The years of the cycles that use each framework (a framework in use is never changed in place). */
+export async function frameworkUsage(db: Kysely<DB>, frameworkId?: number): Promise<Map<number, number[]>> {
+  let q = db.selectFrom("cycles").select(["framework_id", "year"]);
+  if (frameworkId !== undefined) q = q.where("framework_id", "=", frameworkId);
+  const rows = await q.orderBy("year").execute();
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const years = out.get(r.framework_id) ?? [];
+    if (!years.includes(r.year)) years.push(r.year);
+    out.set(r.framework_id, years);
+  }
+  return out;
 }

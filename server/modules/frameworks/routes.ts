@@ -1,64 +1,104 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
+import {
+  createFrameworkSchema,
+  FRAMEWORK_FILE_FORMAT,
+  frameworkInputSchema,
+} from "../../../core/contracts/frameworks.ts";
 import { fromCenti } from "../../../core/decimal.ts";
-import { totalMax } from "../../../core/framework.ts";
+import { type FrameworkNode, totalMax } from "../../../core/framework.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
 import { presentNode } from "../../presenters.ts";
-import { idParam, pointsSchema } from "../../schemas.ts";
+import { idParam } from "../../schemas.ts";
+import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
-import { createFramework, loadFramework } from "./service.ts";
+import { createFramework, type FrameworkInput, loadFramework, replaceFramework } from "./service.ts";
 
-const nodeSchema = z.object({
-  code: z.string().min(1).max(40),
-  parentCode: z.string().min(1).max(40).nullable().default(null),
-  kind: z.enum(["area", "criterion", "subcriterion"]),
-  title: z.string().min(1).max(500),
-  max: pointsSchema,
-  position: z.number().int().min(0).optional(),
-  rule: z.unknown().optional(),
-  illustrative: z.boolean().optional(),
-});
+type Body = Omit<z.output<typeof frameworkInputSchema>, "nodes"> & {
+  nodes: (Omit<FrameworkNode, "position"> & { position?: number })[];
+};
+
+/** The API takes grade thresholds in percent (80) and stores hundredths of a percent (8000). */
+function toInput<T extends Body>(body: T): Omit<T, "gradeBands" | "nodes"> & FrameworkInput {
+  return {
+    ...body,
+    gradeBands: body.gradeBands?.map((b) => ({ grade: b.grade, atLeast: Math.round(b.atLeast * 100) })),
+    nodes: body.nodes.map((n, i) => ({ ...n, position: n.position ?? i })),
+  };
+}
+
+function requireEditor(c: Caller) {
+  if (c.role !== "admin" && c.role !== "province_office") throw forbidden();
+}
 
 export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/frameworks", { schema: { tags: ["frameworks"] } }, async () => ({
-    items: await repo.listFrameworks(ctx.db),
-  }));
+  r.get("/frameworks", { schema: { tags: ["frameworks"] } }, async () => {
+    const usage = await repo.frameworkUsage(ctx.db);
+    return {
+      items: (await repo.listFrameworks(ctx.db)).map((f) => ({
+        ...f,
+        usedInYears: usage.get(f.id) ?? [],
+        inUse: usage.has(f.id),
+      })),
+    };
+  });
   r.get("/frameworks/:id", { schema: { tags: ["frameworks"], params: idParam } }, async (req) => {
     const f = await loadFramework(ctx, req.params.id);
-    return { ...f.meta, totalMax: fromCenti(totalMax(f.tree)), nodes: f.nodes.map(presentNode) };
+    const usage = await repo.frameworkUsage(ctx.db, f.meta.id);
+    return {
+      ...f.meta,
+      totalMax: fromCenti(totalMax(f.tree)),
+      usedInYears: usage.get(f.meta.id) ?? [],
+      inUse: usage.has(f.meta.id),
+      nodes: f.nodes.map(presentNode),
+    };
   });
+  // The framework as a JSON file that POST /frameworks (and the web editor's import) takes back.
+  r.get(
+    "/frameworks/:id/export",
+    { schema: { tags: ["frameworks"], params: idParam } },
+    async (req, reply) => {
+      const f = await loadFramework(ctx, req.params.id);
+      const file = {
+        format: FRAMEWORK_FILE_FORMAT,
+        code: f.meta.code,
+        title: f.meta.title,
+        year: f.meta.year,
+        agencyType: f.meta.agencyType,
+        gradeBands: f.meta.gradeBands.map((b) => ({ grade: b.grade, atLeast: fromCenti(b.atLeast) })),
+        rankDecimals: f.meta.rankDecimals,
+        nodes: f.nodes.map((n) => {
+          const p = presentNode(n);
+          return { ...p, rule: p.rule ?? undefined, illustrative: p.illustrative || undefined };
+        }),
+      };
+      const name = f.meta.code.replace(/[^A-Za-z0-9._-]/g, "_");
+      return reply
+        .header("content-disposition", `attachment; filename="${name}.json"`)
+        .type("application/json; charset=utf-8")
+        .send(JSON.stringify(file, null, 2));
+    },
+  );
   r.post(
     "/frameworks",
-    {
-      schema: {
-        tags: ["frameworks"],
-        body: z.object({
-          code: z.string().min(1).max(60),
-          title: z.string().min(1).max(300),
-          year: z.number().int().min(2000).max(2100),
-          agencyType: z.string().min(1).max(40),
-          gradeBands: z
-            .array(z.object({ grade: z.string().min(1).max(20), atLeast: z.number().min(0).max(100) }))
-            .optional(),
-          rankDecimals: z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]).optional(),
-          nodes: z.array(nodeSchema).min(1).max(5000),
-        }),
-      },
-    },
+    { schema: { tags: ["frameworks"], body: createFrameworkSchema } },
     async (req, reply) => {
-      const c = requireCaller(req);
-      if (c.role !== "admin" && c.role !== "province_office") throw forbidden();
-      const body = req.body;
-      const id = await createFramework(ctx, {
-        ...body,
-        gradeBands: body.gradeBands?.map((b) => ({ grade: b.grade, atLeast: Math.round(b.atLeast * 100) })),
-        nodes: body.nodes.map((n, i) => ({ ...n, position: n.position ?? i })),
-      });
+      requireEditor(requireCaller(req));
+      const id = await createFramework(ctx, toInput(req.body));
       return reply.status(201).send({ id });
+    },
+  );
+  r.put(
+    "/frameworks/:id",
+    { schema: { tags: ["frameworks"], params: idParam, body: frameworkInputSchema } },
+    async (req) => {
+      requireEditor(requireCaller(req));
+      await replaceFramework(ctx, req.params.id, toInput(req.body));
+      return { id: req.params.id };
     },
   );
 }

@@ -1,5 +1,6 @@
 import {
   buildTree,
+  type FrameworkIssue,
   type FrameworkNode,
   type FrameworkTree,
   validateFramework,
@@ -34,8 +35,8 @@ export interface FrameworkInput {
   nodes: FrameworkNode[];
 }
 
-/** Validates the whole tree (structure, maxima, rules) and stores it, or stores nothing. */
-export async function createFramework(ctx: AppContext, input: FrameworkInput): Promise<number> {
+/** Validates the whole tree (structure, maxima, rules) and the grade bands; throws the first problem. */
+function prepare(input: FrameworkInput) {
   const nodes = input.nodes.map((n) => ({ ...n, code: nfc(n.code).trim(), title: nfc(n.title).trim() }));
   const issues = validateFramework(nodes);
   const first = issues[0];
@@ -43,7 +44,7 @@ export async function createFramework(ctx: AppContext, input: FrameworkInput): P
     throw new AppError(
       first.code,
       400,
-      { vi: `Bộ chỉ số không hợp lệ: ${first.message}`, en: first.message },
+      { vi: `Bộ chỉ số không hợp lệ: ${issueVi(first)}`, en: first.message },
       `nodes.${first.nodeCode}.${first.field}`,
     );
   }
@@ -78,23 +79,83 @@ export async function createFramework(ctx: AppContext, input: FrameworkInput): P
   const bandProblems = validateGradeBands(bands);
   if (bandProblems.length)
     throw badInput("framework.bad_grades", "gradeBands", bandProblems[0], bandProblems[0]);
-  if (await repo.findFrameworkByCode(ctx.db, input.code))
-    throw new AppError(
-      "framework.exists",
-      409,
-      { vi: `Mã bộ chỉ số ${input.code} đã tồn tại`, en: `Framework ${input.code} already exists` },
-      "code",
-    );
-  return repo.insertFramework(
-    ctx.db,
-    {
-      code: input.code,
-      title: nfc(input.title),
-      year: input.year,
-      agencyType: input.agencyType,
-      gradeBands: bands,
-      rankDecimals: input.rankDecimals === undefined ? 2 : input.rankDecimals,
-    },
-    nodes,
+  const meta = {
+    code: nfc(input.code).trim(),
+    title: nfc(input.title).trim(),
+    year: input.year,
+    agencyType: input.agencyType,
+    gradeBands: bands,
+    rankDecimals: input.rankDecimals === undefined ? 2 : input.rankDecimals,
+  };
+  return { meta, nodes };
+}
+
+/** The Vietnamese wording of a framework issue, for the API's error message. */
+function issueVi(i: FrameworkIssue): string {
+  const c = i.nodeCode ?? "";
+  switch (i.code) {
+    case "framework.empty_code":
+      return "có tiêu chí chưa có mã";
+    case "framework.duplicate_code":
+      return `mã ${c} bị trùng`;
+    case "framework.negative_max":
+      return `điểm tối đa của ${c} âm hoặc quá hai chữ số thập phân`;
+    case "framework.max_too_large":
+      return `điểm tối đa của ${c} quá lớn`;
+    case "framework.empty_title":
+      return `tiêu chí ${c} chưa có tên`;
+    case "framework.orphan":
+      return `${c} ở cấp cao nhất nhưng không phải lĩnh vực`;
+    case "framework.unknown_parent":
+      return `${c} thuộc một mục cha không tồn tại`;
+    case "framework.wrong_level":
+      return `${c} không đúng cấp so với mục cha`;
+    case "framework.children_exceed_parent":
+      return `tổng điểm các mục con của ${c} vượt điểm tối đa của ${c}`;
+    case "framework.cycle":
+      return `${c} là tổ tiên của chính nó`;
+    default:
+      return i.message;
+  }
+}
+
+const codeTaken = (code: string) =>
+  new AppError(
+    "framework.exists",
+    409,
+    { vi: `Mã bộ chỉ số ${code} đã tồn tại`, en: `Framework ${code} already exists` },
+    "code",
   );
+
+/** Stores a new framework (optionally the next version of another one), or nothing. */
+export async function createFramework(
+  ctx: AppContext,
+  input: FrameworkInput & { basedOnId?: number },
+): Promise<number> {
+  const { meta, nodes } = prepare(input);
+  let version = 1;
+  if (input.basedOnId !== undefined) {
+    const base = await repo.findFramework(ctx.db, input.basedOnId);
+    if (!base) throw notFound("bộ chỉ số gốc / base framework", "basedOnId");
+    version = base.version + 1;
+  }
+  if (await repo.findFrameworkByCode(ctx.db, meta.code)) throw codeTaken(meta.code);
+  return repo.insertFramework(ctx.db, { ...meta, version }, nodes);
+}
+
+export const frameworkInUse = () =>
+  new AppError("framework.in_use", 409, {
+    vi: "Bộ chỉ số đang được dùng trong kỳ đánh giá nên không sửa trực tiếp được; hãy lưu thành phiên bản mới",
+    en: "The framework is used by a cycle and cannot be changed in place; save it as a new version",
+  });
+
+/** Replaces a framework that no cycle uses yet; one in use keeps its published tree. */
+export async function replaceFramework(ctx: AppContext, id: number, input: FrameworkInput): Promise<void> {
+  const current = await repo.findFramework(ctx.db, id);
+  if (!current) throw notFound("bộ chỉ số / framework", "id");
+  if ((await repo.frameworkUsage(ctx.db, id)).has(id)) throw frameworkInUse();
+  const { meta, nodes } = prepare(input);
+  const other = await repo.findFrameworkByCode(ctx.db, meta.code);
+  if (other && other.id !== id) throw codeTaken(meta.code);
+  await repo.replaceFramework(ctx.db, id, meta, nodes);
 }

@@ -1,0 +1,42 @@
+/** User administration requests, shared by the API routes and the admin forms. Pure: zod only. */
+import { z } from "zod";
+
+export const ROLES = ["admin", "province_office", "focal_point", "division", "appraiser", "leader"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const roleSchema = z.enum(ROLES);
+
+/** 3–40 characters a-z, 0-9, . _ - (compared in lower case). */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, "3–40 characters a-z, 0-9, . _ -");
+
+export const passwordSchema = z.string().min(10, "at least 10 characters").max(200);
+
+export const displayNameSchema = z.string().trim().min(1).max(200);
+
+/** Every role but admin works for an agency; a division user also names their division. */
+export const roleNeedsAgency = (role: RoleName) => role !== "admin";
+export const roleNeedsUnit = (role: RoleName) => role === "division";
+
+export const createUserSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  displayName: displayNameSchema,
+  role: roleSchema,
+  agencyId: z.number().int().positive().nullable().optional(),
+  unitId: z.number().int().positive().nullable().optional(),
+});
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+/** PATCH /users/:id: role, agency, division, name, and whether the account is disabled. */
+export const patchUserSchema = z.object({
+  displayName: displayNameSchema.optional(),
+  role: roleSchema.optional(),
+  agencyId: z.number().int().positive().nullable().optional(),
+  unitId: z.number().int().positive().nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export type PatchUser = z.infer<typeof patchUserSchema>;
