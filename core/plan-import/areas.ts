@@ -1,0 +1,46 @@
+/**
+ * Which framework area a section or an area target is about, by its title, tolerant to wording:
+ * "Công tác chỉ đạo, điều hành cải cách hành chính" is area "Chỉ đạo, điều hành cải cách hành
+ * chính"; "Tài chính công" is "Cải cách tài chính công".
+ */
+import { searchKey } from "../locale.ts";
+
+const FILLER = /^(?:chi so thanh phan|linh vuc|tieu chi|cong tac|ve)\s+/;
+
+function words(title: string): string[] {
+  let k = searchKey(title)
+    .replace(/[“”"«»().,;:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (let prev = ""; prev !== k; ) {
+    prev = k;
+    k = k.replace(FILLER, "");
+  }
+  return k.split(" ").filter((w) => w.length > 0 && w !== "-");
+}
+
+/** Similarity in 0..1: the share of the shorter title's words found in the longer one, damped by length difference. */
+export function titleSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const sb = new Set(wb);
+  const common = wa.filter((w) => sb.has(w)).length;
+  const containment = common / Math.min(wa.length, wb.length);
+  const dice = (2 * common) / (wa.length + wb.length);
+  return 0.6 * containment + 0.4 * dice;
+}
+
+/** The best-matching candidate's index, or -1 when none is similar enough. */
+export function bestArea(title: string, candidates: readonly { title: string }[], threshold = 0.6): number {
+  let best = -1;
+  let bestScore = threshold;
+  candidates.forEach((c, i) => {
+    const s = titleSimilarity(title, c.title);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,423 @@
+/**
+ * Reads an improvement plan out of a document's text: the document's identity and references, the
+ * results it quotes, the overall and per-area targets, and the tasks with their units, deadlines,
+ * measurable targets and area, each with the span it came from; plus warnings for what a careful
+ * reader would flag. Pure: text in, structured plan out (docs/plan-import.md).
+ */
+import { type Centi, fromCenti, percentCenti, sumCenti, toCenti } from "../decimal.ts";
+import { normalizeText } from "../locale.ts";
+import { bestArea } from "./areas.ts";
+import { findReferences, isoDate } from "./refs.ts";
+import { findAreaTargets, findBaseline, findOverallTarget } from "./targets.ts";
+import { flatten, isTaskSection, readTask, sections, taskBlocks } from "./tasks.ts";
+import { isChromeLine, normaliseDocumentText, type Paragraph, paragraphs, refuseLegacy } from "./text.ts";
+import type {
+  ImportedAreaTarget,
+  ImportedDocument,
+  ImportedPlan,
+  ImportedTask,
+  ImportOptions,
+  ImportWarning,
+  Span,
+  UnitMention,
+} from "./types.ts";
+import { scanUnits, unitMatcher } from "./units.ts";
+import { warn } from "./warnings.ts";
+
+export { ImportError } from "./text.ts";
+export type * from "./types.ts";
+
+/** Texts longer than this are read up to this point only (with a warning), so a reading stays bounded in time. */
+export const MAX_CHARS = 400_000;
+
+const SELF_REF =
+  /(?:xây dựng|ban hành|triển khai)\s+(Kế hoạch|Báo cáo|Chương trình)\s+(?:số\s*)?(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)\s*(?:,\s*)?ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:về\s+|v\/v\s+)?([^.;]{0,240}?)(?=[.;]|\s*,\s*gồm|$)/u;
+
+export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedPlan {
+  refuseLegacy(raw);
+  let text = normaliseDocumentText(raw);
+  const warnings: ImportWarning[] = [];
+  if (text.length > MAX_CHARS) {
+    const cut = text.lastIndexOf("\n", MAX_CHARS);
+    text = text.slice(0, cut > 0 ? cut : MAX_CHARS);
+    warnings.push(
+      warn("truncated", null, {
+        vi: `Văn bản dài quá ${MAX_CHARS.toLocaleString("vi-VN")} ký tự: chỉ đọc phần đầu`,
+        en: `The text is longer than ${MAX_CHARS} characters: only the beginning was read`,
+      }),
+    );
+  }
+  const all = paragraphs(text);
+  const { body, content, chrome } = splitChrome(all);
+  for (const region of chrome)
+    warnings.push(
+      warn("page_chrome", region.span, {
+        vi: `Bỏ qua ${region.lines} dòng của trang web (menu, bộ đếm, liên hệ…): ${region.sample}`,
+        en: `Ignored ${region.lines} line(s) of web page furniture (menus, counters, contacts…): ${region.sample}`,
+      }),
+    );
+
+  const document = readDocument(text, content, body);
+  const matcher = unitMatcher(opts.units);
+  const { roots } = sections(content);
+  const all_sections = flatten(roots);
+
+  // Targets: the whole body except the task sections (where "x/y điểm" would be a task's own wording).
+  const taskSections = all_sections.filter(isTaskSection);
+  const targetZone = zoneOutside(body, taskSections);
+  const rawTargets = targetZone.flatMap((z) => findAreaTargets(text, z));
+  const areaTargets: ImportedAreaTarget[] = rawTargets.map((t, i) => {
+    const fw = opts.areas ? bestArea(t.title, opts.areas) : -1;
+    return { area: fw >= 0 && opts.areas ? opts.areas[fw].code : String(i + 1), ...t };
+  });
+  const targetParas = content.filter(
+    (p) => /chỉ tiêu|mục tiêu|phấn đấu/iu.test(p.text) && /%|bậc/u.test(p.text),
+  );
+  const overallTarget = targetParas.map((p) => findOverallTarget(text, p)).find((t) => t !== null) ?? null;
+  const baseline = content.map((p) => findBaseline(text, p)).find((b) => b !== null) ?? null;
+
+  const tasks: ImportedTask[] = [];
+  for (const s of taskSections) {
+    const areaIndex = bestArea(s.title, areaTargets);
+    const fwIndex = opts.areas && areaIndex < 0 ? bestArea(s.title, opts.areas) : -1;
+    const area =
+      areaIndex >= 0
+        ? areaTargets[areaIndex].area
+        : fwIndex >= 0 && opts.areas
+          ? opts.areas[fwIndex].code
+          : null;
+    for (const block of taskBlocks(s)) tasks.push({ ...readTask(text, block, s, matcher), area });
+  }
+
+  const units = dedupeMentions(scanUnits(text, body, matcher));
+  warnings.push(...unitWarnings(units), ...gapWarnings(tasks, areaTargets, taskSections.length));
+  return {
+    document,
+    baseline,
+    overallTarget,
+    areaTargets,
+    totals: totals(areaTargets),
+    tasks,
+    units,
+    warnings,
+    body,
+    text,
+  };
+}
+
+interface ChromeRegion {
+  span: Span;
+  lines: number;
+  sample: string;
+}
+
+/** The document's own paragraphs, told apart from the web page around them. */
+function splitChrome(all: Paragraph[]): { body: Span; content: Paragraph[]; chrome: ChromeRegion[] } {
+  const starts = (p: Paragraph) =>
+    !isChromeLine(p.text) &&
+    (p.text.length > 60 ||
+      /^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|SỞ|VĂN PHÒNG|BỘ|KẾ HOẠCH|Số:|\d+\.|[IVX]+\.)/u.test(p.text));
+  let first = all.findIndex(starts);
+  if (first < 0) first = 0;
+  let last = all.findIndex((p, i) => i >= first && /\.\/\.\s*$/u.test(p.text));
+  if (last < 0) {
+    const stop = all.findIndex(
+      (p, i) => i > first && /^(?:Tác giả:|\[Trở về\]|Các tin (?:mới|cũ) hơn)/u.test(p.text),
+    );
+    last = stop > 0 ? stop - 1 : all.length - 1;
+  }
+  // A formal document goes on after "./." with the signature and "Nơi nhận".
+  const tail = all.slice(last + 1).findIndex((p) => isChromeLine(p.text));
+  const signatureEnd = tail < 0 ? all.length - 1 : last + tail;
+  if (
+    signatureEnd > last &&
+    all.slice(last + 1, signatureEnd + 1).some((p) => /^(?:Nơi nhận|KT\.|TM\.|TL\.)/u.test(p.text))
+  )
+    last = signatureEnd;
+  const content: Paragraph[] = [];
+  const chrome: ChromeRegion[] = [];
+  let region: Paragraph[] = [];
+  const flush = () => {
+    if (region.length === 0) return;
+    chrome.push({
+      span: { start: region[0].start, end: region[region.length - 1].end },
+      lines: region.length,
+      sample: region
+        .slice(0, 3)
+        .map((p) => p.text.slice(0, 30))
+        .join(" · "),
+    });
+    region = [];
+  };
+  all.forEach((p, i) => {
+    if (i < first || i > last || (isChromeLine(p.text) && p.text.length < 40)) region.push(p);
+    else {
+      flush();
+      content.push(p);
+    }
+  });
+  flush();
+  const body =
+    content.length > 0
+      ? { start: content[0].start, end: content[content.length - 1].end }
+      : { start: 0, end: 0 };
+  return { body, content, chrome };
+}
+
+function zoneOutside(body: Span, sections: { heading: Paragraph; paragraphs: Paragraph[] }[]): Span[] {
+  const holes = sections
+    .map((s) => ({ start: s.heading.start, end: (s.paragraphs.at(-1) ?? s.heading).end }))
+    .sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let pos = body.start;
+  for (const h of holes) {
+    if (h.start > pos) out.push({ start: pos, end: h.start });
+    pos = Math.max(pos, h.end);
+  }
+  if (pos < body.end) out.push({ start: pos, end: body.end });
+  return out;
+}
+
+const PLACE_DATE = /^([\p{Lu}][\p{L} .-]{1,40}?),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
+
+function readDocument(text: string, content: Paragraph[], body: Span): ImportedDocument {
+  const doc: ImportedDocument = {
+    kind: null,
+    number: null,
+    code: null,
+    date: null,
+    place: null,
+    issuer: null,
+    parentIssuer: null,
+    title: null,
+    signer: null,
+    references: [],
+    sources: {},
+  };
+  const src = (start: number, end: number, confidence: number) => ({ start, end, confidence });
+  // A formal document: header lines, "Số: 1994/KH-VPUBND", "Quảng Nam, ngày 03 tháng 9 năm 2019".
+  const head = content.slice(0, 12);
+  const no = head.find((p) => /^Số\s*:\s*\d/u.test(p.text));
+  if (no) {
+    const m = /^Số\s*:\s*(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)/u.exec(no.text);
+    if (m) {
+      doc.number = m[1];
+      doc.code = m[2];
+      doc.sources.number = src(
+        no.start + m[0].indexOf(m[1]),
+        no.start + m[0].indexOf(m[1]) + m[1].length,
+        0.95,
+      );
+      doc.sources.code = src(no.start + m[0].lastIndexOf(m[2]), no.start + m[0].length, 0.95);
+    }
+  }
+  for (const p of head) {
+    const m = PLACE_DATE.exec(p.text);
+    if (!m) continue;
+    doc.place = normalizeText(m[1]);
+    doc.date = isoDate(Number(m[2]), Number(m[3]), Number(m[4]));
+    doc.sources.place = src(p.start, p.start + m[1].length, 0.9);
+    doc.sources.date = src(p.start + m[1].length + 2, p.start + m[0].length, 0.95);
+    break;
+  }
+  if (no) {
+    // Issuer: the caps lines above "Số:" (parent body first, then the issuing agency).
+    const above = head
+      .slice(0, head.indexOf(no))
+      .filter((p) => isCapsLine(p.text) && !/CỘNG HÒA|CỘNG HOÀ|Độc lập/u.test(p.text));
+    const names = above
+      .map((p) => p.text.split(/\s{2,}|\s+(?=CỘNG HÒA|CỘNG HOÀ)/u)[0].trim())
+      .filter(Boolean);
+    if (names.length > 0) {
+      const last = above[above.length - 1];
+      doc.issuer = normalizeText(names[names.length - 1]);
+      doc.sources.issuer = src(last.start, last.start + names[names.length - 1].length, 0.8);
+      if (names.length > 1) {
+        doc.parentIssuer = normalizeText(names[0]);
+        doc.sources.parentIssuer = src(above[0].start, above[0].start + names[0].length, 0.8);
+      }
+    }
+    const titleIdx = head.findIndex((p) => /^(?:KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH)$/u.test(p.text));
+    if (titleIdx >= 0 && head[titleIdx + 1]) {
+      const t = head[titleIdx + 1];
+      doc.kind = sentenceCase(head[titleIdx].text);
+      doc.title = normalizeText(t.text);
+      doc.sources.title = src(t.start, t.end, 0.9);
+    }
+  }
+  // A web page or a letter: "Văn phòng UBND tỉnh xây dựng Kế hoạch số 1994/KH-VPUBND ngày 03/9/2019 về …".
+  const bodyText = text.slice(body.start, body.end);
+  const self = SELF_REF.exec(bodyText);
+  if (self && (!doc.number || doc.number === self[2])) {
+    const at = body.start + (self.index ?? 0);
+    const numAt = at + self[0].indexOf(`${self[2]}/`);
+    doc.kind ??= self[1];
+    doc.number ??= self[2];
+    doc.code ??= self[3];
+    doc.sources.number ??= src(numAt, numAt + self[2].length, 0.9);
+    doc.sources.code ??= src(numAt + self[2].length + 1, numAt + self[2].length + 1 + self[3].length, 0.9);
+    if (!doc.date) {
+      doc.date = isoDate(Number(self[4]), Number(self[5]), Number(self[6]));
+      const d = self[0].indexOf("ngày", self[0].indexOf(self[3]));
+      doc.sources.date = src(at + d, at + d + `ngày ${self[4]}/${self[5]}/${self[6]}`.length, 0.9);
+    }
+    if (!doc.title && self[7]) {
+      doc.title = normalizeText(self[7]);
+      const t = self[0].lastIndexOf(self[7]);
+      doc.sources.title = src(at + t, at + t + self[7].length, 0.8);
+    }
+    if (!doc.issuer) {
+      // The subject of the sentence: "Văn phòng UBND tỉnh" in "Văn phòng UBND tỉnh xây dựng Kế hoạch …".
+      const sentenceStart =
+        Math.max(
+          bodyText.lastIndexOf(". ", self.index),
+          bodyText.lastIndexOf("; ", self.index),
+          bodyText.lastIndexOf("\n", self.index),
+        ) + 1;
+      const subject = bodyText.slice(sentenceStart, self.index).trim();
+      if (subject.length > 3 && subject.length < 120) {
+        doc.issuer = normalizeText(subject);
+        const s = body.start + bodyText.indexOf(subject, sentenceStart);
+        doc.sources.issuer = src(s, s + subject.length, 0.75);
+      }
+    }
+  }
+  if (doc.issuer && !doc.parentIssuer) {
+    // "Văn phòng UBND tỉnh" names its parent body ("UBND tỉnh") in its own name.
+    const m =
+      /^(?:Văn phòng|Sở \p{L}+(?: \p{L}+)*?|Ban \p{L}+(?: \p{L}+)*?)\s+((?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s.+)$/u.exec(
+        doc.issuer,
+      );
+    if (m && doc.sources.issuer) {
+      doc.parentIssuer = m[1];
+      const off = doc.issuer.indexOf(m[1]);
+      doc.sources.parentIssuer = src(doc.sources.issuer.start + off, doc.sources.issuer.end, 0.7);
+    }
+  }
+  doc.references = findReferences(text, body.start, body.end).filter(
+    (r) => !(r.number === doc.number && r.code === doc.code),
+  );
+  const signer = findSigner(content);
+  if (signer) {
+    doc.signer = signer.text;
+    doc.sources.signer = src(signer.start, signer.end, 0.7);
+  }
+  return doc;
+}
+
+const isCapsLine = (s: string) => s.length > 2 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+
+/** The name under a signature block ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Nguyễn Văn A"). */
+function findSigner(content: Paragraph[]): Paragraph | null {
+  for (let i = content.length - 1; i >= 0; i--) {
+    if (!/^(?:KT\.|TM\.|TL\.|Q\.|CHÁNH|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG)/u.test(content[i].text)) continue;
+    for (let j = i + 1; j < Math.min(content.length, i + 5); j++) {
+      const t = content[j].text;
+      if (/^(?:\p{Lu}\p{Ll}+\s){1,4}\p{Lu}\p{Ll}+$/u.test(t)) return content[j];
+    }
+  }
+  return null;
+}
+
+function dedupeMentions(ms: UnitMention[]): UnitMention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const k = `${m.unit ?? ""}|${normalizeText(m.text).toLowerCase()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function unitWarnings(units: UnitMention[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  for (const u of units) {
+    if (u.match === "near")
+      out.push({
+        ...warn("unit_near_miss", u.span, {
+          vi: `"${u.text}" gần giống đơn vị "${u.unit}" (lỗi chính tả?)`,
+          en: `"${u.text}" is close to the unit "${u.unit}" (a typo?)`,
+        }),
+        unit: u.text,
+        suggestion: u.unit ?? undefined,
+      });
+    if (u.match === "unknown")
+      out.push({
+        ...warn("unit_unknown", u.span, {
+          vi: `"${u.text}" không khớp đơn vị nào của cơ quan`,
+          en: `"${u.text}" matches none of the agency's units`,
+        }),
+        unit: u.text,
+      });
+  }
+  return out;
+}
+
+function gapWarnings(
+  tasks: ImportedTask[],
+  areas: ImportedAreaTarget[],
+  taskSections: number,
+): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  if (taskSections === 0 || tasks.length === 0)
+    out.push(warn("no_tasks", null, { vi: "Không tìm thấy nhiệm vụ nào", en: "No tasks were found" }));
+  tasks.forEach((t, i) => {
+    if (t.leadUnits.length === 0)
+      out.push({
+        ...warn("task_without_lead", t.span, {
+          vi: `Nhiệm vụ "${t.title}" chưa có đơn vị chủ trì`,
+          en: `Task "${t.title}" has no lead unit`,
+        }),
+        task: i,
+      });
+    if (!t.due)
+      out.push({
+        ...warn("task_without_deadline", t.span, {
+          vi: `Nhiệm vụ "${t.title}" chưa có thời hạn${t.period ? ` (chỉ ghi "${t.period}")` : ""}`,
+          en: `Task "${t.title}" has no deadline${t.period ? ` (only "${t.period}")` : ""}`,
+        }),
+        task: i,
+      });
+    if (!t.area && t.section && !/^5|tổ chức/iu.test(t.section))
+      out.push({
+        ...warn("task_without_area", t.span, {
+          vi: `Không xác định được lĩnh vực của nhiệm vụ "${t.title}"`,
+          en: `Could not tell which area task "${t.title}" belongs to`,
+        }),
+        task: i,
+      });
+  });
+  for (const a of areas)
+    if (!tasks.some((t) => t.area === a.area))
+      out.push({
+        ...warn("area_without_task", a.span, {
+          vi: `Lĩnh vực "${a.title}" có chỉ tiêu ${a.target}/${a.max} điểm nhưng không có nhiệm vụ nào`,
+          en: `Area "${a.title}" has a target of ${a.target}/${a.max} points but no task`,
+        }),
+        area: a.area,
+      });
+  return out;
+}
+
+function totals(areas: ImportedAreaTarget[]): ImportedPlan["totals"] {
+  if (areas.length === 0) return null;
+  const max: Centi = sumCenti(areas.map((a) => toCenti(a.max)));
+  const target: Centi = sumCenti(areas.map((a) => toCenti(a.target)));
+  const known = areas.every((a) => a.impliedBaseline !== null);
+  const baseline = known ? sumCenti(areas.map((a) => toCenti(a.impliedBaseline as number))) : null;
+  const years = new Set(areas.map((a) => a.baselineYear).filter((y) => y !== null));
+  const pct = (c: Centi | null) => {
+    if (c === null) return null;
+    const p = percentCenti(c, max);
+    return p === null ? null : fromCenti(p);
+  };
+  return {
+    max: fromCenti(max),
+    target: fromCenti(target),
+    impliedBaseline: baseline === null ? null : fromCenti(baseline),
+    baselineYear: years.size === 1 ? ([...years][0] as number) : null,
+    targetPercent: pct(target),
+    impliedBaselinePercent: pct(baseline),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Measurable targets written in a task: "từ 30% số đơn vị trở lên", "đạt 90% trở lên", "trên 50%",
+ * "100% văn bản", "ít nhất 1 sáng kiến", "04 báo cáo".
+ */
+import type { Comparator } from "../plan.ts";
+import { NUM, num } from "./numbers.ts";
+import type { ImportedTarget, Span } from "./types.ts";
+
+const PERCENT = new RegExp(
+  `(từ|trên|ít nhất|tối thiểu|đạt|hoàn thành|đảm bảo|bảo đảm|dưới|không quá|tối đa)?\\s*(?:tỷ lệ\\s*)?(?:đạt\\s*)?(${NUM})\\s*%\\s*((?:số\\s+)?(?:(?!trở lên|trở xuống)[^\\d,;.()%]){0,60}?)?\\s*(trở lên|trở xuống)?(?=[,;.()]|\\s(?:và|được|theo|so)(?![\\p{L}\\p{M}])|$)`,
+  "giu",
+);
+const COUNT =
+  /(ít nhất|tối thiểu|có|đủ)?\s*\b(0?\d{1,3})\s+(sáng kiến|báo cáo|hội nghị|lớp(?: tập huấn)?|cuộc|văn bản|đợt|buổi|giải pháp|kế hoạch|đoàn)(?![\p{L}\p{M}])/giu;
+
+function comparatorFor(before: string | undefined, after: string | undefined): Comparator {
+  const b = (before ?? "").toLowerCase();
+  if (after?.toLowerCase() === "trở xuống" || b === "dưới" || b === "không quá" || b === "tối đa")
+    return b === "dưới" ? "<" : "<=";
+  if (b === "trên" && !after) return ">";
+  return ">=";
+}
+
+export function findTargets(text: string, span: Span): ImportedTarget[] {
+  const s = text.slice(span.start, span.end);
+  const out: ImportedTarget[] = [];
+  for (const m of s.matchAll(PERCENT)) {
+    const i = m.index ?? 0;
+    const lead = m[0].length - m[0].trimStart().length;
+    out.push({
+      text: m[0].trim(),
+      comparator: comparatorFor(m[1], m[4]),
+      value: num(m[2]),
+      unit: "%",
+      span: { start: span.start + i + lead, end: span.start + i + m[0].length },
+    });
+  }
+  for (const m of s.matchAll(COUNT)) {
+    const i = m.index ?? 0;
+    const lead = m[0].length - m[0].trimStart().length;
+    const exact = !m[1] || m[1].toLowerCase() === "có" || m[1].toLowerCase() === "đủ";
+    out.push({
+      text: m[0].trim(),
+      comparator: exact && /^0\d/.test(m[2]) ? "=" : ">=",
+      value: Number(m[2]),
+      unit: m[3].toLowerCase(),
+      span: { start: span.start + i + lead, end: span.start + i + m[0].length },
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,101 @@
+/**
+ * The plan's numbers: the overall target ("đạt kết quả từ 85% trở lên … tăng từ 1-2 bậc"), the
+ * target per area ("Đạt 10/12 điểm tối đa (tăng 3 điểm so với năm 2018)", "giữ vững") and the
+ * results it quotes ("đạt 83,87 điểm, xếp thứ 33/63", "tăng 4,64 điểm và 20 bậc so với năm 2019").
+ */
+import { type Centi, fromCenti } from "../decimal.ts";
+import { normalizeText } from "../locale.ts";
+import { centi, NUM, num } from "./numbers.ts";
+import type { Baseline, ImportedAreaTarget, OverallTarget, Span } from "./types.ts";
+
+export function findOverallTarget(text: string, within: Span): OverallTarget | null {
+  const s = text.slice(within.start, within.end);
+  const pct = new RegExp(
+    `(?:đạt|từ|trên|tối thiểu|ít nhất)\\s*(?:kết quả\\s*)?(?:từ\\s*)?(${NUM})\\s*%\\s*(?:trở lên)?`,
+    "iu",
+  ).exec(s);
+  const gain = /tăng\s*(?:từ\s*)?(\d+)\s*(?:-|–|đến)\s*(\d+)\s*bậc|tăng\s*(?:ít nhất\s*)?(\d+)\s*bậc/iu.exec(
+    s,
+  );
+  if (!pct && !gain) return null;
+  const first = Math.min(pct?.index ?? Number.POSITIVE_INFINITY, gain?.index ?? Number.POSITIVE_INFINITY);
+  const last = Math.max(pct ? pct.index + pct[0].length : 0, gain ? gain.index + gain[0].length : 0);
+  return {
+    percentAtLeast: pct ? num(pct[1]) : null,
+    rankGainMin: gain ? Number(gain[1] ?? gain[3]) : null,
+    rankGainMax: gain ? Number(gain[2] ?? gain[3]) : null,
+    source: { start: within.start + first, end: within.start + last, confidence: pct && gain ? 0.9 : 0.7 },
+  };
+}
+
+// "Chỉ số thành phần “Cải cách thể chế”: Đạt 5/5 điểm tối đa (giữ vững như năm 2018)"
+// "- Cải cách thể chế: phấn đấu đạt 5/5 điểm (giữ vững)"; "Lĩnh vực 1. Chỉ đạo điều hành: đạt 10/12 điểm"
+const AREA_TARGET = new RegExp(
+  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]|([\\p{Lu}][^:;.“”"]{2,160}?))\\s*(?:\\([^)]{0,80}\\)\\s*)?:\\s*(?:phấn đấu\\s*)?(?:đạt\\s*(?:tối đa\\s*)?)?(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
+    `(?:\\s*\\(([^)]{0,120})\\))?`,
+  "giu",
+);
+
+export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTarget, "area">[] {
+  const s = text.slice(within.start, within.end);
+  const out: Omit<ImportedAreaTarget, "area">[] = [];
+  for (const m of s.matchAll(AREA_TARGET)) {
+    const title = normalizeText(
+      (m[1] ?? m[2] ?? "").replace(/^(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, ""),
+    );
+    const target = centi(m[3]);
+    const max = centi(m[4]);
+    if (target > max || title === "") continue;
+    const note = m[5] ?? "";
+    const kept = /giữ vững|duy trì|giữ nguyên/iu.test(note);
+    const change = new RegExp(`(tăng|giảm)\\s*(${NUM})\\s*điểm`, "iu").exec(note);
+    const year = /năm\s*(\d{4})/u.exec(note);
+    let delta: Centi | null = kept ? 0 : null;
+    if (change) delta = (change[1].toLowerCase() === "giảm" ? -1 : 1) * centi(change[2]);
+    const start = within.start + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+    out.push({
+      title,
+      target: fromCenti(target),
+      max: fromCenti(max),
+      delta: delta === null ? null : fromCenti(delta),
+      baselineYear: year ? Number(year[1]) : null,
+      kept,
+      impliedBaseline: delta === null ? null : fromCenti(target - delta),
+      span: { start, end: within.start + (m.index ?? 0) + m[0].length },
+      confidence: m[1] ? 0.95 : 0.75,
+    });
+  }
+  return out;
+}
+
+// "Năm 2020, Chỉ số CCHC của tỉnh đạt 83,87 điểm, xếp thứ 33/63 …, tăng 4,64 điểm và 20 bậc so với năm 2019"
+export function findBaseline(text: string, within: Span): Baseline | null {
+  const s = text.slice(within.start, within.end);
+  const m = new RegExp(
+    `(?:năm\\s*(\\d{4})[^.]{0,120}?)?đạt\\s*(${NUM})\\s*(?:\\/\\s*${NUM}\\s*)?điểm(?:\\s*\\(?\\s*(?:đạt\\s*)?(${NUM})\\s*%\\s*\\)?)?[^.]{0,40}?xếp\\s*(?:thứ|hạng)\\s*(\\d+)\\s*\\/\\s*(\\d+)`,
+    "iu",
+  ).exec(s);
+  if (!m) return null;
+  const tail = s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 160);
+  const ch = new RegExp(
+    `^[^.]{0,40}?(tăng|giảm)\\s*(${NUM})\\s*điểm(?:\\s*(?:và|,)\\s*(?:(tăng|giảm)\\s*)?(\\d+)\\s*bậc)?\\s*so với năm\\s*(\\d{4})`,
+    "iu",
+  ).exec(tail);
+  const end = (m.index ?? 0) + m[0].length + (ch ? ch[0].length : 0);
+  const sign = (w: string | undefined) => (w?.toLowerCase() === "giảm" ? -1 : 1);
+  return {
+    year: m[1] ? Number(m[1]) : null,
+    points: num(m[2]),
+    percent: m[3] ? num(m[3]) : null,
+    rank: Number(m[4]),
+    rankOf: Number(m[5]),
+    change: ch
+      ? {
+          points: sign(ch[1]) * num(ch[2]),
+          ranks: ch[4] ? sign(ch[3] ?? ch[1]) * Number(ch[4]) : null,
+          comparedWith: Number(ch[5]),
+        }
+      : null,
+    source: { start: within.start + (m.index ?? 0), end: within.start + end, confidence: 0.85 },
+  };
+}

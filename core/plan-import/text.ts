@@ -1,0 +1,119 @@
+/**
+ * From bytes to the normalised text every span points into: Unicode decoding (UTF-8, UTF-16 with a
+ * byte-order mark), detection of the legacy 8-bit Vietnamese encodings TCVN3 (ABC) and VNI, NFC,
+ * one paragraph per line, and the page furniture of a web page (menus, counters, the spokesperson
+ * box, birthdays) told apart from the document's own text.
+ */
+import { nfc } from "../locale.ts";
+import type { Span } from "./types.ts";
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: "empty" | "binary" | "legacy_encoding" | "not_a_plan" | "bad_docx",
+    readonly messageVi: string,
+    messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+// Characters that TCVN3 (ABC) fonts put in place of Vietnamese letters, seen through a Latin-1 or
+// Windows-1252 decoding: "Céng hßa x· héi chñ nghÜa ViÖt Nam".
+const TCVN3_MARKS = /[¸µ¶·¹¨©ª«¬®¯°±²³´½¾ÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãåæçèéêëìíîïñòóôõö÷øùúûüýþ]/g;
+// VNI writes a base letter followed by a tone/shape byte: "Coäng hoøa xaõ hoäi", "ñoäc laäp".
+const VNI_PAIRS = /[aeiouyAEIOUY][øùûõïòóôöäåæëéèêáàâ]|ñ[aeiouoä]/g;
+
+/** Which legacy encoding a text decoded as Latin-1/Windows-1252 looks like, if any. */
+export function detectLegacyEncoding(s: string): "tcvn3" | "vni" | null {
+  const letters = (s.match(/\p{L}/gu) ?? []).length;
+  if (letters < 20) return null;
+  // Real Vietnamese in Unicode has letters outside Latin-1 (ă, ơ, ư, ạ, ế …); legacy text has none.
+  const beyondLatin1 = (s.match(/[\u0100-\u024F\u1E00-\u1EFF]/g) ?? []).length;
+  if (beyondLatin1 > letters * 0.02) return null;
+  const vni = (s.match(VNI_PAIRS) ?? []).length;
+  const tcvn = (s.match(TCVN3_MARKS) ?? []).length;
+  if (vni > letters * 0.03 && vni >= tcvn * 0.5) return "vni";
+  if (tcvn > letters * 0.03) return "tcvn3";
+  return null;
+}
+
+const ENCODING_NAMES = { tcvn3: "TCVN3 (ABC, phông .VnTime)", vni: "VNI (phông VNI-Times)" } as const;
+
+/**
+ * Decodes a file's bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are read; a text in a
+ * legacy Vietnamese encoding is refused with the encoding's name; binary data is refused.
+ */
+export function decodeBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ImportError("empty", "Tệp rỗng", "The file is empty");
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder("windows-1252").decode(bytes);
+    }
+  }
+  text = text.replace(/^\uFEFF/, "");
+  const controls = (text.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
+  if (controls > Math.max(8, text.length * 0.01))
+    throw new ImportError(
+      "binary",
+      "Tệp không phải văn bản (dữ liệu nhị phân). Hãy chọn tệp .txt, .docx hoặc .html.",
+      "The file is not text (binary data). Choose a .txt, .docx or .html file.",
+    );
+  refuseLegacy(text);
+  return text;
+}
+
+/** Refuses a text (already decoded) that is in a legacy encoding, naming the encoding found. */
+export function refuseLegacy(text: string): void {
+  const legacy = detectLegacyEncoding(text.slice(0, 200_000));
+  if (legacy)
+    throw new ImportError(
+      "legacy_encoding",
+      `Văn bản dùng bảng mã cũ ${ENCODING_NAMES[legacy]}, không phải Unicode. Hãy chuyển sang Unicode (ví dụ Unikey → Công cụ chuyển mã) rồi nhập lại.`,
+      `The text uses the legacy ${legacy === "tcvn3" ? "TCVN3 (ABC)" : "VNI"} encoding, not Unicode. Convert it to Unicode (e.g. Unikey's converter) and import again.`,
+    );
+}
+
+/**
+ * The normalised text: NFC, one line per paragraph, no leading or trailing blanks on a line, runs
+ * of blanks made one space, invisible characters removed, at most one empty line in a row.
+ */
+export function normaliseDocumentText(raw: string): string {
+  const lines = nfc(raw)
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+    .split("\n")
+    .map((l) => l.replace(/ {2,}/g, " ").trim());
+  const out: string[] = [];
+  for (const l of lines) if (l !== "" || (out.length > 0 && out[out.length - 1] !== "")) out.push(l);
+  return out.join("\n").trim();
+}
+
+export interface Paragraph extends Span {
+  text: string;
+}
+
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    if (line !== "") out.push({ start, end: start + line.length, text: line });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+// Lines a web page puts around an article: navigation, counters, login, the spokesperson box.
+const CHROME_LINE =
+  /^(?:•|Search$|Select the search type|Chi tiết tin|Lượt xem|Tổng số lượt truy cập|Lượt trong ngày|Lượt truy cập|Đang truy cập|Đăng nhập$|Tác giả:|Nguồn:|\[Trở về\]|Trở về|Quay lại|Các tin (?:mới|cũ) hơn|Tin (?:liên quan|khác)|Người phát ngôn|Họ tên:|Chức vụ:|Số điện thoại:|Email:|Liên kết website|Địa chỉ:|ĐT:|Ghi rõ nguồn|Design by|Bản quyền|Copyright|In bài viết|Chia sẻ|Thứ (?:hai|ba|tư|năm|sáu|bảy), \d|Chủ nhật, \d|\d{1,2}\/\d{1,2}\/\d{4} \(\s*\d+ tuổi\s*\)|\d+$)/u;
+
+/** True for a line that belongs to the web page around the document, not to the document. */
+export function isChromeLine(line: string): boolean {
+  return CHROME_LINE.test(line) || line.length <= 2;
+}

@@ -1,0 +1,154 @@
+/**
+ * Unit names in plan text, matched to the agency's known divisions and unit groups: tolerant to
+ * dash and spacing styles, letter case, missing diacritics, a typo ("Phòng Hành chính –Tổ chứ") and
+ * acronyms ("Phòng Kiểm soát TTHC"). A list such as "Phòng A, Phòng B và các Phòng, Ban, Trung tâm
+ * liên quan" is read unit by unit; reading stops at the first words that are not a unit ("thực hiện…").
+ */
+import { levenshtein, normalizeText, searchKey } from "../locale.ts";
+import type { KnownUnit, Span, UnitMention } from "./types.ts";
+
+interface Variant {
+  key: string;
+  /** Accent-preserving form, to tell "exact" from "missing diacritics". */
+  form: string;
+  unit: string;
+}
+
+export interface UnitMatcher {
+  variants: Variant[];
+  checked: boolean;
+}
+
+const form = (s: string) => normalizeText(s).toLowerCase().replace(/ ?- ?/g, "-");
+
+/** "Phòng Kiểm soát thủ tục hành chính" → also "Phòng Kiểm soát TTHC", "Phòng KSTTHC". */
+function acronymVariants(name: string): string[] {
+  const words = normalizeText(name)
+    .split(" ")
+    .filter((w) => w !== "-" && w !== "–");
+  const out: string[] = [];
+  for (let i = 1; i < words.length - 1; i++) {
+    const initials = words
+      .slice(i)
+      .map((w) => (w[0] ?? "").toUpperCase())
+      .join("");
+    if (initials.length >= 2) out.push(`${words.slice(0, i).join(" ")} ${initials}`);
+  }
+  return out;
+}
+
+export function unitMatcher(known: readonly KnownUnit[] | undefined): UnitMatcher {
+  const variants: Variant[] = [];
+  for (const u of known ?? []) {
+    const names = [u.name, ...acronymVariants(u.name)];
+    if (u.shortName && u.shortName.length > 3) names.push(u.shortName);
+    for (const n of names) variants.push({ key: searchKey(n), form: form(n), unit: u.name });
+  }
+  // Longest first, so "Các Phòng, Ban, Trung tâm liên quan" wins over "Các Phòng, Ban, Trung tâm".
+  variants.sort((a, b) => b.key.length - a.key.length);
+  return { variants, checked: (known?.length ?? 0) > 0 };
+}
+
+// Words after which a unit name has ended: the verb or preposition that follows it in a sentence.
+const STOP =
+  /^(?:thực hiện|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ động|căn cứ|theo dõi|theo|để|về|xây dựng|tham mưu|phối hợp|chủ trì|tổ chức|triển khai|đảm bảo|bảo đảm|trực thuộc|hướng dẫn|gửi|nộp|cập nhật|đôn đốc|tổng hợp|rà soát|kiểm tra|được|trong|tại|của|với|cùng|là|thì|nhằm|khi|nếu|đối với|có|hoặc|hằng|hàng|định kỳ)(?![\p{L}\p{M}])/u;
+
+const GENERIC_GROUP =
+  /^[Cc]ác (?:Phòng, Ban, Trung tâm|phòng, ban, trung tâm|Phòng, Ban|phòng, ban, đơn vị|Phòng, Ban, đơn vị|đơn vị)(?: trực thuộc(?: Văn phòng)?)?(?: liên quan)?/u;
+const GENERIC_HEAD = /^(?:Phòng|Trung tâm|Chi cục|Bộ phận|Ban|Văn phòng|Thanh tra|Sở|Cục|Vụ)\s+\p{Lu}/u;
+
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
+
+/** Reads one unit name at `pos` of `text`; null when no unit starts there. */
+export function readUnitAt(text: string, pos: number, end: number, m: UnitMatcher): UnitMention | null {
+  const rest = text.slice(pos, end);
+  let best: { len: number; distance: number; v: Variant } | null = null;
+  for (const v of m.variants) {
+    const n = Array.from(v.key).length;
+    for (let len = Math.max(3, n - 3); len <= Math.min(rest.length, n + 6); len++) {
+      if (isLetter(rest[len]) || !isLetter(rest[len - 1])) continue;
+      const window = rest.slice(0, len);
+      const k = searchKey(window);
+      const tolerance = Math.max(1, Math.floor(n * 0.1));
+      if (Math.abs(Array.from(k).length - n) > tolerance) continue;
+      const d = k === v.key ? 0 : levenshtein(k, v.key);
+      if (d > tolerance) continue;
+      if (!best || d < best.distance || (d === best.distance && len > best.len))
+        best = { len, distance: d, v };
+    }
+    if (best && best.distance === 0 && best.v.key.length > v.key.length) break;
+  }
+  if (best) {
+    const written = rest.slice(0, best.len);
+    const exact = best.distance === 0 && form(written) === best.v.form;
+    return {
+      text: written,
+      unit: best.v.unit,
+      match: exact ? "exact" : "near",
+      span: { start: pos, end: pos + best.len },
+    };
+  }
+  const group = GENERIC_GROUP.exec(rest);
+  if (group) return generic(text, pos, group[0].length, m);
+  if (!GENERIC_HEAD.test(rest)) return null;
+  // A generic name: words up to a separator or a word that is not part of a name.
+  let i = 0;
+  let words = 0;
+  let lastEnd = 0;
+  while (i < rest.length && words < 10) {
+    const w = /^\s*([^\s,;.:()]+)/u.exec(rest.slice(i));
+    if (!w) break;
+    const wordStart = i + w[0].length - w[1].length;
+    if (words > 0 && (STOP.test(rest.slice(wordStart)) || w[1] === "và")) break;
+    i += w[0].length;
+    words++;
+    if (w[1] !== "-" && w[1] !== "–") lastEnd = i;
+  }
+  if (words < 2) return null;
+  return generic(text, pos, lastEnd, m);
+}
+
+function generic(text: string, pos: number, len: number, m: UnitMatcher): UnitMention {
+  return {
+    text: text.slice(pos, pos + len),
+    unit: null,
+    match: m.checked ? "unknown" : "unchecked",
+    span: { start: pos, end: pos + len },
+  };
+}
+
+/** Reads a list of units ("A, B và C; …") from `span`; stops at the first text that is not a unit. */
+export function readUnitList(text: string, span: Span, m: UnitMatcher): UnitMention[] {
+  const out: UnitMention[] = [];
+  let pos = span.start;
+  while (pos < span.end) {
+    const sep = /^(?:\s|,|và(?![\p{L}\p{M}])|cùng(?![\p{L}\p{M}])|với(?![\p{L}\p{M}])|-(?=\s))*/u.exec(
+      text.slice(pos, span.end),
+    );
+    pos += sep ? sep[0].length : 0;
+    if (pos >= span.end) break;
+    const u = readUnitAt(text, pos, span.end, m);
+    if (!u) break;
+    out.push(u);
+    pos = u.span.end;
+  }
+  return out;
+}
+
+/** Every unit named anywhere in `span` (for the list of units and the typo warnings). */
+export function scanUnits(text: string, span: Span, m: UnitMatcher): UnitMention[] {
+  const out: UnitMention[] = [];
+  const heads = /(?<![\p{L}])(?:[Cc]ác Phòng|Phòng|Trung tâm|Chi cục|Bộ phận)(?![\p{L}])/gu;
+  const slice = text.slice(span.start, span.end);
+  let lastEnd = -1;
+  for (const h of slice.matchAll(heads)) {
+    const pos = span.start + (h.index ?? 0);
+    if (pos < lastEnd) continue;
+    const u = readUnitAt(text, pos, span.end, m);
+    if (u) {
+      out.push(u);
+      lastEnd = u.span.end;
+    }
+  }
+  return out;
+}
