@@ -57,7 +57,7 @@ export function decodeBytes(bytes: Uint8Array): string {
     }
   }
   text = text.replace(/^\uFEFF/, "");
-  const controls = (text.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
+  const controls = countControls(text);
   if (controls > Math.max(8, text.length * 0.01))
     throw new ImportError(
       "binary",
@@ -66,6 +66,16 @@ export function decodeBytes(bytes: Uint8Array): string {
     );
   refuseLegacy(text);
   return text;
+}
+
+/** Control characters (other than tab, newline, carriage return, form feed) and U+FFFD: the mark of binary data. */
+function countControls(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) n++;
+  }
+  return n;
 }
 
 /** Refuses a text (already decoded) that is in a legacy encoding, naming the encoding found. */
