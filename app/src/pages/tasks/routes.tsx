@@ -1,9 +1,25 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
+import { ANY_ROLE, RequireRole } from "../../auth.tsx";
 
-const Placeholder = lazy(() => import("./Placeholder.tsx"));
+const MyTasksPage = lazy(() => import("./MyTasksPage.tsx"));
+const TaskUpdatePage = lazy(() => import("./TaskUpdatePage.tsx"));
 
 export const taskRoutes: RouteObject[] = [
-  { path: "/my-tasks", element: <Placeholder /> },
-  { path: "/tasks/:id/update", element: <Placeholder /> },
+  {
+    path: "/my-tasks",
+    element: (
+      <RequireRole roles={ANY_ROLE}>
+        <MyTasksPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: "/tasks/:id/update",
+    element: (
+      <RequireRole roles={ANY_ROLE}>
+        <TaskUpdatePage />
+      </RequireRole>
+    ),
+  },
 ];

@@ -1,0 +1,220 @@
+/**
+ * One task of a plan: lead (Chủ trì) and coordinating (Phối hợp) units, the criteria it serves, its
+ * measurable targets with the latest reported values, its lint warnings with their fixes, and the
+ * history of updates with their evidence.
+ */
+import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useApi } from "../../api.ts";
+import { ErrorBox, Loading } from "../../components/common.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
+import { date, pct, pts } from "../../format.ts";
+import { LintNotes } from "./LintNotes.tsx";
+import {
+  type FrameworkNodeRef,
+  type LintIssue,
+  type MeasurableTarget,
+  type Plan,
+  planNumber,
+  type TaskDetail,
+} from "./model.ts";
+import { Deadline, StatusTag, TargetValue, TaskProgress, Units, UpdateHistory } from "./parts.tsx";
+import { TaskFormDrawer, type TaskFormMode } from "./TaskForm.tsx";
+
+export default function TaskDetailPage() {
+  const { t } = useTranslation("plan");
+  const { id, taskId } = useParams();
+  const task = useApi<TaskDetail>(`/tasks/${Number(taskId)}`);
+  const plan = useApi<Plan>(`/plans/${Number(id)}`);
+  const lint = useApi<{ items: LintIssue[] }>(`/plans/${Number(id)}/lint`);
+  const [form, setForm] = useState<TaskFormMode | null>(null);
+  const { message } = App.useApp();
+
+  if (task.isLoading)
+    return (
+      <div className="page">
+        <Loading rows={8} />
+      </div>
+    );
+  if (!task.data)
+    return (
+      <div className="page">
+        <ErrorBox error={task.error} title={t("task.loadError")} />
+        <Link to="/plans">{t("task.backToPlans")}</Link>
+      </div>
+    );
+  const x = task.data;
+  const issues = (lint.data?.items ?? []).filter((i) => i.taskId === x.id);
+  const fw = x.framework;
+  return (
+    <div className="page">
+      <nav aria-label={t("task.breadcrumb")} style={{ marginBottom: 8 }}>
+        <Link to={`/plans/${x.plan.id}`}>
+          {t("task.backToPlan", { number: planNumber(x.plan) || x.plan.year })}
+        </Link>
+      </nav>
+      <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 8 }}>
+        {x.section && <span>{x.section}. </span>}
+        {x.title}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <StatusTag status={x.status} />
+        {x.overdue && <Tag color="error">{t("overdue")}</Tag>}
+        {x.can.update && (
+          <LinkButton type="primary" to={`/tasks/${x.id}/update`}>
+            {t("task.update")}
+          </LinkButton>
+        )}
+        {x.can.edit && plan.data && (
+          <Button onClick={() => setForm({ kind: "edit", task: x })}>{t("task.edit")}</Button>
+        )}
+      </Space>
+      <LintNotes
+        issues={issues}
+        canEdit={x.can.edit && !!plan.data}
+        onFix={(i) => setForm({ kind: "edit", task: x, focus: i.field })}
+      />
+      <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={14}>
+          <Card title={<h2 className="card-h2">{t("task.about")}</h2>}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  key: "lead",
+                  label: t("task.lead"),
+                  children: <Units units={x.leadUnits} empty={t("task.noLead")} />,
+                },
+                {
+                  key: "coord",
+                  label: t("task.coordinating"),
+                  children: <Units units={x.coordinatingUnits} empty={t("task.noCoordinating")} />,
+                },
+                { key: "start", label: t("task.startsOn"), children: date(x.startsOn) },
+                { key: "due", label: t("task.due"), children: <Deadline task={x} /> },
+                ...(x.period ? [{ key: "period", label: t("task.period"), children: x.period }] : []),
+                {
+                  key: "progress",
+                  label: t("task.progress"),
+                  children: <TaskProgress progress={x.progress} label={t("task.progress")} />,
+                },
+              ]}
+            />
+            {x.body && (
+              <>
+                <h3 style={{ fontSize: 15, marginTop: 12 }}>{t("task.body")}</h3>
+                <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{x.body}</Typography.Paragraph>
+              </>
+            )}
+          </Card>
+          <Card title={<h2 className="card-h2">{t("task.targets")}</h2>} style={{ marginTop: 16 }}>
+            <TargetsTable targets={x.targets} showValues={x.updates !== null} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={<h2 className="card-h2">{t("task.criteria")}</h2>}>
+            {fw.linked ? (
+              <>
+                <Typography.Paragraph>
+                  {fw.area && fw.area.code !== fw.linked.code && (
+                    <>
+                      {t("task.inArea", { code: fw.area.code, title: fw.area.title })}
+                      <br />
+                    </>
+                  )}
+                  <strong>
+                    {fw.linked.code}. {fw.linked.title}
+                  </strong>{" "}
+                  — {t("task.maxPoints", { max: pts(fw.linked.max) })}
+                </Typography.Paragraph>
+                {fw.criteria.length > 0 && <CriteriaTable criteria={fw.criteria} />}
+              </>
+            ) : (
+              <Typography.Paragraph>{t("task.noCriteria")}</Typography.Paragraph>
+            )}
+          </Card>
+          <Card title={<h2 className="card-h2">{t("updates.title")}</h2>} style={{ marginTop: 16 }}>
+            {x.updates === null ? (
+              <Typography.Paragraph>{t("updates.private")}</Typography.Paragraph>
+            ) : (
+              <UpdateHistory updates={x.updates} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {plan.data && (
+        <TaskFormDrawer
+          plan={plan.data}
+          mode={form}
+          onClose={(saved) => {
+            setForm(null);
+            if (saved) void message.success(t("form.saved"));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function TargetsTable({ targets, showValues }: { targets: MeasurableTarget[]; showValues: boolean }) {
+  const { t } = useTranslation("plan");
+  return (
+    <Table<MeasurableTarget>
+      rowKey={(r) => `${r.text}-${r.comparator}-${r.value}`}
+      size="small"
+      pagination={false}
+      dataSource={targets}
+      scroll={{ x: 520 }}
+      locale={{ emptyText: t("task.noTargets") }}
+      columns={[
+        { title: t("task.targetText"), dataIndex: "text" },
+        {
+          title: t("task.targetValue"),
+          key: "value",
+          width: 130,
+          render: (_, r) => <TargetValue target={r} />,
+        },
+        ...(showValues
+          ? [
+              {
+                title: t("task.latest"),
+                key: "latest",
+                width: 150,
+                render: (_: unknown, r: MeasurableTarget) =>
+                  r.latest ? (
+                    <span>
+                      {r.unit === "%" ? pct(r.latest.value) : pts(r.latest.value)} ({r.latest.period}){" "}
+                      {r.met === true && <Tag color="success">{t("task.met")}</Tag>}
+                      {r.met === false && <Tag color="warning">{t("task.notMet")}</Tag>}
+                    </span>
+                  ) : r.indicator ? (
+                    t("task.noValue")
+                  ) : (
+                    "—"
+                  ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+function CriteriaTable({ criteria }: { criteria: FrameworkNodeRef[] }) {
+  const { t } = useTranslation("plan");
+  return (
+    <Table<FrameworkNodeRef>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={criteria}
+      columns={[
+        { title: t("task.criterion"), key: "c", render: (_, c) => `${c.code}. ${c.title}` },
+        { title: t("task.max"), key: "max", className: "num", width: 80, render: (_, c) => pts(c.max) },
+      ]}
+    />
+  );
+}

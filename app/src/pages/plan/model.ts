@@ -1,0 +1,145 @@
+/** The shapes the plan and task pages read from the API (GET /plans/:id, /tasks/:id, /me/tasks). */
+import type { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: string;
+}
+
+export interface MeasurableTarget {
+  text: string;
+  indicator: string | null;
+  comparator: ">=" | ">" | "<=" | "<" | "=" | "done_by";
+  value: number | string;
+  unit: string | null;
+  /** Task detail only, for readers of the agency's private data. */
+  latest?: { value: number; period: string; recordedAt: string } | null;
+  met?: boolean | null;
+}
+
+export interface Task {
+  id: number;
+  planId: number;
+  section: string | null;
+  title: string;
+  body: string | null;
+  areaCode: string | null;
+  startsOn: string | null;
+  due: string | null;
+  period: string | null;
+  status: TaskStatus;
+  progress: number;
+  overdue: boolean;
+  leadUnits: UnitRef[];
+  coordinatingUnits: UnitRef[];
+  targets: MeasurableTarget[];
+}
+
+export interface MyTask extends Task {
+  planYear: number;
+  canUpdate: boolean;
+}
+
+export interface Evidence {
+  id: number;
+  kind: "file" | "link" | "document" | "explanation";
+  fileName: string | null;
+  url: string | null;
+  docNumber: string | null;
+  note: string | null;
+}
+
+export interface TaskUpdate {
+  id: number;
+  progress: number | null;
+  status: TaskStatus | null;
+  note: string | null;
+  at: string;
+  unit: string | null;
+  by: string;
+  evidence: Evidence[];
+}
+
+export interface FrameworkNodeRef {
+  code: string;
+  kind: "area" | "criterion" | "subcriterion";
+  title: string;
+  max: number;
+}
+
+export interface TaskDetail extends Task {
+  plan: { id: number; agencyId: number; year: number; number: string | null; code: string | null };
+  framework: { linked: FrameworkNodeRef | null; area: FrameworkNodeRef | null; criteria: FrameworkNodeRef[] };
+  can: { edit: boolean; update: boolean };
+  upload: { maxBytes: number; extensions: string[] };
+  updates: TaskUpdate[] | null;
+}
+
+export interface AreaTarget {
+  areaCode: string;
+  title: string;
+  target: number;
+  max: number;
+  baseline: number | null;
+  delta: number | null;
+  kept: boolean;
+}
+
+export interface LintIssue {
+  rule: "area_without_task" | "task_without_lead" | "task_without_deadline" | "unknown_unit";
+  severity: "warning" | "info";
+  taskId?: number;
+  areaCode?: string;
+  unit?: string;
+  suggestion?: string;
+  field: "areaCode" | "leadUnits" | "coordinatingUnits" | "due";
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface Plan {
+  id: number;
+  agency: { id: number; code: string; name: string };
+  year: number;
+  number: string | null;
+  code: string | null;
+  issuedOn: string | null;
+  place: string | null;
+  title: string;
+  implements: string | null;
+  overallTarget: { percentAtLeast: number | null; rankGainMin: number | null; rankGainMax: number | null };
+  targets: {
+    points: number;
+    max: number;
+    percent: number | null;
+    baselinePoints: number | null;
+    baselinePercent: number | null;
+    areas: AreaTarget[];
+  };
+  tasks: Task[];
+  lint: LintIssue[];
+  can: { edit: boolean };
+}
+
+export interface PlanListItem {
+  id: number;
+  year: number;
+  number: string | null;
+  code: string | null;
+  title: string;
+  issuedOn: string | null;
+}
+
+export interface Agency {
+  id: number;
+  name: string;
+  units: { id: number; name: string; shortName: string | null; kind: string }[];
+}
+
+/** "1994/KH-VPUBND" */
+export const planNumber = (p: { number: string | null; code: string | null }) =>
+  [p.number, p.code].filter(Boolean).join("/");

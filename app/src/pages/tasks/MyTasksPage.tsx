@@ -1,0 +1,118 @@
+/**
+ * A division's tasks (GET /me/tasks: the tasks its unit leads or coordinates), overdue first, then
+ * open ones by deadline. Built as a list of cards so it reads on a 375 px phone.
+ */
+import { List, Segmented, Space, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { useApi } from "../../api.ts";
+import { useMe } from "../../auth.tsx";
+import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
+import type { MyTask } from "../plan/model.ts";
+import { Deadline, StatusTag, TaskProgress, Units } from "../plan/parts.tsx";
+import "./tasks.css";
+
+const isOpen = (t: MyTask) => t.status !== "done" && t.status !== "cancelled";
+
+export default function MyTasksPage() {
+  const { t } = useTranslation("tasks");
+  const { me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const showAll = params.get("show") === "all";
+  const q = useApi<{ items: MyTask[] }>("/me/tasks");
+  const all = q.data?.items ?? [];
+  const items = showAll ? all : all.filter(isOpen);
+  const overdue = all.filter((x) => x.overdue).length;
+  const open = all.filter(isOpen).length;
+
+  return (
+    <div className="page my-tasks">
+      <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
+        {t("mine.title")}
+      </Typography.Title>
+      {me && <Typography.Paragraph style={{ marginBottom: 8 }}>{me.displayName}</Typography.Paragraph>}
+      {q.data && (
+        <Typography.Paragraph data-testid="my-tasks-summary">
+          {t("mine.summary", { open, overdue })}
+        </Typography.Paragraph>
+      )}
+      <Segmented
+        aria-label={t("mine.show")}
+        value={showAll ? "all" : "open"}
+        onChange={(v) => setParams(v === "all" ? { show: "all" } : {}, { replace: true })}
+        options={[
+          { value: "open", label: t("mine.open") },
+          { value: "all", label: t("mine.all") },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {q.isLoading ? (
+        <Loading rows={6} />
+      ) : q.error ? (
+        <ErrorBox error={q.error} />
+      ) : (
+        <List<MyTask>
+          dataSource={items}
+          locale={{
+            emptyText: (
+              <EmptyState description={showAll || !all.length ? t("mine.empty") : t("mine.emptyOpen")}>
+                {!showAll && all.length > 0 && <Link to="/my-tasks?show=all">{t("mine.seeAll")}</Link>}
+              </EmptyState>
+            ),
+          }}
+          pagination={items.length > 10 ? { pageSize: 10, align: "center", showSizeChanger: false } : false}
+          renderItem={(x) => (
+            <List.Item key={x.id} style={{ display: "block", padding: 0, border: 0, marginBottom: 12 }}>
+              <article
+                className={`task-card${x.overdue ? " task-card-overdue" : ""}`}
+                aria-labelledby={`task-${x.id}-title`}
+                data-task={x.id}
+              >
+                <h2 id={`task-${x.id}-title`} className="task-card-title">
+                  {x.section && <span>{x.section}. </span>}
+                  {x.title}
+                </h2>
+                <Space size={[8, 4]} wrap>
+                  <StatusTag status={x.status} />
+                  <span>
+                    {t("mine.due")}: <Deadline task={x} />
+                  </span>
+                </Space>
+                <div className="task-card-units">
+                  {t("mine.lead")}: <Units units={x.leadUnits} empty={t("mine.none")} />
+                  {x.coordinatingUnits.length > 0 && (
+                    <>
+                      {" · "}
+                      {t("mine.coordinating")}: <Units units={x.coordinatingUnits} />
+                    </>
+                  )}
+                </div>
+                <TaskProgress progress={x.progress} label={t("mine.progressOf", { title: x.title })} />
+                <div className="task-card-actions">
+                  {x.canUpdate && (
+                    <LinkButton
+                      type="primary"
+                      size="large"
+                      to={`/tasks/${x.id}/update`}
+                      aria-label={t("mine.updateTask", { title: x.title })}
+                    >
+                      {t("mine.update")}
+                    </LinkButton>
+                  )}
+                  <LinkButton
+                    size="large"
+                    to={`/plans/${x.planId}/tasks/${x.id}`}
+                    aria-label={t("mine.detailsOf", { title: x.title })}
+                  >
+                    {t("mine.details")}
+                  </LinkButton>
+                </div>
+              </article>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
