@@ -59,13 +59,17 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
 
   const document = readDocument(text, content, body);
   const matcher = unitMatcher(opts.units);
-  const { roots } = sections(content);
+  // The text ends at "./."; what follows (signature, "Nơi nhận") is not part of any section.
+  let closing = content.findIndex((p) => /\.\/\.\s*$/u.test(p.text));
+  if (closing < 0) closing = content.findIndex((p) => /^(?:Nơi nhận\s*:|KT\.|TM\.|TL\.)/u.test(p.text)) - 1;
+  const main = closing >= 0 ? content.slice(0, closing + 1) : content;
+  const { roots } = sections(main);
   const all_sections = flatten(roots);
 
   // Targets: the whole body except the task sections (where "x/y điểm" would be a task's own wording).
-  const taskSections = all_sections.filter(isTaskSection);
-  const targetZone = zoneOutside(body, taskSections);
-  const rawTargets = targetZone.flatMap((z) => findAreaTargets(text, z));
+  const provisional = all_sections.filter((s) => isTaskSection(s, opts.areas));
+  const rawTargets = zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z));
+  const taskSections = all_sections.filter((s) => isTaskSection(s, [...rawTargets, ...(opts.areas ?? [])]));
   const areaTargets: ImportedAreaTarget[] = rawTargets.map((t, i) => {
     const fw = opts.areas ? bestArea(t.title, opts.areas) : -1;
     return { area: fw >= 0 && opts.areas ? opts.areas[fw].code : String(i + 1), ...t };
@@ -77,6 +81,8 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const baseline = content.map((p) => findBaseline(text, p)).find((b) => b !== null) ?? null;
 
   const tasks: ImportedTask[] = [];
+  // Tasks of "Tổ chức thực hiện" are about running the plan, not an area: no area is expected.
+  const organisational = new Set<number>();
   for (const s of taskSections) {
     const areaIndex = bestArea(s.title, areaTargets);
     const fwIndex = opts.areas && areaIndex < 0 ? bestArea(s.title, opts.areas) : -1;
@@ -86,11 +92,17 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
         : fwIndex >= 0 && opts.areas
           ? opts.areas[fwIndex].code
           : null;
-    for (const block of taskBlocks(s)) tasks.push({ ...readTask(text, block, s, matcher), area });
+    for (const block of taskBlocks(s)) {
+      if (/tổ chức thực hiện/iu.test(s.title)) organisational.add(tasks.length);
+      tasks.push({ ...readTask(text, block, s, matcher), area });
+    }
   }
 
   const units = dedupeMentions(scanUnits(text, body, matcher));
-  warnings.push(...unitWarnings(units), ...gapWarnings(tasks, areaTargets, taskSections.length));
+  warnings.push(
+    ...unitWarnings(units),
+    ...gapWarnings(tasks, areaTargets, taskSections.length, organisational),
+  );
   return {
     document,
     baseline,
@@ -358,6 +370,7 @@ function gapWarnings(
   tasks: ImportedTask[],
   areas: ImportedAreaTarget[],
   taskSections: number,
+  organisational: Set<number>,
 ): ImportWarning[] {
   const out: ImportWarning[] = [];
   if (taskSections === 0 || tasks.length === 0)
@@ -379,7 +392,7 @@ function gapWarnings(
         }),
         task: i,
       });
-    if (!t.area && t.section && !/^5|tổ chức/iu.test(t.section))
+    if (!t.area && !organisational.has(i))
       out.push({
         ...warn("task_without_area", t.span, {
           vi: `Không xác định được lĩnh vực của nhiệm vụ "${t.title}"`,

@@ -10,8 +10,13 @@ const PERCENT = new RegExp(
   `(từ|trên|ít nhất|tối thiểu|đạt|hoàn thành|đảm bảo|bảo đảm|dưới|không quá|tối đa)?\\s*(?:tỷ lệ\\s*)?(?:đạt\\s*)?(${NUM})\\s*%\\s*((?:số\\s+)?(?:(?!trở lên|trở xuống)[^\\d,;.()%]){0,60}?)?\\s*(trở lên|trở xuống)?(?=[,;.()]|\\s(?:và|được|theo|so)(?![\\p{L}\\p{M}])|$)`,
   "giu",
 );
+// A percentage the first pattern could not delimit ("100% thủ tục hành chính thuộc thẩm quyền …").
+const BARE_PERCENT = new RegExp(
+  `(từ|trên|ít nhất|tối thiểu|đạt|hoàn thành|đảm bảo|bảo đảm|dưới|không quá|tối đa)?\\s*(?:tỷ lệ\\s*)?(?:đạt\\s*)?(${NUM})\\s*%`,
+  "giu",
+);
 const COUNT =
-  /(ít nhất|tối thiểu|có|đủ)?\s*\b(0?\d{1,3})\s+(sáng kiến|báo cáo|hội nghị|lớp(?: tập huấn)?|cuộc|văn bản|đợt|buổi|giải pháp|kế hoạch|đoàn)(?![\p{L}\p{M}])/giu;
+  /(ít nhất|tối thiểu|có|đủ)?\s*\b(0?\d{1,3})\s+(sáng kiến|báo cáo|hội nghị|lớp(?: tập huấn)?|cuộc(?: kiểm tra)?|văn bản|đợt|buổi|giải pháp|kế hoạch|đoàn|đơn vị|tin, bài|tin bài|tin|bài viết|bài|thủ tục|dịch vụ|người|lượt|hồ sơ|cơ quan|mô hình)(?![\p{L}\p{M}])/giu;
 
 function comparatorFor(before: string | undefined, after: string | undefined): Comparator {
   const b = (before ?? "").toLowerCase();
@@ -33,6 +38,19 @@ export function findTargets(text: string, span: Span): ImportedTarget[] {
       value: num(m[2]),
       unit: "%",
       span: { start: span.start + i + lead, end: span.start + i + m[0].length },
+    });
+  }
+  for (const m of s.matchAll(BARE_PERCENT)) {
+    const i = m.index ?? 0;
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = span.start + i + lead;
+    if (out.some((t) => t.span.start <= start + m[0].length - lead && t.span.end >= start)) continue;
+    out.push({
+      text: m[0].trim(),
+      comparator: comparatorFor(m[1], undefined),
+      value: num(m[2]),
+      unit: "%",
+      span: { start, end: span.start + i + m[0].length },
     });
   }
   for (const m of s.matchAll(COUNT)) {

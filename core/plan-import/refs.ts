@@ -15,7 +15,7 @@ const REF = new RegExp(
   "gu",
 );
 const ISSUER =
-  /^\s*(?:của|do)\s+((?:[^,;.()]|\.(?=\w))+?)(?=\s+(?:về|về việc|quy định|ban hành|hướng dẫn|đảm bảo|và)(?![\p{L}\p{M}])|[,;.()]|$)/u;
+  /^\s*(?:của|do)\s+((?:[^,;.()]|\.(?=\w))+?)(?=\s+(?:về|về việc|quy định|ban hành|hướng dẫn|đảm bảo|và|phê duyệt|triển khai|thực hiện|giao|tại)(?![\p{L}\p{M}])|[,;.()]|$)/u;
 
 export function isoDate(d: number, m: number, y: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;

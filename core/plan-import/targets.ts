@@ -23,7 +23,14 @@ export function findOverallTarget(text: string, within: Span): OverallTarget | n
   return {
     percentAtLeast: pct ? num(pct[1]) : null,
     rankGainMin: gain ? Number(gain[1] ?? gain[3]) : null,
-    rankGainMax: gain ? Number(gain[2] ?? gain[3]) : null,
+    // "tăng ít nhất 2 bậc" sets a floor only.
+    rankGainMax: gain
+      ? gain[2]
+        ? Number(gain[2])
+        : /ít nhất/iu.test(gain[0])
+          ? null
+          : Number(gain[3])
+      : null,
     source: { start: within.start + first, end: within.start + last, confidence: pct && gain ? 0.9 : 0.7 },
   };
 }

@@ -4,6 +4,7 @@
  * labelled lines that follow it ("- Đơn vị chủ trì: …", "- Thời hạn hoàn thành: …").
  */
 import { normalizeText } from "../locale.ts";
+import { bestArea } from "./areas.ts";
 import { findDeadline } from "./deadlines.ts";
 import { findTargets } from "./measures.ts";
 import type { Paragraph } from "./text.ts";
@@ -18,7 +19,9 @@ export interface Section {
   children: Section[];
 }
 
-const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.|([a-zđ])\))\s+(.+)$/u;
+const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.)\s+(.+)$/u;
+/** A new item of a list: "- …", "+ …", "• …", "a) …". */
+const ITEM = /^(?:[-+•*]|[a-zđ]\))\s+/u;
 const CONTINUATION =
   /^[-+•*]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm)\s*:/iu;
 
@@ -29,11 +32,11 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
   const stack: Section[] = [];
   for (const p of paras) {
     const h = HEADING.exec(p.text);
-    const number = h ? (h[1] ?? h[2] ?? `${h[3]})`) : null;
+    const number = h ? (h[1] ?? h[2]) : null;
     // A heading is short, or a numbered item whose text starts with a label ("1. Mục đích: …").
-    if (h && number && (p.text.length < 200 || /^[^:]{2,60}:/.test(h[4]))) {
-      const depth = h[1] ? h[1].split(".").length : h[2] ? 0 : 9;
-      const s: Section = { number, title: h[4], heading: p, paragraphs: [], children: [] };
+    if (h && number && (p.text.length < 200 || /^[^:]{2,60}:/.test(h[3]))) {
+      const depth = h[1] ? h[1].split(".").length : 0;
+      const s: Section = { number, title: h[3], heading: p, paragraphs: [], children: [] };
       while (stack.length > 0 && sectionDepth(stack[stack.length - 1]) >= depth) stack.pop();
       if (stack.length === 0) roots.push(s);
       else stack[stack.length - 1].children.push(s);
@@ -47,9 +50,7 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
 }
 
 function sectionDepth(s: Section): number {
-  if (/^\d/.test(s.number)) return s.number.split(".").length;
-  if (/^[IVX]+$/.test(s.number)) return 0;
-  return 9;
+  return /^\d/.test(s.number) ? s.number.split(".").length : 0;
 }
 
 export function flatten(roots: Section[]): Section[] {
@@ -59,16 +60,29 @@ export function flatten(roots: Section[]): Section[] {
 const TASK_SECTION = /chỉ số thành phần|lĩnh vực|nhiệm vụ|giải pháp|tổ chức thực hiện|tiêu chí/iu;
 const NOT_TASKS = /^(?:mục đích|yêu cầu|chỉ tiêu|mục tiêu|căn cứ|kinh phí|quan điểm)/iu;
 
-export function isTaskSection(s: Section): boolean {
-  return s.children.length === 0 && TASK_SECTION.test(s.title) && !NOT_TASKS.test(s.title);
+/**
+ * A section holds tasks when it is a leaf that is not the purpose/requirements/targets part and
+ * either says so in its title, is named after an area, or assigns units ("Chủ trì: …").
+ */
+export function isTaskSection(s: Section, areaTitles: readonly { title: string }[] = []): boolean {
+  if (s.children.length > 0 || NOT_TASKS.test(s.title) || s.paragraphs.length === 0) return false;
+  return (
+    TASK_SECTION.test(s.title) ||
+    bestArea(s.title, areaTitles) >= 0 ||
+    s.paragraphs.some((p) => /chủ trì\s*:/iu.test(p.text))
+  );
 }
 
-/** Groups a task section's paragraphs into tasks: labelled lines join the task above them. */
+/**
+ * Groups a task section's paragraphs into tasks: labelled lines join the task above them, and in a
+ * section written as a list ("a) …", "- …"), so does plain text under an item.
+ */
 export function taskBlocks(s: Section): Paragraph[][] {
   const blocks: Paragraph[][] = [];
-  // Text after the heading's own label ("5. Tổ chức thực hiện: Các Phòng …") is a task too.
+  const isList = s.paragraphs.some((p) => ITEM.test(p.text) && !CONTINUATION.test(p.text));
   for (const p of s.paragraphs) {
-    if (CONTINUATION.test(p.text) && blocks.length > 0) blocks[blocks.length - 1].push(p);
+    const joins = CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text));
+    if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
     else blocks.push([p]);
   }
   return blocks;
@@ -113,7 +127,7 @@ export function readTask(
     if (lead.length > 0) confidence = 0.7;
   }
   const deadline = findDeadline(text, span);
-  const first = normalizeText(block[0].text.replace(/^[-+•*]\s*|^[a-zđ]\)\s*/u, ""));
+  const first = normalizeText(block[0].text.replace(ITEM, ""));
   return {
     section: section.number.replace(/\.$/, ""),
     title: taskTitle(first),
