@@ -315,6 +315,7 @@ export async function agencyWhatIf(
     rank: w.rank,
     of: w.of,
     currentRank: w.currentRank,
+    rankChange: w.rank === null ? null : rankChange(w.rank, w.currentRank),
     currentPercent: pts(mine.index.percent),
     areas: [...byArea].map(([code, a]) => ({
       code,

@@ -1,9 +1,9 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
 
-const Placeholder = lazy(() => import("./Placeholder.tsx"));
+const DashboardPage = lazy(() => import("./DashboardPage.tsx"));
 
 export const dashboardRoutes: RouteObject[] = [
-  { path: "/dashboard", element: <Placeholder /> },
-  { path: "/dashboard/:agencyId", element: <Placeholder /> },
+  { path: "/dashboard", element: <DashboardPage /> },
+  { path: "/dashboard/:agencyId", element: <DashboardPage /> },
 ];
