@@ -31,7 +31,7 @@ export type * from "./types.ts";
 export const MAX_CHARS = 400_000;
 
 const SELF_REF =
-  /(?:xây dựng|ban hành|triển khai)\s+(Kế hoạch|Báo cáo|Chương trình)\s+(?:số\s*)?(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)\s*(?:,\s*)?ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:về\s+|v\/v\s+)?([^.;]{0,240}?)(?=[.;]|\s*,\s*gồm|$)/u;
+  /(?:xây dựng|ban hành|triển khai)\s+(Kế hoạch|Báo cáo|Chương trình)\s+(?:số\s*)?(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)\s*(?:,\s*)?ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:về\s+|v\/v\s+)?([^.;\n]{0,240}?)(?=[.;\n]|\s*,\s*gồm|$)/u;
 
 export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedPlan {
   refuseLegacy(raw);

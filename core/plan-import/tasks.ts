@@ -159,6 +159,10 @@ function dedupe(units: UnitMention[]): string[] {
 /** The words before the first colon when they read as a title, else the first clause, shortened. */
 export function taskTitle(first: string): string {
   let t = first.replace(/^(?:Nội dung(?: và yêu cầu)?|Nhiệm vụ|Nội dung công việc)\s*:\s*/iu, "");
+  // A table row read as "content; Chủ trì: …": the title is the content.
+  const labelled =
+    /[;.]\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời hạn|thời gian|sản phẩm)\s*:/iu.exec(t);
+  if (labelled) t = t.slice(0, labelled.index);
   const colon = t.indexOf(":");
   if (colon > 3 && colon <= 120) return t.slice(0, colon).trim();
   const clause = /^[^;.]+/u.exec(t)?.[0] ?? t;

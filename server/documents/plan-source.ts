@@ -1,0 +1,167 @@
+/**
+ * A plan document's bytes (plain text, a web page's HTML, or Word .docx) turned into the text the
+ * importer reads. HTML and Word keep their paragraph structure; a table of tasks ("Nội dung |
+ * Chủ trì | Phối hợp | Thời hạn") becomes one paragraph per row with labelled fields, so both read
+ * the same way as a plan written in prose.
+ */
+import mammoth from "mammoth";
+import { type HTMLElement, parse } from "node-html-parser";
+import { ImportError } from "../../core/plan-import/index.ts";
+import { decodeBytes, refuseLegacy } from "../../core/plan-import/text.ts";
+
+export type SourceKind = "text" | "html" | "docx";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+export function sniffKind(bytes: Uint8Array, filename = ""): SourceKind {
+  if (ZIP.every((b, i) => bytes[i] === b)) return "docx";
+  const ext = filename.toLowerCase().split(".").pop();
+  if (ext === "docx") return "docx";
+  if (ext === "html" || ext === "htm") return "html";
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).toLowerCase();
+  if (/<!doctype html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]|<table[\s>]/.test(head)) return "html";
+  return "text";
+}
+
+/** Reads a document into plain text with one paragraph per line. Throws ImportError with a clear message. */
+export async function documentText(
+  bytes: Uint8Array,
+  filename = "",
+): Promise<{ kind: SourceKind; text: string }> {
+  if (bytes.length === 0) throw new ImportError("empty", "Tệp rỗng", "The file is empty");
+  const kind = sniffKind(bytes, filename);
+  if (kind === "docx") return { kind, text: await docxText(bytes) };
+  const decoded = decodeBytes(bytes);
+  return { kind, text: kind === "html" ? htmlText(decoded) : decoded };
+}
+
+async function docxText(bytes: Uint8Array): Promise<string> {
+  let html: string;
+  try {
+    const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    html = r.value;
+  } catch {
+    throw new ImportError(
+      "bad_docx",
+      "Tệp không phải văn bản Word (.docx) đọc được: có thể là tệp nén khác hoặc tệp bị hỏng.",
+      "The file is not a readable Word document (.docx): it may be another kind of zip file, or damaged.",
+    );
+  }
+  const text = htmlText(html);
+  refuseLegacy(text);
+  return text;
+}
+
+const BLOCK = new Set([
+  "p",
+  "div",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "br",
+  "tr",
+  "section",
+  "article",
+  "blockquote",
+  "pre",
+  "dd",
+  "dt",
+]);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "head",
+  "iframe",
+  "select",
+  "button",
+]);
+
+export function htmlText(html: string): string {
+  const root = parse(html.replace(/<!doctype[^>]*>/i, ""), {
+    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+  });
+  const lines: string[] = [];
+  let current = "";
+  const flush = () => {
+    const t = current.replace(/\s+/g, " ").trim();
+    if (t) lines.push(t);
+    current = "";
+  };
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        current += decodeEntities(child.rawText);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as HTMLElement;
+      const tag = el.tagName?.toLowerCase() ?? "";
+      if (SKIP.has(tag)) continue;
+      if (tag === "table") {
+        flush();
+        lines.push(...tableText(el));
+        continue;
+      }
+      if (tag === "li") {
+        flush();
+        current = "- ";
+      } else if (BLOCK.has(tag)) flush();
+      walk(el);
+      if (BLOCK.has(tag)) flush();
+    }
+  };
+  walk(root);
+  flush();
+  return lines.join("\n");
+}
+
+function decodeEntities(s: string): string {
+  return parse(`<i>${s}</i>`).text;
+}
+
+function cellText(el: HTMLElement): string {
+  return el.text.replace(/\s+/g, " ").trim();
+}
+
+const LABELS: [RegExp, string][] = [
+  [/chủ trì/iu, "Chủ trì"],
+  [/phối hợp/iu, "Phối hợp"],
+  [/thời (?:hạn|gian)|tiến độ/iu, "Thời hạn hoàn thành"],
+  [/sản phẩm|kết quả/iu, "Sản phẩm"],
+  [/chỉ tiêu/iu, "Chỉ tiêu"],
+];
+
+/** A table of tasks becomes one labelled paragraph per row; any other table one line per row. */
+export function tableText(table: HTMLElement): string[] {
+  const rows = table.querySelectorAll("tr").map((tr) => tr.querySelectorAll("th,td").map(cellText));
+  if (rows.length === 0) return [];
+  const headerIndex = rows.findIndex((r) => r.some((c) => /chủ trì/iu.test(c)));
+  if (headerIndex < 0) return rows.map((r) => r.filter(Boolean).join(" | ")).filter(Boolean);
+  const header = rows[headerIndex];
+  const roles = header.map(
+    (h) => LABELS.find(([re]) => re.test(h))?.[1] ?? (/^(?:stt|tt|số tt)$/iu.test(h) ? "#" : "content"),
+  );
+  const out: string[] = [];
+  for (const r of rows.slice(headerIndex + 1)) {
+    const filled = r.filter((c) => c !== "");
+    if (filled.length === 0) continue;
+    // A section row: "I | Cải cách thể chế" with the other cells empty, or one merged cell.
+    if (filled.length <= 2 && r.length > 2 && r.slice(2).every((c) => c === "")) {
+      out.push(filled.join(". ").replace(/^([IVX]+|\d+(?:\.\d+)*)\.?\.\s*/u, "$1. "));
+      continue;
+    }
+    const content = r.filter((_, i) => roles[i] === "content" && r[i]).join(". ");
+    const fields = r
+      .map((c, i) => (roles[i] !== "content" && roles[i] !== "#" && c ? `${roles[i]}: ${c}` : null))
+      .filter(Boolean);
+    out.push(`- ${[content.replace(/[.;:]$/, ""), ...fields].join("; ")}.`);
+  }
+  return out;
+}
