@@ -247,7 +247,7 @@ export async function listCriterionEvidence(db: Kysely<DB>, cycleId: number, age
     .leftJoin("task_updates as u", "u.id", "s.task_update_id")
     .leftJoin("tasks as t", "t.id", "u.task_id")
     .selectAll("e")
-    .select(["t.id as task_id", "t.title as task_title"])
+    .select(["t.id as task_id", "t.title as task_title", "t.plan_id"])
     .where("e.cycle_id", "=", cycleId)
     .where("e.agency_id", "=", agencyId)
     .where("e.node_code", "is not", null)
@@ -263,7 +263,7 @@ export async function listTaskEvidence(db: Kysely<DB>, agencyId: number) {
     .innerJoin("tasks as t", "t.id", "u.task_id")
     .leftJoin("agencies as a", "a.id", "u.unit_id")
     .selectAll("e")
-    .select(["t.id as task_id", "t.title as task_title", "t.area_code", "a.name as unit_name"])
+    .select(["t.id as task_id", "t.title as task_title", "t.plan_id", "t.area_code", "a.name as unit_name"])
     .where("e.agency_id", "=", agencyId)
     .orderBy("e.id", "desc")
     .execute();

@@ -129,7 +129,7 @@ function presentCriterionEvidence(e: Awaited<ReturnType<typeof repo.listCriterio
     size: e.size,
     inline: isInlineMime(e.mime),
     createdAt: new Date(e.created_at).toISOString(),
-    fromTask: e.task_id ? { id: e.task_id, title: e.task_title } : null,
+    fromTask: e.task_id ? { id: e.task_id, planId: e.plan_id, title: e.task_title } : null,
   };
 }
 
@@ -532,7 +532,7 @@ export async function taskEvidence(ctx: AppContext, caller: Caller, k: Key) {
     mime: e.mime,
     inline: isInlineMime(e.mime),
     createdAt: new Date(e.created_at).toISOString(),
-    task: { id: e.task_id, title: e.task_title, area: e.area_code },
+    task: { id: e.task_id, planId: e.plan_id, title: e.task_title, area: e.area_code },
     unit: e.unit_name,
   }));
 }

@@ -1,0 +1,267 @@
+/**
+ * An agency's self-assessment for one cycle: the criteria tree with running totals from the API,
+ * each leaf opened in a drawer to score it and back it with evidence; submit, withdraw and resubmit
+ * while the window is open; read-only after the deadline (the server refuses changes then too).
+ */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import { api, useApi } from "../../api.ts";
+import { useMe } from "../../auth.tsx";
+import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
+import { date, pct, pts } from "../../format.ts";
+import { CriteriaTable } from "./CriteriaTable.tsx";
+import { LeafEditor, useRefresh } from "./LeafEditor.tsx";
+import type { Scores, Status } from "./model.ts";
+import { scoresPath } from "./model.ts";
+import type { MyCycles } from "./SelfAssessmentIndex.tsx";
+
+export const STATUS_COLOR: Record<Status, string> = { draft: "blue", submitted: "gold", finalised: "green" };
+
+export default function SelfAssessmentPage() {
+  const { t } = useTranslation("selfAssessment");
+  const { cycleId, agencyId } = useParams();
+  const base = scoresPath(cycleId ?? "", agencyId ?? "");
+  const q = useApi<Scores>(`${base}/scores`);
+  const [params, setParams] = useSearchParams();
+  const open = params.get("criterion");
+  const setOpen = (code: string | null) => {
+    const p = new URLSearchParams(params);
+    if (code) p.set("criterion", code);
+    else p.delete("criterion");
+    setParams(p, { replace: true });
+  };
+
+  if (q.isLoading)
+    return (
+      <div className="page">
+        <Loading rows={10} />
+      </div>
+    );
+  if (!q.data)
+    return (
+      <div className="page">
+        <Typography.Title level={1} style={{ fontSize: 26 }}>
+          {t("title")}
+        </Typography.Title>
+        <ErrorBox error={q.error} title={t("loadError")} />
+      </div>
+    );
+  const s = q.data;
+  const node = open ? s.nodes.find((n) => n.code === open && n.leaf) : undefined;
+  return (
+    <div className="page">
+      <Header scores={s} base={base} />
+      <DeadlineNotice scores={s} />
+      {s.lackingEvidence.length > 0 && s.status === "draft" && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t("lacking", { codes: s.lackingEvidence.join(", ") })}
+        />
+      )}
+      <Card style={{ marginTop: 16 }} styles={{ body: { padding: 0 } }}>
+        <CriteriaTable
+          scores={s}
+          caption={
+            <h2 style={{ fontSize: 18, margin: 0 }} id="criteria-heading">
+              {t("table.caption")}
+            </h2>
+          }
+          openLabel={(n) =>
+            s.can.selfAssess
+              ? t("table.scoreLabel", { code: n.code })
+              : t("table.viewLabel", { code: n.code })
+          }
+          openText={() => (s.can.selfAssess ? t("table.score") : t("table.view"))}
+          onOpen={setOpen}
+        />
+      </Card>
+      <Drawer
+        open={!!node}
+        onClose={() => setOpen(null)}
+        size="min(760px, 100vw)"
+        destroyOnHidden
+        title={node ? `${node.code}. ${node.title}` : ""}
+        closable={{ "aria-label": t("common:action.back") }}
+      >
+        {node && <LeafEditor key={node.code} scores={s} node={node} base={base} />}
+      </Drawer>
+    </div>
+  );
+}
+
+function Header({ scores: s, base }: { scores: Scores; base: string }) {
+  const { t } = useTranslation("selfAssessment");
+  const { me } = useMe();
+  const navigate = useNavigate();
+  const refresh = useRefresh(base);
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const mine = useApi<MyCycles>(me?.agencyId === s.agencyId ? "/me/assessments" : null);
+  const act = async (what: "submit" | "withdraw") => {
+    setBusy(what);
+    try {
+      await api.post(`${base}/${what}`);
+      message.success(t(`actions.${what}Done`));
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      await refresh();
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 26, marginBottom: 4 }}>
+        {t("heading", { agency: s.agency.name, year: s.cycle.year })}
+      </Typography.Title>
+      <Space wrap size="middle" style={{ marginBottom: 12 }}>
+        <Tag color={STATUS_COLOR[s.status]} data-testid="status">
+          {t(`common:status.${s.status}`)}
+        </Tag>
+        {(mine.data?.items.length ?? 0) > 1 && (
+          <Select
+            aria-label={t("cycleSelect")}
+            value={s.cycleId}
+            style={{ minWidth: 200 }}
+            onChange={(id) => navigate(`/self-assessment/${id}/${s.agencyId}`)}
+            options={mine.data?.items.map((c) => ({
+              value: c.cycleId,
+              label: t("cycleOption", { year: c.year }),
+            }))}
+          />
+        )}
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic
+              title={t("summary.self")}
+              value={pts(s.selfPoints)}
+              suffix={`/ ${pts(s.max)}`}
+              styles={{ content: { fontSize: 22 } }}
+            />
+            <Typography.Text data-testid="self-percent">{pct(s.selfPercent)}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic
+              title={t("summary.final")}
+              value={pts(s.points)}
+              suffix={`/ ${pts(s.max)}`}
+              styles={{ content: { fontSize: 22 } }}
+            />
+            <Typography.Text>{pct(s.percent)}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic
+              title={t("summary.deadline")}
+              value={date(s.cycle.selfAssessmentCloses)}
+              styles={{ content: { fontSize: 22 } }}
+            />
+            <Typography.Text>
+              {t("summary.opens", { date: date(s.cycle.selfAssessmentOpens) })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small" title={<span style={{ fontSize: 14 }}>{t("summary.actions")}</span>}>
+            <Space wrap>
+              {s.can.submit && (
+                <Popconfirm
+                  title={t("actions.submitConfirm")}
+                  description={t("actions.submitConfirmText")}
+                  okText={t("actions.submit")}
+                  cancelText={t("common:action.cancel")}
+                  onConfirm={() => act("submit")}
+                >
+                  <Button type="primary" loading={busy === "submit"}>
+                    {t("actions.submit")}
+                  </Button>
+                </Popconfirm>
+              )}
+              {s.can.withdraw && (
+                <Popconfirm
+                  title={t("actions.withdrawConfirm")}
+                  description={t("actions.withdrawConfirmText")}
+                  okText={t("actions.withdraw")}
+                  cancelText={t("common:action.cancel")}
+                  onConfirm={() => act("withdraw")}
+                >
+                  <Button loading={busy === "withdraw"}>{t("actions.withdraw")}</Button>
+                </Popconfirm>
+              )}
+              {!s.can.submit && !s.can.withdraw && <Typography.Text>{t("actions.none")}</Typography.Text>}
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** Says plainly whether changes are taken, and why not: the server enforces the same dates. */
+function DeadlineNotice({ scores: s }: { scores: Scores }) {
+  const { t } = useTranslation("selfAssessment");
+  const closes = date(s.cycle.selfAssessmentCloses);
+  const w = s.selfAssessmentWindow;
+  if (w === "published")
+    return <Alert style={{ marginTop: 12 }} type="info" showIcon title={t("window.published")} />;
+  if (w === "closed")
+    return (
+      <Alert
+        style={{ marginTop: 12 }}
+        type="warning"
+        showIcon
+        data-testid="deadline"
+        title={t("window.closed", { date: closes })}
+        description={t("window.closedText")}
+      />
+    );
+  if (w === "not_open")
+    return (
+      <Alert
+        style={{ marginTop: 12 }}
+        type="info"
+        showIcon
+        title={t("window.notOpen", { date: date(s.cycle.selfAssessmentOpens) })}
+      />
+    );
+  return (
+    <Alert
+      style={{ marginTop: 12 }}
+      type={s.status === "draft" ? "info" : "success"}
+      showIcon
+      data-testid="deadline"
+      title={
+        s.status === "draft"
+          ? s.cycle.selfAssessmentCloses
+            ? t("window.open", { date: closes })
+            : t("window.openNoDeadline")
+          : s.status === "submitted"
+            ? t("window.submitted", { date: closes })
+            : t("window.finalised")
+      }
+    />
+  );
+}

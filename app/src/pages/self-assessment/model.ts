@@ -1,0 +1,143 @@
+/** The shapes the scores API answers (server/modules/scores), shared by self-assessment and appraisal. */
+import type { Problem } from "../../../../core/contracts/scores.ts";
+import i18n from "../../i18n.ts";
+
+export type Status = "draft" | "submitted" | "finalised";
+export type Window = "not_open" | "open" | "closed" | "published";
+
+export interface Evidence {
+  id: number;
+  kind: "file" | "link" | "document" | "explanation";
+  fileName: string | null;
+  url: string | null;
+  docNumber: string | null;
+  note: string | null;
+  mime: string | null;
+  size: number | null;
+  inline: boolean;
+  createdAt: string;
+  fromTask: { id: number; planId: number; title: string } | null;
+}
+
+export interface Rule {
+  kind: string;
+  indicator?: string;
+  step?: number;
+  bands?: { atLeast: number; points: number }[];
+  steps?: { atLeast: number; points: number }[];
+  from?: number;
+  to?: number;
+  perUnit?: number;
+  floor?: number;
+  onTime?: number;
+  late?: number;
+  notDone?: number;
+  pass?: number;
+  fail?: number;
+  weights?: Record<string, number>;
+}
+
+export interface RuleInputs {
+  status?: "on_time" | "late" | "not_done";
+  passed?: boolean;
+  values?: Record<string, number>;
+  answers?: Record<string, number>;
+}
+
+export interface ScoreNode {
+  code: string;
+  parentCode: string | null;
+  title: string;
+  kind: "area" | "criterion" | "subcriterion";
+  leaf: boolean;
+  area: string;
+  rule: Rule | null;
+  max: number;
+  applicableMax: number | null;
+  applicable: boolean;
+  points: number | null;
+  percent: number | null;
+  selfTotal: number | null;
+  self: number | null;
+  inputs: RuleInputs | null;
+  appraised: number | null;
+  explanation: string | null;
+  remark: string | null;
+  reply: string | null;
+  lacksEvidence: boolean;
+  evidence: Evidence[];
+}
+
+export interface Scores {
+  cycleId: number;
+  agencyId: number;
+  agency: { id: number; code: string; name: string };
+  cycle: {
+    year: number;
+    frameworkId: number;
+    selfAssessmentOpens: string | null;
+    selfAssessmentCloses: string | null;
+    appraisalCloses: string | null;
+    published: boolean;
+  };
+  status: Status;
+  submittedAt: string | null;
+  points: number | null;
+  max: number | null;
+  percent: number | null;
+  selfPoints: number | null;
+  selfPercent: number | null;
+  selfAssessmentWindow: Window;
+  appraisalWindow: Window;
+  can: {
+    selfAssess: boolean;
+    submit: boolean;
+    withdraw: boolean;
+    reply: boolean;
+    appraise: boolean;
+    finalise: boolean;
+  };
+  appraiserAreas: string[];
+  lackingEvidence: string[];
+  nodes: ScoreNode[];
+}
+
+export interface HistoryItem {
+  id: number;
+  nodeCode: string | null;
+  action: string;
+  points: number | null;
+  previousPoints: number | null;
+  note: string | null;
+  by: string | null;
+  role: string | null;
+  at: string;
+}
+
+export interface TaskEvidence extends Omit<Evidence, "fromTask" | "size"> {
+  task: { id: number; planId: number; title: string; area: string | null };
+  unit: string | null;
+}
+
+/** A framework node with its children, for antd's tree table. */
+export type TreeRow = ScoreNode & { children?: TreeRow[] };
+
+export function buildTree(nodes: ScoreNode[], keep: (n: ScoreNode) => boolean = () => true): TreeRow[] {
+  const byParent = new Map<string | null, ScoreNode[]>();
+  for (const n of nodes) {
+    const list = byParent.get(n.parentCode) ?? [];
+    list.push(n);
+    byParent.set(n.parentCode, list);
+  }
+  const visit = (n: ScoreNode): TreeRow => {
+    const kids = byParent.get(n.code) ?? [];
+    return kids.length ? { ...n, children: kids.map(visit) } : { ...n };
+  };
+  return (byParent.get(null) ?? []).filter(keep).map(visit);
+}
+
+export const scoresPath = (cycleId: number | string, agencyId: number | string) =>
+  `/cycles/${cycleId}/agencies/${agencyId}`;
+
+/** A shared check's message in the interface language. */
+export const problemText = (p: Problem) => (i18n.language === "en" ? p.en : p.vi);
