@@ -13,6 +13,7 @@ import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
 import { createUser, ROLES } from "../server/modules/auth/service.ts";
 import { listCycles } from "../server/modules/cycles/repository.ts";
 import { cycleResults, presentResult } from "../server/modules/ranking/service.ts";
+import { PLAN_IMPORT_USAGE, runPlanImport } from "./plan-import.ts";
 import { runScore } from "./score.ts";
 
 const HELP = `parindex — Chỉ số cải cách hành chính (PAR INDEX)
@@ -25,6 +26,8 @@ Usage:
   parindex index --year YYYY [--group G] [--json]
                                       the ranking of a cycle as stored (the same figures as the API)
   parindex score FILE [--json]        score a results table (CSV/XLSX) and rank its agencies
+  parindex plan import FILE [--json] [--agency CODE]
+                                      read a plan document (.txt/.html/.docx) into a structured plan
 
 Roles: ${ROLES.join(", ")}
 `;
@@ -192,6 +195,10 @@ export async function main(argv: string[]): Promise<number> {
     return cmd ? 0 : 2;
   }
   if (cmd === "score") return runScore(rest, { stdout: out, stderr: err });
+  if (cmd === "plan" && rest[0] === "import" && !rest.includes("--agency"))
+    return runPlanImport(rest.slice(1), { stdout: out, stderr: err }, () =>
+      Promise.reject(new Error("no database")),
+    );
   let config: Config;
   try {
     config = loadConfig();
@@ -233,6 +240,14 @@ export async function main(argv: string[]): Promise<number> {
         return await usersAdd(config, rest.slice(1));
       case "index":
         return await index(config, rest);
+      case "plan":
+        if (rest[0] !== "import") {
+          err(PLAN_IMPORT_USAGE);
+          return 2;
+        }
+        return await runPlanImport(rest.slice(1), { stdout: out, stderr: err }, (fn) =>
+          withDb(config, "parindex plan import", fn),
+        );
       default:
         err(`unknown command "${cmd}"\n\n${HELP}`);
         return 2;

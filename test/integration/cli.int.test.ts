@@ -10,6 +10,7 @@ import { engineAvailable } from "../db.ts";
 
 const run = promisify(execFile);
 const BIN = path.resolve("bin/parindex.mjs");
+const SEED_PLAN = path.resolve("test/fixtures/plans/quangnam-1994-kh-vpubnd-2019.txt");
 
 async function parindex(args: string[], env: Record<string, string>) {
   try {
@@ -123,6 +124,65 @@ describe.each(["embedded", "postgres"] as const)("parindex CLI [%s]", (engine) =
     );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/user x\.user created .*password: \S{10,}/);
+  });
+
+  it.skipIf(!engineAvailable(engine))(
+    "plan import --agency matches the seed's unit names to the Office's units and its areas",
+    async () => {
+      const r = await parindex(["plan", "import", SEED_PLAN, "--json", "--agency", "VPUBND"], env);
+      expect(r.stderr).toBe("");
+      const plan = JSON.parse(r.stdout);
+      expect(plan.tasks).toHaveLength(16);
+      // "Phòng Hành chính –Tổ chứ" (the typo) is read as the Office's division, with a warning.
+      expect(plan.tasks[0].leadUnits).toEqual(["Phòng Hành chính – Tổ chức"]);
+      expect(plan.warnings.some((w: { code: string }) => w.code === "unit_near_miss")).toBe(true);
+      expect(plan.areaTargets.map((a: { area: string }) => a.area)).toEqual([
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+      ]);
+      const unknown = await parindex(["plan", "import", SEED_PLAN, "--agency", "NOPE"], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain("NOPE");
+    },
+  );
+});
+
+describe("parindex plan import without a database", () => {
+  it("prints the structured plan as JSON with the text its spans point into", async () => {
+    const r = await parindex(["plan", "import", SEED_PLAN, "--json"], { DATA_DIR: "/nonexistent-parindex" });
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.document).toMatchObject({ number: "1994", code: "KH-VPUBND", date: "2019-09-03" });
+    expect(plan.totals).toMatchObject({ max: 93, target: 86.5, impliedBaseline: 75.4 });
+    const t = plan.tasks[1];
+    expect(plan.text.slice(t.span.start, t.span.end)).toContain("Kiểm tra cải cách hành chính");
+  });
+
+  it("prints a readable summary, and refuses a missing, empty or binary file with a clear message", async () => {
+    const ok = await parindex(["plan", "import", SEED_PLAN], {});
+    expect(ok.stdout).toContain("Kế hoạch số 1994/KH-VPUBND ngày 03/09/2019");
+    expect(ok.stdout).toContain("Nhiệm vụ (16)");
+    const missing = await parindex(["plan", "import", "/nonexistent/plan.txt"], {});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("ENOENT");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-plan-"));
+    fs.writeFileSync(path.join(dir, "empty.txt"), "");
+    const empty = await parindex(["plan", "import", path.join(dir, "empty.txt")], {});
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("Tệp rỗng");
+    fs.writeFileSync(path.join(dir, "bin.docx"), crypto.randomBytes(5000));
+    const binary = await parindex(["plan", "import", path.join(dir, "bin.docx")], {});
+    expect(binary.code).toBe(1);
+    expect(binary.stderr.length).toBeGreaterThan(10);
+    const usage = await parindex(["plan", "import"], {});
+    expect(usage.code).toBe(2);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
