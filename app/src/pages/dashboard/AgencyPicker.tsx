@@ -32,6 +32,8 @@ export function AgencySelect({ value }: { value?: number }) {
           }}
           loading={q.isLoading}
           placeholder={t("picker.placeholder")}
+          // antd's placeholder grey is below 4.5:1 on white.
+          styles={{ placeholder: { color: "rgba(0, 0, 0, 0.62)" } }}
           notFoundContent={t("picker.none")}
           options={(q.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
           onChange={(id: number) => navigate(`/dashboard/${id}`)}

@@ -4,12 +4,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { pct, pts } from "../../format.ts";
+import { stackOnPhone, useIsPhone } from "../public/parts.tsx";
 import type { AreaRow, Dashboard } from "./types.ts";
 
 export const SERIES_COLORS = { previous: "#8c8c8c", now: "#0b57d0", target: "#d46b08", max: "#d9d9d9" };
 
 export default function AreaCharts({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");
+  const phone = useIsPhone();
   const prevYear = d.previous?.year;
   const names = {
     previous: prevYear ? t("areas.previous", { year: prevYear }) : "",
@@ -101,40 +103,44 @@ export default function AreaCharts({ d }: { d: Dashboard }) {
           scroll={{ x: true }}
           dataSource={d.areas}
           caption={<Typography.Text strong>{t("areas.caption")}</Typography.Text>}
-          columns={[
-            {
-              title: t("areas.area"),
-              key: "area",
-              render: (_, a) => `${a.code}. ${a.title}`,
-            },
-            { title: t("areas.max"), key: "max", className: "num", render: (_, a) => pts(a.max) },
-            ...(prevYear
-              ? [
-                  {
-                    title: names.previous,
-                    key: "previous",
-                    className: "num",
-                    render: (_: unknown, a: AreaRow) =>
-                      a.previousPoints === null
-                        ? "—"
-                        : `${pts(a.previousPoints)} (${pct(a.previousPercent)})`,
-                  },
-                ]
-              : []),
-            {
-              title: names.now,
-              key: "now",
-              className: "num",
-              render: (_, a) =>
-                a.applicable ? `${pts(a.points)} (${pct(a.percent)})` : t("areas.notApplicable"),
-            },
-            {
-              title: names.target,
-              key: "target",
-              className: "num",
-              render: (_, a) => (a.target === null ? "—" : `${pts(a.target)} (${pct(a.targetPercent)})`),
-            },
-          ]}
+          columns={stackOnPhone(
+            [
+              {
+                title: t("areas.area"),
+                key: "area",
+                render: (_, a) => `${a.code}. ${a.title}`,
+              },
+              { title: t("areas.max"), key: "max", className: "num", render: (_, a) => pts(a.max) },
+              ...(prevYear
+                ? [
+                    {
+                      title: names.previous,
+                      key: "previous",
+                      className: "num",
+                      render: (_: unknown, a: AreaRow) =>
+                        a.previousPoints === null
+                          ? "—"
+                          : `${pts(a.previousPoints)} (${pct(a.previousPercent)})`,
+                    },
+                  ]
+                : []),
+              {
+                title: names.now,
+                key: "now",
+                className: "num",
+                render: (_, a) =>
+                  a.applicable ? `${pts(a.points)} (${pct(a.percent)})` : t("areas.notApplicable"),
+              },
+              {
+                title: names.target,
+                key: "target",
+                className: "num",
+                render: (_, a) => (a.target === null ? "—" : `${pts(a.target)} (${pct(a.targetPercent)})`),
+              },
+            ],
+            phone,
+            t("areas.area"),
+          )}
         />
       </section>
     </Card>

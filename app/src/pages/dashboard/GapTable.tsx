@@ -3,12 +3,14 @@ import { Card, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/common.tsx";
 import { pct, pts } from "../../format.ts";
+import { stackOnPhone, useIsPhone } from "../public/parts.tsx";
 import type { Dashboard } from "./types.ts";
 
 type Gap = NonNullable<Dashboard["gap"]>["items"][number];
 
 export function GapTable({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");
+  const phone = useIsPhone();
   const gap = d.gap;
   return (
     <Card style={{ height: "100%" }}>
@@ -25,18 +27,22 @@ export function GapTable({ d }: { d: Dashboard }) {
           pagination={(gap?.items.length ?? 0) > 10 ? { pageSize: 10 } : false}
           locale={{ emptyText: <EmptyState description={t("gap.empty")} /> }}
           caption={<Typography.Text strong>{t("gap.caption", { year: gap?.year })}</Typography.Text>}
-          columns={[
-            { title: t("areas.area"), key: "area", render: (_, g) => `${g.code}. ${g.title}` },
-            { title: t("gap.points"), key: "points", className: "num", render: (_, g) => pts(g.points) },
-            { title: t("areas.max"), key: "max", className: "num", render: (_, g) => pts(g.max) },
-            {
-              title: t("gap.lost"),
-              key: "lost",
-              className: "num",
-              render: (_, g) => <strong>{pts(g.lost)}</strong>,
-            },
-            { title: t("gap.percent"), key: "percent", className: "num", render: (_, g) => pct(g.percent) },
-          ]}
+          columns={stackOnPhone(
+            [
+              { title: t("areas.area"), key: "area", render: (_, g) => `${g.code}. ${g.title}` },
+              { title: t("gap.points"), key: "points", className: "num", render: (_, g) => pts(g.points) },
+              { title: t("areas.max"), key: "max", className: "num", render: (_, g) => pts(g.max) },
+              {
+                title: t("gap.lost"),
+                key: "lost",
+                className: "num",
+                render: (_, g) => <strong>{pts(g.lost)}</strong>,
+              },
+              { title: t("gap.percent"), key: "percent", className: "num", render: (_, g) => pct(g.percent) },
+            ],
+            phone,
+            t("areas.area"),
+          )}
         />
       </section>
     </Card>

@@ -4,11 +4,13 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { pct, pts } from "../../format.ts";
+import { stackOnPhone, useIsPhone } from "../public/parts.tsx";
 import { RankChange } from "./Headline.tsx";
 import type { CycleEntry, Dashboard } from "./types.ts";
 
 export default function Trend({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");
+  const phone = useIsPhone();
   const option = useMemo((): ChartOption => {
     const years = d.trend.map((e) => String(e.year));
     const target = d.target;
@@ -56,41 +58,45 @@ export default function Trend({ d }: { d: Dashboard }) {
           scroll={{ x: true }}
           dataSource={[...d.trend].reverse()}
           caption={<Typography.Text strong>{t("trend.caption")}</Typography.Text>}
-          columns={[
-            {
-              title: t("trend.year"),
-              key: "year",
-              render: (_, e) => (
-                <>
-                  {e.year} {!e.published && <Tag color="gold">{t("notPublished")}</Tag>}
-                </>
-              ),
-            },
-            {
-              title: t("trend.points"),
-              key: "points",
-              className: "num",
-              render: (_, e) => t("pointsOf", { points: pts(e.points), max: pts(e.max) }),
-            },
-            { title: t("trend.index"), key: "percent", className: "num", render: (_, e) => pct(e.percent) },
-            { title: t("trend.grade"), key: "grade", render: (_, e) => e.grade ?? "—" },
-            {
-              title: t("trend.rank"),
-              key: "rank",
-              className: "num",
-              render: (_, e) =>
-                e.rank === null
-                  ? e.rankVisible
-                    ? "—"
-                    : t("trend.rankHidden")
-                  : t("rank.of", { rank: e.rank, of: e.rankOf }),
-            },
-            {
-              title: t("rank.change"),
-              key: "change",
-              render: (_, e) => (e.rankVisible ? <RankChange change={e.rankChange} /> : "—"),
-            },
-          ]}
+          columns={stackOnPhone(
+            [
+              {
+                title: t("trend.year"),
+                key: "year",
+                render: (_, e) => (
+                  <>
+                    {e.year} {!e.published && <Tag color="gold">{t("notPublished")}</Tag>}
+                  </>
+                ),
+              },
+              {
+                title: t("trend.points"),
+                key: "points",
+                className: "num",
+                render: (_, e) => t("pointsOf", { points: pts(e.points), max: pts(e.max) }),
+              },
+              { title: t("trend.index"), key: "percent", className: "num", render: (_, e) => pct(e.percent) },
+              { title: t("trend.grade"), key: "grade", render: (_, e) => e.grade ?? "—" },
+              {
+                title: t("trend.rank"),
+                key: "rank",
+                className: "num",
+                render: (_, e) =>
+                  e.rank === null
+                    ? e.rankVisible
+                      ? "—"
+                      : t("trend.rankHidden")
+                    : t("rank.of", { rank: e.rank, of: e.rankOf }),
+              },
+              {
+                title: t("rank.change"),
+                key: "change",
+                render: (_, e) => (e.rankVisible ? <RankChange change={e.rankChange} /> : "—"),
+              },
+            ],
+            phone,
+            t("trend.year"),
+          )}
         />
       </section>
     </Card>

@@ -1,11 +1,14 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
 
-const Placeholder = lazy(() => import("./Placeholder.tsx"));
+const PublicHome = lazy(() => import("./PublicHome.tsx"));
+const RankingPage = lazy(() => import("./RankingPage.tsx"));
+const AgencyPage = lazy(() => import("./AgencyPage.tsx"));
+const PlanPage = lazy(() => import("./PlanPage.tsx"));
 
 export const publicRoutes: RouteObject[] = [
-  { path: "/public", element: <Placeholder /> },
-  { path: "/public/rankings/:cycleId", element: <Placeholder /> },
-  { path: "/public/agencies/:id", element: <Placeholder /> },
-  { path: "/public/plans/:id", element: <Placeholder /> },
+  { path: "/public", element: <PublicHome /> },
+  { path: "/public/rankings/:cycleId", element: <RankingPage /> },
+  { path: "/public/agencies/:id", element: <AgencyPage /> },
+  { path: "/public/plans/:id", element: <PlanPage /> },
 ];

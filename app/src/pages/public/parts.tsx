@@ -1,0 +1,86 @@
+/** Pieces the public pages share: phone detection, group names, rank change in words, "not published". */
+import { Grid, Result, Tag } from "antd";
+import type { Key, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { LinkButton } from "../../components/LinkButton.tsx";
+
+/** Phones (under 768 px) get stacked rows instead of wide tables. */
+export function useIsPhone(): boolean {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false;
+}
+
+/** "so-ban-nganh" → "Sở, ban, ngành"; an unknown group shows its code. */
+export function useGroupName() {
+  const { t } = useTranslation("public");
+  return (group: string | null) => (group ? t(`groups.${group}`, { defaultValue: group }) : "—");
+}
+
+export function RankChangeText({ change }: { change: number | null }) {
+  const { t } = useTranslation("public");
+  if (change === null) return <span>{t("rank.new")}</span>;
+  if (change === 0) return <span>{t("rank.same")}</span>;
+  return (
+    <span style={{ color: change > 0 ? "#135200" : "#a8071a", fontWeight: 600 }}>
+      {change > 0 ? t("rank.up", { n: change }) : t("rank.down", { n: -change })}
+    </span>
+  );
+}
+
+export function PublishedTag({ published }: { published: boolean }) {
+  const { t } = useTranslation("public");
+  return <Tag color={published ? "green" : "gold"}>{published ? t("published") : t("notPublished")}</Tag>;
+}
+
+/** The clear "not published yet" state: no number is asked for, none is shown. */
+export function NotPublished({ year }: { year: number }) {
+  const { t } = useTranslation("public");
+  return (
+    <div data-state="not-published">
+      <Result
+        status="info"
+        title={<h2 style={{ fontSize: 20, margin: 0 }}>{t("notPublishedTitle", { year })}</h2>}
+        subTitle={t("notPublishedHelp")}
+        extra={<LinkButton to="/public">{t("backToPublic")}</LinkButton>}
+      />
+    </div>
+  );
+}
+
+type Column<T> = {
+  title?: ReactNode;
+  key?: Key;
+  className?: string;
+  width?: number;
+  render?: (value: unknown, row: T, index: number) => ReactNode;
+};
+
+/**
+ * On a phone, a table's columns become one column of stacked lines ("Title: value"), the first
+ * column in bold: nothing squeezed, nothing to scroll sideways. Columns must render via `render`.
+ */
+export function stackOnPhone<T>(columns: Column<T>[], phone: boolean, title: ReactNode): Column<T>[] {
+  if (!phone) return columns;
+  return [
+    {
+      title,
+      key: "stacked",
+      render: (_, row, index) => (
+        <div>
+          {columns.map((c, k) => {
+            const value = c.render?.(undefined, row, index);
+            return k === 0 ? (
+              <div key={String(c.key ?? k)} style={{ fontWeight: 600 }}>
+                {value}
+              </div>
+            ) : (
+              <div key={String(c.key ?? k)}>
+                {c.title}: {value}
+              </div>
+            );
+          })}
+        </div>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,144 @@
+/** The answers of the public endpoints (GET /public/…, /cycles/:id/ranking, /agencies/:id/index). */
+import type { TaskStatus } from "../../../../core/plan.ts";
+
+export interface PublicCycle {
+  id: number;
+  year: number;
+  group: string;
+  provinceId: number;
+  province: string;
+  published: boolean;
+  publishedAt: string | null;
+  agencies: number;
+}
+
+export interface PlanRef {
+  id: number;
+  year: number;
+  number: string | null;
+  code: string | null;
+  title: string;
+  issuedOn: string | null;
+}
+
+export interface Overview {
+  cycles: PublicCycle[];
+  plans: (PlanRef & { agency: { id: number; code: string; name: string } })[];
+}
+
+export interface RankingItem {
+  agencyId: number;
+  agency: string;
+  code: string;
+  group: string;
+  sample: boolean;
+  points: number;
+  max: number;
+  percent: number | null;
+  grade: string | null;
+  rank: number | null;
+  previousRank: number | null;
+  rankChange: number | null;
+}
+
+export interface Ranking {
+  cycle: { id: number; year: number; group: string; published: boolean; publishedAt: string | null };
+  items: RankingItem[];
+}
+
+export interface PublicAgency {
+  agency: {
+    id: number;
+    code: string;
+    name: string;
+    group: string | null;
+    validFrom: string;
+    validTo: string | null;
+  };
+  cycles: {
+    cycleId: number;
+    year: number;
+    group: string;
+    published: boolean;
+    result: {
+      points: number;
+      max: number;
+      percent: number | null;
+      grade: string | null;
+      rank: number | null;
+      rankOf: number;
+      previousRank: number | null;
+      rankChange: number | null;
+    } | null;
+  }[];
+  plans: PlanRef[];
+}
+
+export interface AgencyIndex {
+  year: number;
+  published: boolean;
+  points: number;
+  max: number;
+  percent: number | null;
+  grade: string | null;
+  rank: number | null;
+  rankOf: number | null;
+  areas: {
+    code: string;
+    title: string;
+    max: number;
+    points: number;
+    percent: number | null;
+    applicable: boolean;
+  }[];
+}
+
+export interface PublicTask {
+  id: number;
+  section: string | null;
+  title: string;
+  body: string | null;
+  areaCode: string | null;
+  startsOn: string | null;
+  due: string | null;
+  period: string | null;
+  status: TaskStatus;
+  progress: number;
+  overdue: boolean;
+  leadUnits: { id: number; name: string; shortName: string | null }[];
+  coordinatingUnits: { id: number; name: string; shortName: string | null }[];
+  targets: string[];
+}
+
+export interface PublicPlan extends PlanRef {
+  agency: { id: number; code: string; name: string };
+  place: string | null;
+  implements: string | null;
+  overallTarget: { percentAtLeast: number | null; rankGainMin: number | null; rankGainMax: number | null };
+  targets: {
+    points: number;
+    max: number;
+    percent: number | null;
+    baselinePoints: number | null;
+    baselinePercent: number | null;
+    areas: {
+      areaCode: string;
+      title: string;
+      target: number;
+      max: number;
+      baseline: number | null;
+      delta: number | null;
+      kept: boolean;
+    }[];
+  };
+  progress: {
+    tasks: number;
+    done: number;
+    inProgress: number;
+    notStarted: number;
+    cancelled: number;
+    overdue: number;
+    percent: number | null;
+  };
+  tasks: PublicTask[];
+}
