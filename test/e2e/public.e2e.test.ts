@@ -12,7 +12,13 @@ import { journeys } from "./harness.ts";
 const pct = (n: number) => formatPercentCenti(Math.round(n * 100));
 const pts = (n: number) => formatPoints(Math.round(n * 100));
 const change = (n: number | null) =>
-  n === null ? "chưa có hạng năm trước" : n === 0 ? "giữ nguyên" : n > 0 ? `↑ tăng ${n} bậc` : `↓ giảm ${-n} bậc`;
+  n === null
+    ? "chưa có hạng năm trước"
+    : n === 0
+      ? "giữ nguyên"
+      : n > 0
+        ? `↑ tăng ${n} bậc`
+        : `↓ giảm ${-n} bậc`;
 
 /** The page fits a phone: nothing makes the whole page scroll sideways. */
 const fitsWidth = (page: Page) =>
