@@ -189,6 +189,8 @@ journeys("self-assessment", (j) => {
     expect(await drawer(page).getByRole("button", { name: "Tải lên" }).count()).toBe(0);
     // The page is readable at 375 px: nothing spills sideways out of the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376);
+    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await j().screenshot(page, "self-assessment-phone");
     const r = await j().api("vp.daumoi", "PUT", `/cycles/${cycle2019}/agencies/${officeId}/scores/1.1`, {
       inputs: { values: { plan_completion: 9000 } },
     });

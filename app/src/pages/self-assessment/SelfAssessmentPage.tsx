@@ -27,11 +27,8 @@ import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
 import { date, pct, pts } from "../../format.ts";
 import { CriteriaTable } from "./CriteriaTable.tsx";
 import { LeafEditor, useRefresh } from "./LeafEditor.tsx";
-import type { Scores, Status } from "./model.ts";
-import { scoresPath } from "./model.ts";
+import { type Scores, STATUS_COLOR, scoresPath } from "./model.ts";
 import type { MyCycles } from "./SelfAssessmentIndex.tsx";
-
-export const STATUS_COLOR: Record<Status, string> = { draft: "blue", submitted: "gold", finalised: "green" };
 
 export default function SelfAssessmentPage() {
   const { t } = useTranslation("selfAssessment");

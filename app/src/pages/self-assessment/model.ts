@@ -3,6 +3,8 @@ import type { Problem } from "../../../../core/contracts/scores.ts";
 import i18n from "../../i18n.ts";
 
 export type Status = "draft" | "submitted" | "finalised";
+export const STATUS_COLOR: Record<Status, string> = { draft: "blue", submitted: "gold", finalised: "green" };
+
 export type Window = "not_open" | "open" | "closed" | "published";
 
 export interface Evidence {

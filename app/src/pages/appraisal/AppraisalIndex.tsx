@@ -1,0 +1,142 @@
+/**
+ * /appraisal: the areas assigned to the signed-in appraiser across agencies and cycles (every area for
+ * the province PAR office), with self-assessed and appraised totals from the API and how far along it is.
+ */
+import { Input, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { matchesSearch } from "../../../../core/locale.ts";
+import { useApi } from "../../api.ts";
+import { ErrorBox } from "../../components/common.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
+import { date, pts } from "../../format.ts";
+import { STATUS_COLOR, type Status, type Window } from "../self-assessment/model.ts";
+
+export interface AppraisalRow {
+  cycleId: number;
+  year: number;
+  group: string;
+  appraisalCloses: string | null;
+  appraisalWindow: Window;
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  status: Status;
+  areas: {
+    code: string;
+    title: string;
+    max: number | null;
+    self: number | null;
+    points: number | null;
+    leaves: number;
+    appraisedLeaves: number;
+  }[];
+}
+
+// Submitted assessments first: they are the ones waiting for the appraiser.
+const ORDER: Record<Status, number> = { submitted: 0, draft: 1, finalised: 2 };
+
+export default function AppraisalIndex() {
+  const { t } = useTranslation("appraisal");
+  const q = useApi<{ items: AppraisalRow[] }>("/me/appraisals");
+  const [search, setSearch] = useState("");
+  const rows = (q.data?.items ?? [])
+    .filter((r) => matchesSearch(`${r.agencyName} ${r.agencyCode}`, search))
+    .sort(
+      (a, b) =>
+        b.year - a.year ||
+        ORDER[a.status] - ORDER[b.status] ||
+        a.agencyName.localeCompare(b.agencyName, "vi"),
+    );
+  return (
+    <div className="page">
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {t("index.title")}
+      </Typography.Title>
+      <Typography.Paragraph style={{ maxWidth: 760 }}>{t("index.intro")}</Typography.Paragraph>
+      <ErrorBox error={q.error} />
+      <Input.Search
+        allowClear
+        aria-label={t("index.search")}
+        placeholder={t("index.searchPlaceholder")}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <Table<AppraisalRow>
+        rowKey={(r) => `${r.cycleId}-${r.agencyId}`}
+        loading={q.isLoading}
+        dataSource={rows}
+        size="middle"
+        scroll={{ x: 860 }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        title={() => <h2 style={{ fontSize: 18, margin: 0 }}>{t("index.caption")}</h2>}
+        locale={{ emptyText: search ? t("index.noMatch") : t("index.empty") }}
+        columns={[
+          { key: "year", title: t("index.year"), dataIndex: "year", width: 80 },
+          {
+            key: "agency",
+            title: t("index.agency"),
+            render: (_, r) => (
+              <>
+                <Typography.Text strong>{r.agencyName}</Typography.Text>
+                <br />
+                <Tag color={STATUS_COLOR[r.status]}>{t(`common:status.${r.status}`)}</Tag>
+              </>
+            ),
+          },
+          {
+            key: "areas",
+            title: t("index.areas"),
+            render: (_, r) => (
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {r.areas.map((a) => (
+                  <li key={a.code} data-area={`${r.agencyCode}-${a.code}`}>
+                    {t("index.area", {
+                      code: a.code,
+                      title: a.title,
+                      self: pts(a.self),
+                      points: pts(a.points),
+                      max: pts(a.max),
+                      done: a.appraisedLeaves,
+                      leaves: a.leaves,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            key: "closes",
+            title: t("index.closes"),
+            render: (_, r) => (
+              <>
+                {date(r.appraisalCloses)}
+                {r.appraisalWindow !== "open" && (
+                  <>
+                    <br />
+                    <Tag>{t(`window.${r.appraisalWindow}`)}</Tag>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            key: "open",
+            title: t("index.action"),
+            render: (_, r) => (
+              <LinkButton
+                to={`/appraisal/${r.cycleId}/${r.agencyId}`}
+                type={r.status === "submitted" && r.appraisalWindow === "open" ? "primary" : "default"}
+                aria-label={t("index.openLabel", { agency: r.agencyName, year: r.year })}
+              >
+                {r.status === "submitted" && r.appraisalWindow === "open"
+                  ? t("index.appraise")
+                  : t("index.view")}
+              </LinkButton>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
