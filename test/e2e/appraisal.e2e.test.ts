@@ -103,8 +103,13 @@ journeys("appraisal", (j) => {
     return { officeId, cycleId, base };
   };
   const scores = async (base: string) => (await j().api("thamdinh", "GET", `${base}/scores`)).json;
-  const node = (s: { nodes: { code: string }[] }, code: string) =>
-    s.nodes.find((n) => n.code === code) as { appraised: number; reply: string; evidence: { id: number }[] };
+  interface Node {
+    code: string;
+    appraised: number;
+    reply: string;
+    evidence: { id: number }[];
+  }
+  const node = (s: { nodes: Node[] }, code: string) => s.nodes.find((n) => n.code === code) as Node;
   const drawer = (page: Page) => page.getByRole("dialog");
   const close = (page: Page) => drawer(page).getByRole("button", { name: "Quay lại" }).click();
 
