@@ -1,0 +1,160 @@
+/** A new cycle: year, group, framework, province, dates in order, and the agencies taking part. */
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, AutoComplete, Button, Form, InputNumber, Modal, Select, Space } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { groupSchema } from "../../../../core/contracts/cycles.ts";
+import { api, useApi } from "../../api.ts";
+import { useMe } from "../../auth.tsx";
+import { errorText, showFieldError } from "../../components/common.tsx";
+import { zodRule } from "../../components/form.ts";
+import { CycleDateFields, type DateValues, isoDates } from "./dates.tsx";
+import { useGroupLabel } from "./parts.tsx";
+import type { AgencyItem, Cycle, FrameworkMeta } from "./types.ts";
+
+interface Values extends DateValues {
+  year: number;
+  group: string;
+  frameworkId: number;
+  provinceId: number;
+  agencyIds: number[];
+}
+
+export function CreateCycleModal({ onClose, existing }: { onClose: () => void; existing: Cycle[] }) {
+  const { t } = useTranslation("province");
+  const { me } = useMe();
+  const groupLabel = useGroupLabel();
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const frameworks = useApi<{ items: FrameworkMeta[] }>("/frameworks");
+  const provinces = useApi<{ items: AgencyItem[] }>("/agencies?kind=province&limit=500");
+  const provinceId = Form.useWatch("provinceId", form);
+  const group = Form.useWatch("group", form);
+  const agencies = useApi<{ items: AgencyItem[] }>(
+    provinceId ? `/agencies?kind=agency&parentId=${provinceId}&limit=500` : null,
+  );
+  const groups = [...new Set(existing.map((c) => c.group))];
+  const inGroup = (agencies.data?.items ?? []).filter((a) => !group || a.group === group);
+
+  async function submit(v: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      const { id } = await api.post<{ id: number }>("/cycles", {
+        year: v.year,
+        group: v.group,
+        frameworkId: v.frameworkId,
+        provinceId: v.provinceId,
+        agencyIds: v.agencyIds ?? [],
+        ...isoDates(v),
+      });
+      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/cycles") });
+      onClose();
+      navigate(`/province/cycles/${id}`);
+    } catch (e) {
+      if (!showFieldError(form, e)) setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t("create.title")}
+      onCancel={onClose}
+      okText={t("create.submit")}
+      cancelText={t("common:action.cancel")}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      width={640}
+    >
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          year: Math.max(new Date().getFullYear(), ...existing.map((c) => c.year + 1)),
+          group: groups[0] ?? "so-ban-nganh",
+          provinceId: me?.provinceId ?? undefined,
+          frameworkId: frameworks.data?.items[0]?.id,
+          agencyIds: [],
+        }}
+      >
+        <Space wrap style={{ width: "100%" }} size="middle">
+          <Form.Item
+            name="year"
+            label={t("create.year")}
+            rules={[{ required: true, type: "number", min: 2000, max: 2100, message: t("create.yearRule") }]}
+          >
+            <InputNumber style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item
+            name="group"
+            label={t("create.group")}
+            rules={[zodRule(groupSchema, t("create.groupRule"))]}
+            style={{ minWidth: 240 }}
+          >
+            <AutoComplete options={groups.map((g) => ({ value: g, label: `${groupLabel(g)} (${g})` }))} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="frameworkId"
+          label={t("create.framework")}
+          rules={[{ required: true, message: t("create.frameworkRule") }]}
+        >
+          <Select
+            loading={frameworks.isLoading}
+            options={(frameworks.data?.items ?? []).map((f) => ({
+              value: f.id,
+              label: `${f.code} — ${f.title}`,
+            }))}
+          />
+        </Form.Item>
+        {!me?.provinceId && (
+          <Form.Item
+            name="provinceId"
+            label={t("create.province")}
+            rules={[{ required: true, message: t("create.provinceRule") }]}
+          >
+            <Select
+              loading={provinces.isLoading}
+              options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
+        <CycleDateFields />
+        <Form.Item label={t("create.participants")} required={false}>
+          <Space.Compact style={{ width: "100%" }}>
+            <Form.Item name="agencyIds" noStyle>
+              <Select
+                mode="multiple"
+                aria-label={t("create.participants")}
+                loading={agencies.isLoading}
+                optionFilterProp="label"
+                placeholder={t("create.participantsHint")}
+                options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              />
+            </Form.Item>
+            <Button
+              onClick={() =>
+                form.setFieldValue(
+                  "agencyIds",
+                  inGroup.map((a) => a.id),
+                )
+              }
+            >
+              {t("create.allOfGroup")}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,397 @@
+/**
+ * /province/cycles/:id: one cycle's dates, participants and appraisers per area, and publication.
+ * Publishing makes the results public, so it is confirmed first; so is every removal.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { api, useApi } from "../../api.ts";
+import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
+import { CycleDateFields, type DateValues, fromIso, isoDates } from "./dates.tsx";
+import { cycleLabel, InlineLink, ProvinceMenu, PublishedTag, useGroupLabel } from "./parts.tsx";
+import type { AgencyItem, Appraisers, CycleDetail, FrameworkMeta, Participant } from "./types.ts";
+
+/** Refetches everything about cycles (lists, this cycle, its ranking and appraisers). */
+function useRefreshCycles() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/cycles") });
+}
+
+function DatesCard({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation("province");
+  const [form] = Form.useForm<DateValues>();
+  const { message } = App.useApp();
+  const refresh = useRefreshCycles();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function save(v: DateValues) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch(`/cycles/${cycle.id}`, isoDates(v));
+      await refresh();
+      message.success(t("dates.saved"));
+    } catch (e) {
+      if (!showFieldError(form, e)) setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("dates.title")}</h2>}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Form<DateValues>
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          selfAssessmentOpens: fromIso(cycle.selfAssessmentOpens),
+          selfAssessmentCloses: fromIso(cycle.selfAssessmentCloses),
+          appraisalCloses: fromIso(cycle.appraisalCloses),
+        }}
+      >
+        <CycleDateFields />
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t("dates.save")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation(["province", "common"]);
+  const { message } = App.useApp();
+  const refresh = useRefreshCycles();
+  const [adding, setAdding] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const agencies = useApi<{ items: AgencyItem[] }>(
+    `/agencies?kind=agency&parentId=${cycle.provinceId}&limit=500`,
+  );
+  const taken = new Set(cycle.participants.map((p) => p.agencyId));
+  const candidates = (agencies.data?.items ?? []).filter((a) => !taken.has(a.id));
+  async function run(action: () => Promise<unknown>, done: string) {
+    setError(null);
+    try {
+      await action();
+      await refresh();
+      message.success(done);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("participants.title")}</h2>}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      {cycle.published && <Typography.Paragraph>{t("participants.publishedNote")}</Typography.Paragraph>}
+      <Space.Compact style={{ width: "100%", marginBottom: 12 }}>
+        <Select
+          mode="multiple"
+          aria-label={t("participants.add")}
+          placeholder={t("participants.addHint")}
+          style={{ width: "100%" }}
+          value={adding}
+          onChange={setAdding}
+          optionFilterProp="label"
+          loading={agencies.isLoading}
+          disabled={cycle.published}
+          options={candidates.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <Button
+          disabled={!adding.length || cycle.published}
+          onClick={() =>
+            run(async () => {
+              await api.post(`/cycles/${cycle.id}/participants`, { agencyIds: adding });
+              setAdding([]);
+            }, t("participants.added"))
+          }
+        >
+          {t("participants.addButton")}
+        </Button>
+      </Space.Compact>
+      <Table<Participant>
+        rowKey="agencyId"
+        dataSource={cycle.participants}
+        size="small"
+        scroll={{ x: true }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: <EmptyState description={t("participants.empty")} /> }}
+        columns={[
+          {
+            title: t("participants.agency"),
+            dataIndex: "name",
+            render: (n: string, p) => (
+              <Space size={4} wrap>
+                {n}
+                {p.sample && <Tag>{t("league.sample")}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t("participants.status"),
+            dataIndex: "status",
+            render: (s: string) => t(`common:status.${s}`),
+          },
+          {
+            title: t("participants.actions"),
+            key: "actions",
+            render: (_, p) => (
+              <Popconfirm
+                title={t("participants.removeConfirm", { name: p.name })}
+                okText={t("common:action.delete")}
+                cancelText={t("common:action.cancel")}
+                onConfirm={() =>
+                  run(
+                    () => api.del(`/cycles/${cycle.id}/participants/${p.agencyId}`),
+                    t("participants.removed"),
+                  )
+                }
+              >
+                <Button size="small" danger disabled={cycle.published}>
+                  {t("participants.remove")}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function AppraisersCard({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation(["province", "common"]);
+  const { message } = App.useApp();
+  const q = useApi<Appraisers>(`/cycles/${cycle.id}/appraisers`);
+  const qc = useQueryClient();
+  const [picked, setPicked] = useState<Record<string, number | undefined>>({});
+  const [error, setError] = useState<string | null>(null);
+  if (q.error) return <ErrorBox error={q.error} />;
+  const data = q.data;
+  async function run(action: () => Promise<unknown>, done: string) {
+    setError(null);
+    try {
+      await action();
+      await qc.invalidateQueries({ queryKey: [`/cycles/${cycle.id}/appraisers`] });
+      message.success(done);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("appraisers.title")}</h2>}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      {data && data.candidates.length === 0 && (
+        <Alert type="info" showIcon title={t("appraisers.noCandidates")} style={{ marginBottom: 12 }} />
+      )}
+      <Table
+        rowKey="code"
+        loading={q.isLoading}
+        dataSource={data?.areas ?? []}
+        size="small"
+        scroll={{ x: true }}
+        pagination={false}
+        locale={{ emptyText: <EmptyState description={t("appraisers.noAreas")} /> }}
+        columns={[
+          {
+            title: t("appraisers.area"),
+            key: "area",
+            render: (_, a: { code: string; title: string }) => `${a.code}. ${a.title}`,
+          },
+          {
+            title: t("appraisers.assigned"),
+            key: "assigned",
+            render: (_, a: { code: string; title: string }) => {
+              const mine = (data?.items ?? []).filter((i) => i.areaCode === a.code);
+              if (!mine.length) return <span>{t("appraisers.none")}</span>;
+              return (
+                <Space wrap size={4}>
+                  {mine.map((i) => (
+                    <Space key={i.userId} size={2}>
+                      <Tag>{i.displayName}</Tag>
+                      <Popconfirm
+                        title={t("appraisers.unassignConfirm", { name: i.displayName, area: a.code })}
+                        okText={t("appraisers.unassign")}
+                        cancelText={t("common:action.cancel")}
+                        onConfirm={() =>
+                          run(
+                            () =>
+                              api.del(
+                                `/cycles/${cycle.id}/appraisers?areaCode=${encodeURIComponent(a.code)}&userId=${i.userId}`,
+                              ),
+                            t("appraisers.unassigned"),
+                          )
+                        }
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          aria-label={t("appraisers.unassignLabel", { name: i.displayName, area: a.code })}
+                        >
+                          ×
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ))}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t("appraisers.assign"),
+            key: "assign",
+            render: (_, a: { code: string; title: string }) => {
+              const already = new Set(
+                (data?.items ?? []).filter((i) => i.areaCode === a.code).map((i) => i.userId),
+              );
+              const options = (data?.candidates ?? [])
+                .filter((c) => !already.has(c.id))
+                .map((c) => ({ value: c.id, label: `${c.displayName} (${c.username})` }));
+              return (
+                <Space.Compact>
+                  <Select
+                    aria-label={t("appraisers.pickLabel", { area: a.code })}
+                    style={{ minWidth: 200 }}
+                    value={picked[a.code]}
+                    onChange={(v: number) => setPicked((p) => ({ ...p, [a.code]: v }))}
+                    options={options}
+                    placeholder={t("appraisers.pick")}
+                    disabled={!options.length}
+                  />
+                  <Button
+                    disabled={!picked[a.code]}
+                    aria-label={t("appraisers.assignLabel", { area: a.code })}
+                    onClick={() =>
+                      run(async () => {
+                        await api.post(`/cycles/${cycle.id}/appraisers`, {
+                          areaCode: a.code,
+                          userId: picked[a.code],
+                        });
+                        setPicked((p) => ({ ...p, [a.code]: undefined }));
+                      }, t("appraisers.assigned_ok"))
+                    }
+                  >
+                    {t("appraisers.assignButton")}
+                  </Button>
+                </Space.Compact>
+              );
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function PublishCard({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation(["province", "common"]);
+  const { message } = App.useApp();
+  const refresh = useRefreshCycles();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/cycles/${cycle.id}/${cycle.published ? "unpublish" : "publish"}`);
+      await refresh();
+      message.success(cycle.published ? t("publish.unpublished") : t("publish.published"));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("publish.title")}</h2>}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph>
+        <PublishedTag cycle={cycle} />
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        {cycle.published ? t("publish.publishedHelp") : t("publish.help")}
+      </Typography.Paragraph>
+      <Popconfirm
+        title={cycle.published ? t("publish.unpublishConfirm") : t("publish.publishConfirm")}
+        description={cycle.published ? t("publish.unpublishEffect") : t("publish.publishEffect")}
+        okText={cycle.published ? t("publish.unpublish") : t("publish.publish")}
+        cancelText={t("common:action.cancel")}
+        onConfirm={toggle}
+      >
+        <Button type={cycle.published ? "default" : "primary"} danger={cycle.published} loading={busy}>
+          {cycle.published ? t("publish.unpublish") : t("publish.publish")}
+        </Button>
+      </Popconfirm>
+      {cycle.published && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <InlineLink to={`/public/rankings/${cycle.id}`}>{t("publish.publicLink")}</InlineLink>
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+export default function CyclePage() {
+  const { t } = useTranslation("province");
+  const groupLabel = useGroupLabel();
+  const id = Number(useParams().id);
+  const cycle = useApi<CycleDetail>(Number.isInteger(id) && id > 0 ? `/cycles/${id}` : null);
+  const frameworks = useApi<{ items: FrameworkMeta[] }>("/frameworks");
+  const fw = frameworks.data?.items.find((f) => f.id === cycle.data?.frameworkId);
+  return (
+    <div className="page">
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {cycle.data
+          ? t("cycle.title", { name: cycleLabel(cycle.data, groupLabel) })
+          : t("cycle.titleLoading")}
+      </Typography.Title>
+      <ProvinceMenu />
+      {cycle.isLoading ? (
+        <Loading />
+      ) : cycle.error || !cycle.data ? (
+        <ErrorBox error={cycle.error ?? new Error(t("cycle.notFound"))} />
+      ) : (
+        <>
+          <Typography.Paragraph>
+            {fw ? t("cycle.framework", { code: fw.code, title: fw.title }) : null}{" "}
+            <InlineLink to={`/province?cycle=${cycle.data.id}`}>{t("cycle.seeRanking")}</InlineLink>
+          </Typography.Paragraph>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+                <PublishCard cycle={cycle.data} />
+                <DatesCard
+                  key={`${cycle.data.selfAssessmentOpens}${cycle.data.selfAssessmentCloses}${cycle.data.appraisalCloses}`}
+                  cycle={cycle.data}
+                />
+              </Space>
+            </Col>
+            <Col xs={24} lg={12}>
+              <ParticipantsCard cycle={cycle.data} />
+            </Col>
+            <Col xs={24}>
+              <AppraisersCard cycle={cycle.data} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </div>
+  );
+}

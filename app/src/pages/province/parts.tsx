@@ -1,0 +1,110 @@
+/** Pieces shared by the province pages: the section menu, the cycle picker, labels and status tags. */
+import { Menu, Select, Space, Tag } from "antd";
+import type React from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { useApi } from "../../api.ts";
+import { useMe } from "../../auth.tsx";
+import { date } from "../../format.ts";
+import type { Cycle } from "./types.ts";
+
+/** The cycles of the signed-in user's province (every province for an administrator), newest first. */
+export function useCycles() {
+  const { me } = useMe();
+  const path = me ? (me.provinceId ? `/cycles?provinceId=${me.provinceId}` : "/cycles") : null;
+  return useApi<{ items: Cycle[] }>(path);
+}
+
+/** "so-ban-nganh" → "Sở, ban, ngành"; an unknown group shows its code. */
+export function useGroupLabel() {
+  const { t } = useTranslation("province");
+  return (group: string) => t(`groups.${group}`, { defaultValue: group });
+}
+
+export function cycleLabel(c: Cycle, groupLabel: (g: string) => string) {
+  return `${c.year} — ${groupLabel(c.group)}`;
+}
+
+export function ProvinceMenu() {
+  const { t } = useTranslation("province");
+  const { pathname } = useLocation();
+  const items = [
+    { key: "/province", label: <Link to="/province">{t("menu.league")}</Link> },
+    { key: "/province/compare", label: <Link to="/province/compare">{t("menu.compare")}</Link> },
+  ];
+  const selected = pathname.startsWith("/province/compare") ? "/province/compare" : "/province";
+  return (
+    <nav aria-label={t("menu.label")}>
+      <Menu mode="horizontal" items={items} selectedKeys={[selected]} style={{ marginBottom: 16 }} />
+    </nav>
+  );
+}
+
+export function PublishedTag({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation("province");
+  return cycle.published ? (
+    <Tag color="green">{t("cycle.publishedOn", { date: date(cycle.publishedAt) })}</Tag>
+  ) : (
+    <Tag color="orange">{t("cycle.notPublished")}</Tag>
+  );
+}
+
+/** Year, then group within the year: together they name one cycle. */
+export function CyclePicker({
+  cycles,
+  value,
+  onChange,
+}: {
+  cycles: Cycle[];
+  value: Cycle | undefined;
+  onChange: (id: number) => void;
+}) {
+  const { t } = useTranslation("province");
+  const groupLabel = useGroupLabel();
+  const years = [...new Set(cycles.map((c) => c.year))].sort((a, b) => b - a);
+  const groups = cycles.filter((c) => c.year === value?.year);
+  return (
+    <Space wrap>
+      <Select
+        aria-label={t("picker.year")}
+        style={{ minWidth: 120 }}
+        value={value?.year}
+        options={years.map((y) => ({ value: y, label: String(y) }))}
+        onChange={(y: number) => {
+          const same = cycles.find((c) => c.year === y && c.group === value?.group);
+          const first = same ?? cycles.find((c) => c.year === y);
+          if (first) onChange(first.id);
+        }}
+      />
+      <Select
+        aria-label={t("picker.group")}
+        style={{ minWidth: 200 }}
+        value={value?.id}
+        options={groups.map((c) => ({ value: c.id, label: groupLabel(c.group) }))}
+        onChange={(id: number) => onChange(id)}
+      />
+    </Space>
+  );
+}
+
+/** Text for screen readers only. */
+export const srOnly: React.CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: "hidden",
+  clip: "rect(0, 0, 0, 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
+
+/** A link inside running text: underlined, so it is told apart without relying on colour (WCAG 1.4.1). */
+export function InlineLink({ to, children }: { to: string; children: React.ReactNode }) {
+  return (
+    <Link to={to} style={{ textDecoration: "underline" }}>
+      {children}
+    </Link>
+  );
+}

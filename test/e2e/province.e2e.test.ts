@@ -1,0 +1,246 @@
+/**
+ * The province PAR office (snv.cchc): league tables per group with grades and rank changes, agencies
+ * compared per area, and a cycle's management — dates (an out-of-order date is refused next to its
+ * field), appraiser assignment, publication after confirmation. Every number shown is the API's.
+ */
+import type { Page } from "playwright-core";
+import { beforeAll, expect, test } from "vitest";
+import { toCenti } from "../../core/decimal.ts";
+import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
+import { journeys } from "./harness.ts";
+
+/** Pages load lazily and fetch: give them time (vitest polls for 1 s by default). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+const pts = (n: number) => formatPoints(toCenti(n));
+const pct = (n: number) => formatPercentCenti(toCenti(n));
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+
+const GROUP = "thu-nghiem-e2e";
+/** Area points per agency in two consecutive years, so ranks change between them. */
+const POINTS: Record<string, [number[], number[]]> = {
+  STP: [
+    [12, 5, 14, 3.5, 10, 2, 8.5, 30],
+    [8, 4, 10, 2, 6, 1, 5, 25],
+  ],
+  STC: [
+    [10, 4.5, 12, 3, 8, 2, 7, 28],
+    [11, 5, 13, 3, 9, 2, 8, 33.5],
+  ],
+  SYT: [
+    [8, 4, 11, 3, 7, 1.5, 6, 25],
+    [12, 5, 14, 3.5, 10, 2, 8.5, 36],
+  ],
+  SXD: [
+    [6, 3, 9, 2, 6, 1, 5, 20],
+    [6, 3, 9, 2, 6, 1, 5, 20],
+  ],
+};
+
+/** Chooses an option of the antd Select labelled `label` (its visible list, not the hidden one for screen readers). */
+async function choose(page: Page, label: string, option: string | RegExp, type?: string) {
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  if (type) await select.fill(type);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+interface Row {
+  agencyId: number;
+  agency: string;
+  code: string;
+  points: number;
+  max: number;
+  percent: number;
+  grade: string;
+  rank: number;
+  rankChange: number | null;
+}
+
+journeys("province PAR office", (j) => {
+  const ids: Record<string, number> = {};
+  let provinceId: number;
+  const cycles: number[] = [];
+
+  beforeAll(async () => {
+    const agencies = (await j().api(null, "GET", "/agencies?limit=500")).json.items as {
+      id: number;
+      code: string;
+    }[];
+    for (const a of agencies) ids[a.code] = a.id;
+    provinceId = ids.QNAM;
+    for (const [i, year] of [2061, 2062].entries()) {
+      const r = await j().api("snv.cchc", "POST", "/cycles", {
+        year,
+        frameworkId: 1,
+        provinceId,
+        group: GROUP,
+        selfAssessmentOpens: "2000-01-01",
+        selfAssessmentCloses: "2099-12-30",
+        appraisalCloses: "2099-12-31",
+        agencyIds: Object.keys(POINTS).map((c) => ids[c]),
+      });
+      expect(r.status).toBe(201);
+      cycles.push(r.json.id);
+      // The administrator may enter an agency's self-assessment; without appraisal it is final.
+      for (const [code, years] of Object.entries(POINTS))
+        for (const [k, p] of years[i].entries()) {
+          const s = await j().api(
+            "admin",
+            "PUT",
+            `/cycles/${r.json.id}/agencies/${ids[code]}/scores/${k + 1}`,
+            {
+              points: p,
+            },
+          );
+          expect(s.status).toBe(200);
+        }
+    }
+  });
+
+  async function expectRanking(page: Page, rows: Row[]) {
+    for (const row of rows) {
+      const tr = page.getByRole("row").filter({ hasText: row.agency });
+      await poll(() => tr.count()).toBe(1);
+      const cells = await tr.getByRole("cell").allInnerTexts();
+      expect(cells[0]).toBe(String(row.rank));
+      expect(cells[2]).toBe(`${pts(row.points)} / ${pts(row.max)}`);
+      expect(cells[3]).toBe(pct(row.percent));
+      expect(cells[4]).toBe(row.grade);
+      if (row.rankChange === null) expect(cells[6]).toBe("mới");
+      else expect(cells[6]).toContain(signed(row.rankChange));
+    }
+  }
+
+  test("league table per group: numbers, grades and rank changes are the API's, picked by year and group", async () => {
+    const [, y2062] = cycles;
+    const ranking = (await j().api("snv.cchc", "GET", `/cycles/${y2062}/ranking`)).json.items as Row[];
+    expect(ranking.map((r) => r.code)).toEqual(["SYT", "STC", "STP", "SXD"]);
+    expect(ranking.map((r) => r.rankChange)).toEqual([2, 0, -2, 0]);
+    const page = await j().page({ user: "snv.cchc" });
+    await page.goto("/");
+    await page.locator('[data-journey="province"]').getByRole("link").click();
+    await page.waitForURL("**/province");
+    // The newest published cycle by default: the demo's 2018 departments table.
+    await poll(() => page.getByRole("heading", { level: 2, name: /Sở, ban, ngành năm 2018/ }).count()).toBe(
+      1,
+    );
+    const demo = (await j().api(null, "GET", "/cycles?year=2018")).json.items[0].id;
+    const demoRows = (await j().api(null, "GET", `/cycles/${demo}/ranking`)).json.items as Row[];
+    await expectRanking(page, demoRows.slice(0, 5));
+    // Year, then group.
+    await choose(page, "Năm đánh giá", "2062");
+    await poll(() => page.getByLabel("Nhóm cơ quan").locator("..").textContent()).toContain(GROUP);
+    await poll(() =>
+      page.getByRole("heading", { level: 2, name: `Xếp hạng nhóm ${GROUP} năm 2062` }).count(),
+    ).toBe(1);
+    await expectRanking(page, ranking);
+    expect(page.url()).toContain(`cycle=${y2062}`);
+    await j().screenshot(page, "province");
+    await j().expectAccessible(page);
+    // Readable on a phone.
+    const phone = await j().page({ user: "snv.cchc", width: 375, height: 800 });
+    await phone.goto(`/province?cycle=${y2062}`);
+    await poll(() => phone.getByRole("row").filter({ hasText: ranking[0].agency }).count()).toBe(1);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await j().screenshot(phone, "province-phone");
+    j().expectNoConsoleErrors(page);
+    j().expectNoConsoleErrors(phone);
+  });
+
+  test("compares two agencies side by side per area, as a table and a chart", async () => {
+    const [, y2062] = cycles;
+    const compare = (
+      await j().api("snv.cchc", "GET", `/cycles/${y2062}/compare?agencyIds=${ids.SYT},${ids.STP}`)
+    ).json;
+    const page = await j().page({ user: "snv.cchc" });
+    await page.goto(`/province?cycle=${y2062}`);
+    await page.getByRole("link", { name: "So sánh các cơ quan của kỳ này" }).click();
+    await page.waitForURL(`**/province/compare?cycle=${y2062}`);
+    await poll(() => page.getByText("Chọn từ 2 đến 4 cơ quan tham gia kỳ này").count()).toBe(1);
+    for (const name of [compare.agencies[0].agency, compare.agencies[1].agency])
+      await choose(page, "Chọn từ 2 đến 4 cơ quan", name, name.split(" ").slice(0, 3).join(" "));
+    await page.keyboard.press("Escape");
+    await poll(() => page.getByRole("heading", { name: "Điểm theo lĩnh vực, năm 2062" }).count()).toBe(1);
+    for (const area of compare.areas as { code: string; title: string }[]) {
+      const cells = await page
+        .getByRole("row")
+        .filter({ hasText: `${area.code}. ${area.title}` })
+        .getByRole("cell")
+        .allInnerTexts();
+      for (const [i, ag] of compare.agencies.entries()) {
+        const a = ag.areas.find((x: { code: string }) => x.code === area.code);
+        expect(cells[2 + i]).toBe(`${pts(a.points)} (${pct(a.percent)})`);
+      }
+    }
+    const total = await page.getByRole("row").filter({ hasText: "Tổng" }).getByRole("cell").allInnerTexts();
+    expect(total[2]).toBe(`${pts(compare.agencies[0].points)} (${pct(compare.agencies[0].percent)})`);
+    await poll(() => page.getByRole("img", { name: /Biểu đồ cột chỉ số theo lĩnh vực/ }).count()).toBe(1);
+    expect(page.url()).toContain(`agencies=${ids.SYT}%2C${ids.STP}`);
+    await j().screenshot(page, "province-compare");
+    await j().expectAccessible(page);
+    j().expectNoConsoleErrors(page);
+  });
+
+  test("manages a cycle: dates in order (the error shows next to the field), an appraiser per area, publication after confirmation", async () => {
+    const [y2061] = cycles;
+    const page = await j().page({ user: "snv.cchc" });
+    await page.goto(`/province?cycle=${y2061}`);
+    await page.getByRole("link", { name: "Quản lý kỳ đánh giá" }).click();
+    await page.waitForURL(`**/province/cycles/${y2061}`);
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      `Kỳ đánh giá 2061 — ${GROUP}`,
+    );
+
+    // Appraisal closing before self-assessment closes is refused where it is typed.
+    const appraisal = page.getByLabel("Hạn thẩm định");
+    await appraisal.click();
+    await appraisal.fill("01/06/2099");
+    await appraisal.press("Enter");
+    const field = page.locator(".ant-form-item").filter({ has: appraisal });
+    await poll(() => field.locator(".ant-form-item-explain-error").textContent()).toBe(
+      "Hạn thẩm định phải sau hạn tự đánh giá",
+    );
+    const closes = page.getByLabel("Hạn tự đánh giá");
+    await closes.click();
+    await closes.fill("31/05/2099");
+    await closes.press("Enter");
+    await poll(() => field.locator(".ant-form-item-explain-error").count()).toBe(0);
+    await page.getByRole("button", { name: "Lưu thời hạn" }).click();
+    await poll(async () => (await j().api("snv.cchc", "GET", `/cycles/${y2061}`)).json).toMatchObject({
+      selfAssessmentOpens: "2000-01-01",
+      selfAssessmentCloses: "2099-05-31",
+      appraisalCloses: "2099-06-01",
+    });
+
+    // Assign the demo appraiser to area 3.
+    await choose(page, "Thẩm định viên cho lĩnh vực 3", /thamdinh/);
+    await page.getByRole("button", { name: "Phân công thẩm định lĩnh vực 3" }).click();
+    await poll(
+      async () => (await j().api("snv.cchc", "GET", `/cycles/${y2061}/appraisers`)).json.items,
+    ).toEqual([expect.objectContaining({ areaCode: "3", username: "thamdinh" })]);
+    await poll(() => page.getByRole("button", { name: /Bỏ phân công .* ở lĩnh vực 3/ }).count()).toBe(1);
+
+    // Publishing asks first; cancelling changes nothing.
+    expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(403);
+    await page.getByRole("button", { name: "Công bố", exact: true }).click();
+    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Hủy", exact: true }).click();
+    expect((await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(false);
+    await page.locator("#main").getByRole("button", { name: "Công bố", exact: true }).click();
+    await page.getByRole("tooltip").getByRole("button", { name: "Công bố" }).click();
+    await poll(async () => (await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(true);
+    expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(200);
+    await poll(() => page.getByRole("link", { name: "Xem trang công khai của kỳ này" }).count()).toBe(1);
+    expect(
+      await page.getByRole("link", { name: "Xem trang công khai của kỳ này" }).getAttribute("href"),
+    ).toBe(`/public/rankings/${y2061}`);
+    await j().screenshot(page, "province-cycle");
+    await j().expectAccessible(page);
+    j().expectNoConsoleErrors(page);
+  });
+});
