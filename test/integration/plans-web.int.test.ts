@@ -56,6 +56,8 @@ forEachEngine("plan and task pages through the API", (get) => {
     expect((await search("tu chu ve kinh phi")).map((t) => t.title)).toEqual([AUTONOMY]);
     // Unit names are searched too: the short name of the Administration division.
     expect((await search("QT-TV")).map((t) => t.title)).toContain(AUTONOMY);
+    // A dash in a unit name also matches a space: "quan tri tai vu" finds "Phòng Quản trị – Tài vụ".
+    expect((await search("quan tri tai vu")).map((t) => t.title)).toContain(AUTONOMY);
     const area1 = await search("cai cach", "&areaCode=1");
     expect(area1.length).toBeGreaterThan(0);
     expect(area1.every((t) => t.areaCode === "1")).toBe(true);

@@ -34,13 +34,13 @@ export default function PlanPage() {
 
   if (plan.isLoading)
     return (
-      <div className="page">
+      <div className="page plan-page">
         <Loading rows={10} />
       </div>
     );
   if (!plan.data)
     return (
-      <div className="page">
+      <div className="page plan-page">
         <ErrorBox error={plan.error} title={t("loadError")} />
       </div>
     );
@@ -55,7 +55,7 @@ export default function PlanPage() {
   const shown = (tasks.data?.items ?? []).filter((x) => !filters.lintOnly || flagged.has(x.id));
 
   return (
-    <div className="page">
+    <div className="page plan-page">
       <PlanHeader plan={p} />
       <LintSummary issues={issues} />
       <Card

@@ -15,7 +15,7 @@ export default function PlansIndexPage() {
   const latest = plans.data?.items[0];
   if (latest) return <Navigate to={`/plans/${latest.id}`} replace />;
   return (
-    <div className="page">
+    <div className="page plan-page">
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t("index.title")}
       </Typography.Title>

@@ -10,7 +10,7 @@ import { Link, useParams } from "react-router";
 import { useApi } from "../../api.ts";
 import { ErrorBox, Loading } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
-import { date, pct, pts } from "../../format.ts";
+import { date, pts } from "../../format.ts";
 import { LintNotes } from "./LintNotes.tsx";
 import {
   type FrameworkNodeRef,
@@ -34,13 +34,13 @@ export default function TaskDetailPage() {
 
   if (task.isLoading)
     return (
-      <div className="page">
+      <div className="page plan-page">
         <Loading rows={8} />
       </div>
     );
   if (!task.data)
     return (
-      <div className="page">
+      <div className="page plan-page">
         <ErrorBox error={task.error} title={t("task.loadError")} />
         <Link to="/plans">{t("task.backToPlans")}</Link>
       </div>
@@ -49,7 +49,7 @@ export default function TaskDetailPage() {
   const issues = (lint.data?.items ?? []).filter((i) => i.taskId === x.id);
   const fw = x.framework;
   return (
-    <div className="page">
+    <div className="page plan-page">
       <nav aria-label={t("task.breadcrumb")} style={{ marginBottom: 8 }}>
         <Link to={`/plans/${x.plan.id}`}>
           {t("task.backToPlan", { number: planNumber(x.plan) || x.plan.year })}
@@ -186,7 +186,8 @@ function TargetsTable({ targets, showValues }: { targets: MeasurableTarget[]; sh
                 render: (_: unknown, r: MeasurableTarget) =>
                   r.latest ? (
                     <span>
-                      {r.unit === "%" ? pct(r.latest.value) : pts(r.latest.value)} ({r.latest.period}){" "}
+                      {pts(r.latest.value)}
+                      {r.unit === "%" ? "%" : ""} ({r.latest.period}){" "}
                       {r.met === true && <Tag color="success">{t("task.met")}</Tag>}
                       {r.met === false && <Tag color="warning">{t("task.notMet")}</Tag>}
                     </span>

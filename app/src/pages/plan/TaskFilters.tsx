@@ -7,8 +7,7 @@ import { Button, Col, Input, Row, Select, Switch } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
-import { matchesSearch } from "../../../../core/locale.ts";
+import { matchesTaskSearch, TASK_STATUSES } from "../../../../core/contracts/plans.ts";
 import { useApi } from "../../api.ts";
 import type { Agency, Plan } from "./model.ts";
 
@@ -64,7 +63,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
     return () => clearTimeout(h);
   }, [text, urlText]);
   const search = {
-    filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
+    filterOption: (input: string, o?: { label: string }) => matchesTaskSearch(o?.label ?? "", input),
   };
 
   return (
@@ -156,11 +155,13 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
           />
         </div>
       </Col>
-      <Col xs={24} md={6} xl={3}>
-        <Button onClick={filters.clear} disabled={!filters.active} block>
-          {t("filters.clear")}
-        </Button>
-      </Col>
+      {filters.active && (
+        <Col xs={24} md={6} xl={3}>
+          <Button onClick={filters.clear} block>
+            {t("filters.clear")}
+          </Button>
+        </Col>
+      )}
     </Row>
   );
 }

@@ -6,16 +6,17 @@
 import { Alert, Button, Col, DatePicker, Drawer, Form, Input, Popconfirm, Row, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   COMPARATORS,
   datesInOrder,
+  matchesTaskSearch,
   measurableTargetSchema,
   targetFields,
   taskFields,
 } from "../../../../core/contracts/plans.ts";
-import { formatDate, matchesSearch, parseDecimal, parseViDate } from "../../../../core/locale.ts";
+import { formatDate, parseDecimal, parseViDate } from "../../../../core/locale.ts";
 import { api, useApi } from "../../api.ts";
 import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
@@ -90,15 +91,21 @@ function initialValues(mode: TaskFormMode): Values {
   };
 }
 
-export function TaskFormDrawer({
-  plan,
-  mode,
-  onClose,
-}: {
+interface DrawerProps {
   plan: Plan;
   mode: TaskFormMode | null;
   onClose: (savedTaskId?: number) => void;
-}) {
+}
+
+/** Each opening gets a fresh drawer and form store, so nothing typed last time leaks into the next task. */
+export function TaskFormDrawer(props: DrawerProps) {
+  const opened = useRef({ mode: null as TaskFormMode | null, count: 0 });
+  if (props.mode && props.mode !== opened.current.mode) opened.current.count++;
+  opened.current.mode = props.mode;
+  return <TaskFormDrawerOnce key={opened.current.count} {...props} />;
+}
+
+function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
   const { t } = useTranslation("plan");
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -116,7 +123,7 @@ export function TaskFormDrawer({
   if (mode?.kind === "edit" && mode.task.areaCode && !areaOptions.some((o) => o.value === mode.task.areaCode))
     areaOptions.push({ value: mode.task.areaCode, label: mode.task.areaCode });
   const search = {
-    filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
+    filterOption: (input: string, o?: { label: string }) => matchesTaskSearch(o?.label ?? "", input),
   };
 
   async function submit(v: Values) {
@@ -157,6 +164,7 @@ export function TaskFormDrawer({
       title={title}
       size={Math.min(640, typeof window === "undefined" ? 640 : window.innerWidth)}
       destroyOnHidden
+      rootClassName="plan-drawer"
       afterOpenChange={(open) => {
         if (open && mode?.kind === "edit" && mode.focus) form.focusField(mode.focus);
       }}

@@ -54,12 +54,16 @@ export function Deadline({ task }: { task: Pick<Task, "due" | "period" | "overdu
   );
 }
 
+/** A task's progress, a whole percent: 40 → "40%". */
+export const progressText = (n: number | null | undefined) =>
+  n === null || n === undefined ? "—" : `${pts(n)}%`;
+
 export function TaskProgress({ progress, label }: { progress: number; label: string }) {
   return (
     <Progress
       percent={progress}
       size="small"
-      format={(p) => pct(p ?? 0)}
+      format={(p) => progressText(p ?? 0)}
       aria-label={label}
       style={{ minWidth: 110, marginBottom: 0 }}
     />
@@ -83,7 +87,8 @@ export function TargetValue({ target }: { target: Pick<MeasurableTarget, "compar
   const n = Number(target.value);
   return (
     <span style={{ whiteSpace: "nowrap" }}>
-      {COMPARATOR[target.comparator]} {target.unit === "%" ? pct(n) : pts(n)}
+      {COMPARATOR[target.comparator]} {pts(n)}
+      {target.unit === "%" ? "%" : ""}
       {target.unit && target.unit !== "%" ? ` ${target.unit}` : ""}
     </span>
   );
@@ -124,7 +129,7 @@ export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit
             {u.unit && u.by !== u.unit ? ` (${u.by})` : ""}
           </div>
           <Space size={8} wrap>
-            {u.progress !== null && <span>{t("updates.progress", { value: pct(u.progress) })}</span>}
+            {u.progress !== null && <span>{t("updates.progress", { value: progressText(u.progress) })}</span>}
             {u.status && <StatusTag status={u.status} />}
           </Space>
           {u.note && <div style={{ whiteSpace: "pre-wrap" }}>{u.note}</div>}

@@ -36,11 +36,11 @@ import { useApi } from "../../api.ts";
 import { ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
-import { pct } from "../../format.ts";
 import type { TaskDetail, TaskStatus } from "../plan/model.ts";
 import {
   Deadline,
   dayOf,
+  progressText,
   StatusTag,
   TargetValue,
   Units,
@@ -195,7 +195,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
         <span>
           {t("mine.due")}: <Deadline task={task} />
         </span>
-        <span>{t("update.current", { value: pct(task.progress) })}</span>
+        <span>{t("update.current", { value: progressText(task.progress) })}</span>
       </Space>
       <div ref={savedRef} tabIndex={-1} aria-live="polite">
         {saved && (
@@ -243,7 +243,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
               value={progress}
               onChange={(v) => form.setFieldsValue({ progress: v })}
               onChangeComplete={() => void form.validateFields(["progress"])}
-              tooltip={{ formatter: (v) => pct(v ?? 0) }}
+              tooltip={{ formatter: (v) => progressText(v ?? 0) }}
               aria-label={t("update.progressSlider")}
               style={{ flex: 1 }}
             />
@@ -388,7 +388,11 @@ function UpdateForm({ task }: { task: TaskDetail }) {
         {uploading !== null && (
           <div role="status" aria-live="polite" style={{ marginBottom: 12 }}>
             <div>{t("update.sending")}</div>
-            <Progress percent={uploading} format={(p) => pct(p ?? 0)} aria-label={t("update.sending")} />
+            <Progress
+              percent={uploading}
+              format={(p) => progressText(p ?? 0)}
+              aria-label={t("update.sending")}
+            />
           </div>
         )}
         <Button type="primary" htmlType="submit" block className="save-button" loading={uploading !== null}>
