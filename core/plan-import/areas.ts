@@ -7,8 +7,23 @@ import { searchKey } from "../locale.ts";
 
 const FILLER = /^(?:chi so thanh phan|linh vuc|tieu chi|cong tac|ve)\s+/;
 
+// Abbreviations plans use in titles, as search keys.
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bcchc\b/g, "cai cach hanh chinh"],
+  [/\btthc\b/g, "thu tuc hanh chinh"],
+  [/\bcbccvc\b/g, "can bo cong chuc vien chuc"],
+  [/\bccvc\b/g, "cong chuc vien chuc"],
+  [/\bcbcc\b/g, "can bo cong chuc"],
+  [/\bvbqppl\b/g, "van ban quy pham phap luat"],
+  [/\bcqdt\b/g, "chinh quyen dien tu"],
+  [/\bcntt\b/g, "cong nghe thong tin"],
+  [/\bhdhc\b/g, "hien dai hoa hanh chinh"],
+];
+
 function words(title: string): string[] {
-  let k = searchKey(title)
+  let k = searchKey(title);
+  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
+  k = k
     .replace(/[“”"«»().,;:]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -16,6 +31,13 @@ function words(title: string): string[] {
     prev = k;
     k = k.replace(FILLER, "");
   }
+  // "Cải cách (hành chính)" is in nearly every title: it tells areas apart no more than "công tác".
+  const core = k
+    .replace(/\bcai cach hanh chinh\b/g, " ")
+    .replace(/\bcai cach\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (core !== "") k = core;
   return k.split(" ").filter((w) => w.length > 0 && w !== "-");
 }
 

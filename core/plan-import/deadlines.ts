@@ -37,7 +37,7 @@ export function findDeadline(text: string, span: Span): Deadline | null {
       period: `từ tháng ${Number(m[1])}/${m[2]} đến tháng ${Number(m[3])}/${m[4]}`,
     });
   m =
-    /(?:Thời hạn(?: hoàn thành)?|Thời gian hoàn thành|Hạn hoàn thành|trước ngày|chậm nhất(?: là)?(?: ngày)?|hạn chót|hoàn thành trước)\s*:?\s*(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/iu.exec(
+    /(?:Thời hạn(?: hoàn thành)?|Thời gian hoàn thành|Hạn hoàn thành|trước ngày|chậm nhất(?: là)?(?: ngày)?|hạn chót|hoàn thành trước|trước)\s*:?\s*(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/iu.exec(
       s,
     );
   if (m) return at(m, { due: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });

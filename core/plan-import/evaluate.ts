@@ -38,7 +38,14 @@ function counts(scores: Scores, field: string): Counts {
   return scores[field];
 }
 
-const key = (v: unknown) => (v === null || v === undefined ? null : normalizeText(String(v)).toLowerCase());
+/** Labels and values compare in one spelling: "Ủy ban nhân dân" and "UBND" name the same body. */
+const key = (v: unknown) =>
+  v === null || v === undefined
+    ? null
+    : normalizeText(String(v))
+        .toLowerCase()
+        .replace(/ủy ban nhân dân/gu, "ubnd")
+        .replace(/hội đồng nhân dân/gu, "hđnd");
 
 function add(scores: Scores, field: string, expected: unknown, actual: unknown) {
   const c = counts(scores, field);

@@ -9,7 +9,7 @@ import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findReferences, isoDate } from "./refs.ts";
 import { findAreaTargets, findBaseline, findOverallTarget } from "./targets.ts";
-import { flatten, isTaskSection, readTask, sections, taskBlocks } from "./tasks.ts";
+import { readTask, sections, taskBlocks, taskSections } from "./tasks.ts";
 import { isChromeLine, normaliseDocumentText, type Paragraph, paragraphs, refuseLegacy } from "./text.ts";
 import type {
   ImportedAreaTarget,
@@ -29,6 +29,10 @@ export type * from "./types.ts";
 
 /** Texts longer than this are read up to this point only (with a warning), so a reading stays bounded in time. */
 export const MAX_CHARS = 400_000;
+
+// "Ngày 14/3/2022, Ủy ban nhân dân huyện Chợ Gạo ban hành Kế hoạch số 85/KH-UBND về …"
+const DATED_SELF_REF =
+  /Ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*([^,.;]{3,100}?)\s+(?:đã\s+)?(?:ban hành|xây dựng)\s+(Kế hoạch|Báo cáo|Chương trình)\s+(?:số\s*)?(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)\s*(?:về\s+|v\/v\s+)?([^.;\n]{0,240}?)(?=[.;\n]|$)/u;
 
 const SELF_REF =
   /(?:xây dựng|ban hành|triển khai)\s+(Kế hoạch|Báo cáo|Chương trình)\s+(?:số\s*)?(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)\s*(?:,\s*)?ngày\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:về\s+|v\/v\s+)?([^.;\n]{0,240}?)(?=[.;\n]|\s*,\s*gồm|$)/u;
@@ -64,16 +68,15 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   if (closing < 0) closing = content.findIndex((p) => /^(?:Nơi nhận\s*:|KT\.|TM\.|TL\.)/u.test(p.text)) - 1;
   const main = closing >= 0 ? content.slice(0, closing + 1) : content;
   const { roots } = sections(main);
-  const all_sections = flatten(roots);
 
   // Targets: the whole body except the task sections (where "x/y điểm" would be a task's own wording).
-  const provisional = all_sections.filter((s) => isTaskSection(s, opts.areas));
+  const provisional = taskSections(roots, opts.areas).map((t) => t.section);
   const rawTargets = zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z));
-  const taskSections = all_sections.filter((s) => isTaskSection(s, [...rawTargets, ...(opts.areas ?? [])]));
   const areaTargets: ImportedAreaTarget[] = rawTargets.map((t, i) => {
     const fw = opts.areas ? bestArea(t.title, opts.areas) : -1;
     return { area: fw >= 0 && opts.areas ? opts.areas[fw].code : String(i + 1), ...t };
   });
+  const sectionsWithTasks = taskSections(roots, [...rawTargets, ...(opts.areas ?? [])]);
   const targetParas = content.filter(
     (p) => /chỉ tiêu|mục tiêu|phấn đấu/iu.test(p.text) && /%|bậc/u.test(p.text),
   );
@@ -83,18 +86,11 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const tasks: ImportedTask[] = [];
   // Tasks of "Tổ chức thực hiện" are about running the plan, not an area: no area is expected.
   const organisational = new Set<number>();
-  for (const s of taskSections) {
-    const areaIndex = bestArea(s.title, areaTargets);
-    const fwIndex = opts.areas && areaIndex < 0 ? bestArea(s.title, opts.areas) : -1;
-    const area =
-      areaIndex >= 0
-        ? areaTargets[areaIndex].area
-        : fwIndex >= 0 && opts.areas
-          ? opts.areas[fwIndex].code
-          : null;
-    for (const block of taskBlocks(s)) {
-      if (/tổ chức thực hiện/iu.test(s.title)) organisational.add(tasks.length);
-      tasks.push({ ...readTask(text, block, s, matcher), area });
+  for (const ts of sectionsWithTasks) {
+    const area = areaFor(ts.titles, areaTargets, opts.areas);
+    for (const block of taskBlocks(ts.section)) {
+      if (ts.organisational) organisational.add(tasks.length);
+      tasks.push({ ...readTask(text, block, ts.section, matcher), area });
     }
   }
 
@@ -117,6 +113,21 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   };
 }
 
+/** The area of the nearest title that names one: first among the plan's area targets, then the framework's. */
+function areaFor(
+  titles: string[],
+  targets: ImportedAreaTarget[],
+  areas: ImportOptions["areas"],
+): string | null {
+  for (const t of titles) {
+    const a = bestArea(t, targets);
+    if (a >= 0) return targets[a].area;
+    const f = areas ? bestArea(t, areas) : -1;
+    if (f >= 0 && areas) return areas[f].code;
+  }
+  return null;
+}
+
 interface ChromeRegion {
   span: Span;
   lines: number;
@@ -131,10 +142,22 @@ function splitChrome(all: Paragraph[]): { body: Span; content: Paragraph[]; chro
       /^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|SỞ|VĂN PHÒNG|BỘ|KẾ HOẠCH|Số:|\d+\.|[IVX]+\.)/u.test(p.text));
   let first = all.findIndex(starts);
   if (first < 0) first = 0;
+  // A web page: the article starts at its headline or first sentence about the plan, after the site's banner.
+  if (!all.some((p) => /^Số\s*:/u.test(p.text))) {
+    const lead = all.findIndex((p) =>
+      /(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình)|^(?:Thực hiện|Căn cứ)\s/u.test(p.text),
+    );
+    const numbered = all.findIndex((p) => /^(?:\d+|[IVX]+)\.\s/u.test(p.text));
+    if (lead > first && (numbered < 0 || lead < numbered)) first = lead;
+  }
   let last = all.findIndex((p, i) => i >= first && /\.\/\.\s*$/u.test(p.text));
   if (last < 0) {
     const stop = all.findIndex(
-      (p, i) => i > first && /^(?:Tác giả:|\[Trở về\]|Các tin (?:mới|cũ) hơn)/u.test(p.text),
+      (p, i) =>
+        i > first &&
+        /^(?:Tác giả:|\[Trở về\]|Các tin (?:mới|cũ) hơn|Tin liên quan|Tin khác|Các tin khác|Bài viết liên quan|Tin cùng chuyên mục|File đính kèm|Tệp đính kèm|Tài liệu đính kèm|Chia sẻ|Về đầu trang)/u.test(
+          p.text,
+        ),
     );
     last = stop > 0 ? stop - 1 : all.length - 1;
   }
@@ -211,7 +234,7 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
   const head = content.slice(0, 12);
   const no = head.find((p) => /^Số\s*:\s*\d/u.test(p.text));
   if (no) {
-    const m = /^Số\s*:\s*(\d{1,5})\/([A-ZĐ][A-ZĐ0-9-]*)/u.exec(no.text);
+    const m = /^Số\s*:\s*(\d{1,5})\s*\/\s*([A-ZĐ][A-ZĐ0-9-]*)/u.exec(no.text);
     if (m) {
       doc.number = m[1];
       doc.code = m[2];
@@ -237,24 +260,39 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
     const above = head
       .slice(0, head.indexOf(no))
       .filter((p) => isCapsLine(p.text) && !/CỘNG HÒA|CỘNG HOÀ|Độc lập/u.test(p.text));
-    const names = above
-      .map((p) => p.text.split(/\s{2,}|\s+(?=CỘNG HÒA|CỘNG HOÀ)/u)[0].trim())
-      .filter(Boolean);
+    // One name per line; "ỦY BAN NHÂN DÂN" over "XÃ NGHI PHONG" is one name written on two lines.
+    const names: { text: string; start: number; end: number }[] = [];
+    for (const p of above) {
+      const text = p.text.split(/\s{2,}|\s+(?=CỘNG HÒA|CỘNG HOÀ)/u)[0].trim();
+      if (!text) continue;
+      const prev = names[names.length - 1];
+      if (prev && /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN)$/u.test(prev.text)) {
+        prev.text = `${prev.text} ${text}`;
+        prev.end = p.start + text.length;
+      } else names.push({ text, start: p.start, end: p.start + text.length });
+    }
     if (names.length > 0) {
-      const last = above[above.length - 1];
-      doc.issuer = normalizeText(names[names.length - 1]);
-      doc.sources.issuer = src(last.start, last.start + names[names.length - 1].length, 0.8);
+      const last = names[names.length - 1];
+      doc.issuer = normalizeText(last.text);
+      doc.sources.issuer = src(last.start, last.end, 0.8);
       if (names.length > 1) {
-        doc.parentIssuer = normalizeText(names[0]);
-        doc.sources.parentIssuer = src(above[0].start, above[0].start + names[0].length, 0.8);
+        doc.parentIssuer = normalizeText(names[0].text);
+        doc.sources.parentIssuer = src(names[0].start, names[0].end, 0.8);
       }
     }
     const titleIdx = head.findIndex((p) => /^(?:KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH)$/u.test(p.text));
     if (titleIdx >= 0 && head[titleIdx + 1]) {
       const t = head[titleIdx + 1];
+      // The subject line may run on over the next line ("… năm 2021" / "của Văn phòng …").
+      let end = t.end;
+      let title = t.text;
+      for (let i = titleIdx + 2; i < head.length && /^\p{Ll}/u.test(head[i].text); i++) {
+        title += ` ${head[i].text}`;
+        end = head[i].end;
+      }
       doc.kind = sentenceCase(head[titleIdx].text);
-      doc.title = normalizeText(t.text);
-      doc.sources.title = src(t.start, t.end, 0.9);
+      doc.title = normalizeText(title);
+      doc.sources.title = src(t.start, end, 0.9);
     }
   }
   // A web page or a letter: "Văn phòng UBND tỉnh xây dựng Kế hoạch số 1994/KH-VPUBND ngày 03/9/2019 về …".
@@ -294,6 +332,28 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
       }
     }
   }
+  const dated = doc.number ? null : DATED_SELF_REF.exec(bodyText);
+  if (dated) {
+    const at = body.start + (dated.index ?? 0);
+    const off = (part: string, from = 0) => at + dated[0].indexOf(part, from);
+    doc.kind = dated[5];
+    doc.number = dated[6];
+    doc.code = dated[7];
+    doc.date = isoDate(Number(dated[1]), Number(dated[2]), Number(dated[3]));
+    doc.issuer = normalizeText(dated[4]);
+    doc.sources.number = src(off(`${dated[6]}/`), off(`${dated[6]}/`) + dated[6].length, 0.85);
+    doc.sources.code = src(off(dated[7]), off(dated[7]) + dated[7].length, 0.85);
+    doc.sources.date = src(at, at + dated[0].indexOf(","), 0.85);
+    doc.sources.issuer = src(off(dated[4]), off(dated[4]) + dated[4].length, 0.7);
+    if (dated[8]) {
+      doc.title = normalizeText(dated[8]);
+      doc.sources.title = src(
+        off(dated[8], dated[0].indexOf(dated[7])),
+        off(dated[8], dated[0].indexOf(dated[7])) + dated[8].length,
+        0.75,
+      );
+    }
+  }
   if (doc.issuer && !doc.parentIssuer) {
     // "Văn phòng UBND tỉnh" names its parent body ("UBND tỉnh") in its own name.
     const m =
@@ -320,14 +380,19 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
 const isCapsLine = (s: string) => s.length > 2 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
 const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
-/** The name under a signature block ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Nguyễn Văn A"). */
+/**
+ * The name under a signature block ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Nguyễn Văn A"); in a
+ * two-column layout the "Nơi nhận" lines sit between the title and the name.
+ */
 function findSigner(content: Paragraph[]): Paragraph | null {
-  for (let i = content.length - 1; i >= 0; i--) {
-    if (!/^(?:KT\.|TM\.|TL\.|Q\.|CHÁNH|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG)/u.test(content[i].text)) continue;
-    for (let j = i + 1; j < Math.min(content.length, i + 5); j++) {
-      const t = content[j].text;
-      if (/^(?:\p{Lu}\p{Ll}+\s){1,4}\p{Lu}\p{Ll}+$/u.test(t)) return content[j];
-    }
+  const start = content.findIndex((p) =>
+    /^(?:KT\.|TM\.|TL\.|Q\.)\s*\p{Lu}|^(?:CHÁNH VĂN PHÒNG|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG BAN)$/u.test(p.text),
+  );
+  if (start < 0) return null;
+  for (let j = start + 1; j < Math.min(content.length, start + 14); j++) {
+    const t = content[j].text;
+    if (/^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}+$/u.test(t) && !/^(?:Nơi nhận|Lưu)/u.test(t))
+      return content[j];
   }
   return null;
 }

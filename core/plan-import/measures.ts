@@ -15,8 +15,16 @@ const BARE_PERCENT = new RegExp(
   `(từ|trên|ít nhất|tối thiểu|đạt|hoàn thành|đảm bảo|bảo đảm|dưới|không quá|tối đa)?\\s*(?:tỷ lệ\\s*)?(?:đạt\\s*)?(${NUM})\\s*%`,
   "giu",
 );
-const COUNT =
-  /(ít nhất|tối thiểu|có|đủ)?\s*\b(0?\d{1,3})\s+(sáng kiến|báo cáo|hội nghị|lớp(?: tập huấn)?|cuộc(?: kiểm tra)?|văn bản|đợt|buổi|giải pháp|kế hoạch|đoàn|đơn vị|tin, bài|tin bài|tin|bài viết|bài|thủ tục|dịch vụ|người|lượt|hồ sơ|cơ quan|mô hình)(?![\p{L}\p{M}])/giu;
+// "04 báo cáo", "ít nhất 02 cuộc kiểm tra", "06 xã, thị trấn", "tối thiểu 02 lần/tháng": a count of
+// something countable, with the noun phrase that names it (up to a preposition or punctuation).
+const COUNTABLE =
+  "sáng kiến|báo cáo|hội nghị|lớp|cuộc|văn bản|đợt|buổi|giải pháp|kế hoạch|đoàn|đơn vị|tin|bài|thủ tục|dịch vụ|người|lượt|hồ sơ|cơ quan|mô hình|xã|thôn|phòng|lần|cán bộ|công chức|doanh nghiệp|phường|huyện|trường|chuyên đề";
+const NOT_NOUN =
+  "về|trên|tại|của|được|cho|theo|trong|và|để|từ|với|đạt|trở|so|nhằm|do|thuộc|hoặc|có|bảo đảm|đảm bảo";
+const COUNT = new RegExp(
+  `(ít nhất|tối thiểu|có|đủ)?\\s*(?<![\\d,./])(0?\\d{1,3})\\s+((?:${COUNTABLE})(?![\\p{L}\\p{M}])(?:\\/\\p{L}+)?(?:\\s+(?!(?:${NOT_NOUN})(?![\\p{L}\\p{M}]))[\\p{L}\\p{M}]+){0,3}?(?:,\\s+[\\p{L}\\p{M}]+(?:\\s+[\\p{L}\\p{M}]+)?)?)(?=\\s*(?:[.;:()]|$|\\s(?:${NOT_NOUN})(?![\\p{L}\\p{M}])))`,
+  "giu",
+);
 
 function comparatorFor(before: string | undefined, after: string | undefined): Comparator {
   const b = (before ?? "").toLowerCase();
@@ -61,7 +69,7 @@ export function findTargets(text: string, span: Span): ImportedTarget[] {
       text: m[0].trim(),
       comparator: exact && /^0\d/.test(m[2]) ? "=" : ">=",
       value: Number(m[2]),
-      unit: m[3].toLowerCase(),
+      unit: m[3].replace(/\s+/g, " ").toLowerCase(),
       span: { start: span.start + i + lead, end: span.start + i + m[0].length },
     });
   }

@@ -36,11 +36,12 @@ export function findOverallTarget(text: string, within: Span): OverallTarget | n
 }
 
 // "Chỉ số thành phần “Cải cách thể chế”: Đạt 5/5 điểm tối đa (giữ vững như năm 2018)"
-// "- Cải cách thể chế: phấn đấu đạt 5/5 điểm (giữ vững)"; "Lĩnh vực 1. Chỉ đạo điều hành: đạt 10/12 điểm"
+// "- Cải cách thể chế: phấn đấu đạt 5/5 điểm (giữ vững)"; "Lĩnh vực "X": 9,5/10 điểm, tăng 1,25 điểm so với năm 2022"
+// "Lĩnh vực X: giữ vững kết quả năm 2021 là 8/9 điểm"
 const AREA_TARGET = new RegExp(
-  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]|([\\p{Lu}][^:;.“”"]{2,160}?))\\s*(?:\\([^)]{0,80}\\)\\s*)?:\\s*(?:phấn đấu\\s*)?(?:đạt\\s*(?:tối đa\\s*)?)?(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
-    `(?:\\s*\\(([^)]{0,120})\\))?`,
-  "giu",
+  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]|([\\p{L}][^:;.“”"\\n]{2,160}?))\\s*(?:\\([^)]{0,80}\\)\\s*)?:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
+    `(?:\\s*\\(([^)]{0,120})\\)|([^;\\n(]{0,100}?)(?=[;.]\\s|[;.]?$|\\n))?`,
+  "gimu",
 );
 
 export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTarget, "area">[] {
@@ -48,12 +49,12 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
   const out: Omit<ImportedAreaTarget, "area">[] = [];
   for (const m of s.matchAll(AREA_TARGET)) {
     const title = normalizeText(
-      (m[1] ?? m[2] ?? "").replace(/^(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, ""),
+      (m[1] ?? m[2] ?? "").replace(/^(?:-\s*)?(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, ""),
     );
-    const target = centi(m[3]);
-    const max = centi(m[4]);
+    const target = centi(m[4]);
+    const max = centi(m[5]);
     if (target > max || title === "") continue;
-    const note = m[5] ?? "";
+    const note = `${m[3] ?? ""} ${m[6] ?? m[7] ?? ""}`;
     const kept = /giữ vững|duy trì|giữ nguyên/iu.test(note);
     const change = new RegExp(`(tăng|giảm)\\s*(${NUM})\\s*điểm`, "iu").exec(note);
     const year = /năm\s*(\d{4})/u.exec(note);

@@ -21,9 +21,9 @@ export interface Section {
 
 const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.)\s+(.+)$/u;
 /** A new item of a list: "- …", "+ …", "• …", "a) …". */
-const ITEM = /^(?:[-+•*]|[a-zđ]\))\s+/u;
+const ITEM = /^(?:[-+•*–—]|[a-zđ]\))\s+/u;
 const CONTINUATION =
-  /^[-+•*]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm)\s*:/iu;
+  /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện)\s*:/iu;
 
 /** Splits body paragraphs into numbered sections (nested by their numbers). */
 export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Section[] } {
@@ -60,23 +60,38 @@ export function flatten(roots: Section[]): Section[] {
 const TASK_SECTION = /chỉ số thành phần|lĩnh vực|nhiệm vụ|giải pháp|tổ chức thực hiện|tiêu chí/iu;
 const NOT_TASKS = /^(?:mục đích|yêu cầu|chỉ tiêu|mục tiêu|căn cứ|kinh phí|quan điểm)/iu;
 
-/**
- * A section holds tasks when it is a leaf that is not the purpose/requirements/targets part and
- * either says so in its title, is named after an area, or assigns units ("Chủ trì: …").
- */
-export function isTaskSection(s: Section, areaTitles: readonly { title: string }[] = []): boolean {
-  if (s.children.length > 0 || NOT_TASKS.test(s.title) || s.paragraphs.length === 0) return false;
-  return (
-    TASK_SECTION.test(s.title) ||
-    bestArea(s.title, areaTitles) >= 0 ||
-    s.paragraphs.some((p) => /chủ trì\s*:/iu.test(p.text))
-  );
+/** A section with the area title it falls under: its own, or its parent's ("1.1" under "1. Cải cách thể chế"). */
+export interface TaskSection {
+  section: Section;
+  /** The titles to match against areas, nearest first. */
+  titles: string[];
+  organisational: boolean;
 }
 
 /**
- * Groups a task section's paragraphs into tasks: labelled lines join the task above them, and in a
- * section written as a list ("a) …", "- …"), so does plain text under an item.
+ * The sections that hold tasks: not the purpose/requirements/targets part, and either under a
+ * "Nhiệm vụ, giải pháp" part, named like a task part or after an area, or assigning units.
+ * A section's own paragraphs are its tasks, also when it has subsections.
  */
+export function taskSections(roots: Section[], areaTitles: readonly { title: string }[] = []): TaskSection[] {
+  const out: TaskSection[] = [];
+  const walk = (s: Section, titles: string[], underTasks: boolean) => {
+    if (NOT_TASKS.test(s.title)) return;
+    const organisational = /tổ chức thực hiện/iu.test(s.title);
+    const own = [s.title, ...(organisational ? [] : titles)];
+    const named = TASK_SECTION.test(s.title) || bestArea(s.title, areaTitles) >= 0;
+    const assigns = s.paragraphs.some((p) => /chủ trì|thực hiện\s*:/iu.test(p.text));
+    if (s.paragraphs.length > 0 && (underTasks || named || assigns))
+      out.push({ section: s, titles: own, organisational });
+    for (const c of s.children) walk(c, own, underTasks || TASK_SECTION.test(s.title));
+  };
+  for (const r of roots) walk(r, [], false);
+  return out;
+}
+
+const BOILERPLATE =
+  /^(?:Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kế hoạch (?:này )?(?:phân công|gồm)|Trên đây là)/iu;
+
 export function taskBlocks(s: Section): Paragraph[][] {
   const blocks: Paragraph[][] = [];
   const isList = s.paragraphs.some((p) => ITEM.test(p.text) && !CONTINUATION.test(p.text));
@@ -85,12 +100,13 @@ export function taskBlocks(s: Section): Paragraph[][] {
     if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
     else blocks.push([p]);
   }
-  return blocks;
+  return blocks.filter((b) => !BOILERPLATE.test(b[0].text.replace(ITEM, "")));
 }
 
-const LABEL = /(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp)\s*(?:thực hiện\s*)?:/giu;
+const LABEL =
+  /(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp|(?<=(?:Đơn vị|Cơ quan|Người)\s+)thực hiện)\s*(?:thực hiện\s*)?:/giu;
 const SUBJECT_VERB =
-  /^\s*(?:chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng)/iu;
+  /^\s*(?:là cơ quan (?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng)/iu;
 
 export function readTask(
   text: string,
@@ -107,22 +123,53 @@ export function readTask(
     const from = span.start + (m.index ?? 0) + m[0].length;
     const next = labels[i + 1];
     const limit = next ? span.start + (next.index ?? 0) : span.end;
-    // The list ends at ";" or at the end of the sentence.
+    // The list runs to the next label or the end of the sentence; reading stops at the first non-unit.
     const rest = text.slice(from, limit);
-    const stop = /;|\.(?:\s|$)|\n/u.exec(rest);
+    const stop = /\.(?:\s|$)|\n/u.exec(rest);
     const end = stop ? from + stop.index : limit;
     const units = readUnitList(text, { start: from, end }, matcher);
-    (m[1].toLowerCase() === "chủ trì" ? lead : coordinating).push(...units);
+    const kind = m[1].toLowerCase();
+    for (const u of units) {
+      // "Đơn vị thực hiện: A chủ trì; B phối hợp" — a unit says its own role after its name.
+      const role = /^\s*(chủ trì|phối hợp)/iu
+        .exec(text.slice(u.span.end, u.span.end + 12))?.[1]
+        ?.toLowerCase();
+      const isLead = role ? role === "chủ trì" : kind !== "phối hợp";
+      (isLead ? lead : coordinating).push(u);
+    }
   });
+  // "Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở …", "Phòng X chủ trì, phối hợp với Phòng Y …"
+  if (lead.length === 0) {
+    for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:Giao\s+)?|(?<![\p{L}])giao\s+/gu)) {
+      const pos = span.start + (m.index ?? 0) + m[0].length;
+      const units = readUnitList(text, { start: pos, end: Math.min(span.end, pos + 200) }, matcher);
+      if (units.length === 0) continue;
+      const after = text.slice(units[units.length - 1].span.end, units[units.length - 1].span.end + 30);
+      if (!/^\s*(?:là cơ quan\s+)?chủ trì/iu.test(after)) continue;
+      lead.push(...units.filter((u) => !lead.some((l) => sameUnit(l, u))));
+    }
+  }
+  if (coordinating.length === 0) {
+    for (const m of body.matchAll(/phối hợp (?:chặt chẽ )?với\s+/giu)) {
+      const pos = span.start + (m.index ?? 0) + m[0].length;
+      const stop = /[;.](?:\s|$)|\n/u.exec(text.slice(pos, span.end));
+      for (const u of readUnitList(text, { start: pos, end: stop ? pos + stop.index : span.end }, matcher))
+        if (!coordinating.some((c) => sameUnit(c, u)) && !lead.some((l) => sameUnit(l, u)))
+          coordinating.push(u);
+    }
+  }
   let confidence = lead.length > 0 ? 0.9 : 0.5;
   if (lead.length === 0) {
     // No "Chủ trì:": the units that are the subject of a sentence ("Phòng X chịu trách nhiệm …") lead.
-    for (const m of body.matchAll(/(?:^|[.:;]\s+|\n)/gu)) {
+    for (const m of body.matchAll(
+      /(?:^|[.:;]\s+|\n)(?:(?:Thủ trưởng|Lãnh đạo|Người đứng đầu|Trưởng)\s+(?=[Cc]ác|\p{Lu}))?/gu,
+    )) {
       const pos = span.start + (m.index ?? 0) + m[0].length;
-      const u = readUnitAt(text, pos, span.end, matcher);
-      if (u && SUBJECT_VERB.test(text.slice(u.span.end, u.span.end + 40))) {
-        if (!lead.some((l) => sameUnit(l, u))) lead.push(u);
-      }
+      // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã … căn cứ …": the subjects before the verb lead.
+      const units = readUnitList(text, { start: pos, end: Math.min(span.end, pos + 240) }, matcher);
+      const last = units[units.length - 1];
+      if (last && SUBJECT_VERB.test(text.slice(last.span.end, last.span.end + 40)))
+        for (const u of units) if (!lead.some((l) => sameUnit(l, u))) lead.push(u);
     }
     if (lead.length > 0) confidence = 0.7;
   }

@@ -97,9 +97,16 @@ export function normaliseDocumentText(raw: string): string {
   const lines = nfc(raw)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
     .split("\n")
-    .map((l) => l.replace(/ {2,}/g, " ").trim());
+    // A header or signature laid out in two columns ("SỞ …      CỘNG HÒA …", or a tab between
+    // them) becomes two lines.
+    .flatMap((l) => l.trim().split(/ {4,}|\t+/))
+    .map((l) =>
+      l
+        .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+        .replace(/ {2,}/g, " ")
+        .trim(),
+    );
   const out: string[] = [];
   for (const l of lines) if (l !== "" || (out.length > 0 && out[out.length - 1] !== "")) out.push(l);
   return out.join("\n").trim();

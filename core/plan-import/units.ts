@@ -117,14 +117,17 @@ function generic(text: string, pos: number, len: number, m: UnitMatcher): UnitMe
   };
 }
 
+// Between two units of a list: commas, "và", a role word ("A chủ trì; B phối hợp"), or a title
+// before a unit ("Thủ trưởng các cơ quan …, Chủ tịch UBND các xã …").
+const SEPARATOR =
+  /^(?:\s|,|;|và(?![\p{L}\p{M}])|cùng(?![\p{L}\p{M}])|với(?![\p{L}\p{M}])|-(?=\s)|(?:chủ trì|phối hợp)(?:\s*:)?(?![\p{L}\p{M}])|(?:Thủ trưởng|Chủ tịch|Lãnh đạo|Người đứng đầu)\s+(?=\p{L}))*/iu;
+
 /** Reads a list of units ("A, B và C; …") from `span`; stops at the first text that is not a unit. */
 export function readUnitList(text: string, span: Span, m: UnitMatcher): UnitMention[] {
   const out: UnitMention[] = [];
   let pos = span.start;
   while (pos < span.end) {
-    const sep = /^(?:\s|,|và(?![\p{L}\p{M}])|cùng(?![\p{L}\p{M}])|với(?![\p{L}\p{M}])|-(?=\s))*/u.exec(
-      text.slice(pos, span.end),
-    );
+    const sep = SEPARATOR.exec(text.slice(pos, span.end));
     pos += sep ? sep[0].length : 0;
     if (pos >= span.end) break;
     const u = readUnitAt(text, pos, span.end, m);

@@ -152,8 +152,8 @@ export function tableText(table: HTMLElement): string[] {
   for (const r of rows.slice(headerIndex + 1)) {
     const filled = r.filter((c) => c !== "");
     if (filled.length === 0) continue;
-    // A section row: "I | Cải cách thể chế" with the other cells empty, or one merged cell.
-    if (filled.length <= 2 && r.length > 2 && r.slice(2).every((c) => c === "")) {
+    // A section row: "I | Cải cách thể chế" with the other cells empty or merged (colspan).
+    if (filled.length <= 2 && (r.length < header.length || r.slice(2).every((c) => c === ""))) {
       out.push(filled.join(". ").replace(/^([IVX]+|\d+(?:\.\d+)*)\.?\.\s*/u, "$1. "));
       continue;
     }
