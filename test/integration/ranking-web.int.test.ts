@@ -82,6 +82,16 @@ forEachEngine("dashboard and public endpoints", (get) => {
     });
   });
 
+  it("answers the caller's own dashboard at /me/dashboard, and says so when the caller has no agency", async () => {
+    const mine = await inject("vp.lanhdao", "GET", "/me/dashboard");
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toEqual(
+      (await inject("vp.lanhdao", "GET", `/agencies/${officeId}/dashboard`)).json(),
+    );
+    expectError(await inject("admin", "GET", "/me/dashboard"), 404, "dashboard.no_agency");
+    expectError(await inject(null, "GET", "/me/dashboard"), 401, "unauthenticated");
+  });
+
   it("shows the province the unpublished 2019 rank, and nobody outside the agency the dashboard", async () => {
     const province = (await inject("snv.cchc", "GET", `/agencies/${officeId}/dashboard`)).json();
     expect(province.current).toMatchObject({ year: 2019, rankVisible: true, rankOf: 13 });

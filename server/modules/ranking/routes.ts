@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { whatIfBodySchema } from "../../../core/contracts/ranking.ts";
 import type { AppContext } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import { requireCaller } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { presentCycle } from "../cycles/service.ts";
 import { agencyDashboard } from "./dashboard.ts";
@@ -54,6 +56,16 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get("/agencies/:id/dashboard", { schema: { tags: ["index"], params: idParam } }, async (req) =>
     agencyDashboard(ctx, req.caller, req.params.id),
   );
+  // The caller's own agency, so the page need not wait for /auth/me to know which one.
+  r.get("/me/dashboard", { schema: { tags: ["index"] } }, async (req) => {
+    const caller = requireCaller(req);
+    if (caller.agencyId === null)
+      throw new AppError("dashboard.no_agency", 404, {
+        vi: "Tài khoản không thuộc cơ quan nào; hãy chọn một cơ quan",
+        en: "Your account belongs to no agency; choose one",
+      });
+    return agencyDashboard(ctx, caller, caller.agencyId);
+  });
   r.get("/public/overview", { schema: { tags: ["public"] } }, async () => publicOverview(ctx));
   r.get("/public/agencies/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
     publicAgency(ctx, req.params.id),

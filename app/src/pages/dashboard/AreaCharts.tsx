@@ -9,7 +9,7 @@ import type { AreaRow, Dashboard } from "./types.ts";
 
 export const SERIES_COLORS = { previous: "#8c8c8c", now: "#0b57d0", target: "#d46b08", max: "#d9d9d9" };
 
-export default function AreaCharts({ d }: { d: Dashboard }) {
+export function AreaCharts({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");
   const phone = useIsPhone();
   const prevYear = d.previous?.year;

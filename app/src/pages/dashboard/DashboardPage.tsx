@@ -1,47 +1,54 @@
 /**
  * The agency dashboard: /dashboard is the caller's own agency, /dashboard/:agencyId any agency the
- * caller may read (the province's roles pick one). The headline numbers come first and alone, the
- * charts load after them, so the index shows as soon as the one dashboard request answers.
+ * caller may read (the province's roles pick one). The headline numbers render first and alone; the
+ * charts, tables and what-if load as a second chunk meanwhile, so the index shows as soon as the one
+ * dashboard request (started by the route's loader) answers.
  */
-import { Alert, Col, Row, Space, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Tag, Typography } from "antd";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useApi } from "../../api.ts";
+import type { ApiError } from "../../api.ts";
 import { ANY_ROLE, RequireRole, useMe } from "../../auth.tsx";
 import { ErrorBox, Loading } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
-import { AgencyPicker, AgencySelect } from "./AgencyPicker.tsx";
-import { AtRisk } from "./AtRisk.tsx";
-import { GapTable } from "./GapTable.tsx";
 import { Headline } from "./Headline.tsx";
+import { dashboardPath, fetchOnce } from "./prefetch.ts";
 import type { Dashboard } from "./types.ts";
-import { WhatIfPanel } from "./WhatIf.tsx";
 
-// echarts is the heaviest part of the page: its chunk loads while the numbers are already shown.
-const AreaCharts = lazy(() => import("./AreaCharts.tsx"));
-const Trend = lazy(() => import("./Trend.tsx"));
+// Only the province's roles choose an agency: its form and search stay out of everyone's first load.
+const AgencyPicker = lazy(() => import("./AgencyPicker.tsx").then((m) => ({ default: m.AgencyPicker })));
+const AgencySelect = lazy(() => import("./AgencyPicker.tsx").then((m) => ({ default: m.AgencySelect })));
+// Below the headline: the echarts chunk and the tables load while the numbers are already shown.
+const Details = lazy(() => import("./Details.tsx"));
 
 export default function DashboardRoute() {
   return (
     <RequireRole roles={ANY_ROLE}>
-      <DashboardFor />
+      <DashboardPage />
     </RequireRole>
   );
 }
 
-function DashboardFor() {
+function DashboardPage() {
+  const { t } = useTranslation("dashboard");
   const { agencyId } = useParams();
   const { me } = useMe();
-  const id = agencyId ? Number(agencyId) : (me?.agencyId ?? null);
-  if (id === null || !Number.isInteger(id) || id <= 0) return <AgencyPicker />;
-  const provinceWide = me !== null && ["admin", "province_office", "appraiser"].includes(me.role);
-  return <DashboardPage agencyId={id} canSwitch={provinceWide} />;
-}
-
-function DashboardPage({ agencyId, canSwitch }: { agencyId: number; canSwitch: boolean }) {
-  const { t } = useTranslation("dashboard");
-  const q = useApi<Dashboard>(`/agencies/${agencyId}/dashboard`);
+  const path = dashboardPath(agencyId);
+  const q = useQuery<Dashboard, ApiError>({
+    queryKey: [path],
+    queryFn: () => fetchOnce<Dashboard>(path),
+    retry: (n, e) => e.status >= 500 && n < 1,
+  });
+  // A caller who belongs to no agency (the administrator) chooses one.
+  if (q.error?.code === "dashboard.no_agency")
+    return (
+      <Suspense fallback={<Loading />}>
+        <AgencyPicker />
+      </Suspense>
+    );
+  const canSwitch = me !== null && ["admin", "province_office", "appraiser"].includes(me.role);
   const d = q.data;
   return (
     <div className="page">
@@ -49,13 +56,17 @@ function DashboardPage({ agencyId, canSwitch }: { agencyId: number; canSwitch: b
         {t("title")}
         {d ? `: ${d.agency.name}` : ""}
       </Typography.Title>
-      {canSwitch && <AgencySelect value={agencyId} />}
+      {canSwitch && (
+        <Suspense fallback={null}>
+          <AgencySelect value={d?.agency.id} />
+        </Suspense>
+      )}
       {q.isLoading && <Loading rows={6} />}
       <ErrorBox error={q.error} />
       {d && !d.current && <Alert type="info" showIcon title={t("noCycle")} description={t("noCycleHelp")} />}
       {d?.current && (
-        <Space orientation="vertical" size="large" style={{ width: "100%" }}>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>
+        <>
+          <Typography.Paragraph>
             {t("cycleLine", { year: d.current.year })}{" "}
             <Tag color={d.current.published ? "green" : "gold"}>
               {d.current.published ? t("published") : t("notPublished")}
@@ -67,28 +78,10 @@ function DashboardPage({ agencyId, canSwitch }: { agencyId: number; canSwitch: b
             )}
           </Typography.Paragraph>
           <Headline d={d} />
-          <Suspense fallback={<Loading rows={6} />}>
-            <AreaCharts d={d} />
+          <Suspense fallback={<Loading rows={8} />}>
+            <Details d={d} />
           </Suspense>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <Suspense fallback={<Loading rows={4} />}>
-                <Trend d={d} />
-              </Suspense>
-            </Col>
-            <Col xs={24} xl={12}>
-              <AtRisk d={d} />
-            </Col>
-          </Row>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <GapTable d={d} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <WhatIfPanel d={d} agencyId={agencyId} />
-            </Col>
-          </Row>
-        </Space>
+        </>
       )}
     </div>
   );

@@ -8,7 +8,7 @@ import { stackOnPhone, useIsPhone } from "../public/parts.tsx";
 import { RankChange } from "./Headline.tsx";
 import type { CycleEntry, Dashboard } from "./types.ts";
 
-export default function Trend({ d }: { d: Dashboard }) {
+export function Trend({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");
   const phone = useIsPhone();
   const option = useMemo((): ChartOption => {

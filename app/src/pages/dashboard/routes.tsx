@@ -1,9 +1,19 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
+import { Loading } from "../../components/common.tsx";
+import { dashboardPath, prefetch } from "./prefetch.ts";
 
 const DashboardPage = lazy(() => import("./DashboardPage.tsx"));
 
-export const dashboardRoutes: RouteObject[] = [
-  { path: "/dashboard", element: <DashboardPage /> },
-  { path: "/dashboard/:agencyId", element: <DashboardPage /> },
-];
+// The loader only starts the request (it returns at once, so navigation never waits on it).
+const route = (path: string): RouteObject => ({
+  path,
+  element: <DashboardPage />,
+  loader: ({ params }) => {
+    prefetch(dashboardPath(params.agencyId));
+    return null;
+  },
+  hydrateFallbackElement: <Loading rows={6} />,
+});
+
+export const dashboardRoutes: RouteObject[] = [route("/dashboard"), route("/dashboard/:agencyId")];
