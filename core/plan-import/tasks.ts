@@ -96,7 +96,7 @@ export function taskBlocks(s: Section): Paragraph[][] {
   const blocks: Paragraph[][] = [];
   const isList = s.paragraphs.some((p) => ITEM.test(p.text) && !CONTINUATION.test(p.text));
   for (const p of s.paragraphs) {
-    const joins = CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text));
+    const joins = CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text) && !BOILERPLATE.test(p.text));
     if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
     else blocks.push([p]);
   }
@@ -208,7 +208,9 @@ export function taskTitle(first: string): string {
   let t = first.replace(/^(?:Nội dung(?: và yêu cầu)?|Nhiệm vụ|Nội dung công việc)\s*:\s*/iu, "");
   // A table row read as "content; Chủ trì: …": the title is the content.
   const labelled =
-    /[;.]\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời hạn|thời gian|sản phẩm)\s*:/iu.exec(t);
+    /[;.]\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời hạn(?: hoàn thành)?|thời gian(?: thực hiện| hoàn thành)?|sản phẩm|chỉ tiêu)\s*:/iu.exec(
+      t,
+    );
   if (labelled) t = t.slice(0, labelled.index);
   const colon = t.indexOf(":");
   if (colon > 3 && colon <= 120) return t.slice(0, colon).trim();
