@@ -162,11 +162,11 @@ export function planDocument(p: DocumentPlan): PlanDocumentModel {
     for (const { a, tasks } of byArea) {
       if (tasks.length === 0) continue;
       blocks.push({ kind: "section", text: `${s++}. Chỉ số thành phần “${a.title}”` });
-      tasks.forEach((t, i) => blocks.push(taskBlock(t, i)));
+      blocks.push(...tasks.map(taskBlock));
     }
   }
   blocks.push({ kind: "part", text: `${romanNumeral(part++)}. TỔ CHỨC THỰC HIỆN` });
-  others.forEach((t, i) => blocks.push(taskBlock(t, i)));
+  blocks.push(...others.map(taskBlock));
   blocks.push({
     kind: "paragraph",
     text: `Trên đây là Kế hoạch ${lowerFirst(p.title)}; các đơn vị căn cứ Kế hoạch tổ chức thực hiện./.`,
