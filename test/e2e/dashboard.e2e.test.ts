@@ -8,6 +8,9 @@ import { expect, test } from "vitest";
 import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
 import { journeys } from "./harness.ts";
 
+// The page has to load and ask the server first: poll longer than vitest's default second.
+const WAIT = { timeout: 15_000 };
+
 // The API's numbers as the UI must show them (vi-VN): 81.08 → "81,08%", 75.4 → "75,4".
 const pct = (n: number) => formatPercentCenti(Math.round(n * 100));
 const pts = (n: number) => formatPoints(Math.round(n * 100));
@@ -35,7 +38,7 @@ journeys("dashboard", (j) => {
 
     const page = await j().page({ user: "vp.lanhdao" });
     await page.goto("/dashboard");
-    await expect.poll(() => figure(page, "now").textContent()).toContain(pct(d.current.percent));
+    await expect.poll(() => figure(page, "now").textContent(), WAIT).toContain(pct(d.current.percent));
     expect(d.current.year).toBe(2019);
     const now = await figure(page, "now").textContent();
     expect(now).toContain("Chỉ số năm 2019");
@@ -64,14 +67,14 @@ journeys("dashboard", (j) => {
       expect(text).toContain(`${pts(a.points)} (${pct(a.percent)})`);
       expect(text).toContain(`${pts(a.target)} (${pct(a.targetPercent)})`);
     }
-    await expect.poll(() => page.getByRole("img", { name: /Biểu đồ cột/ }).count()).toBe(1);
-    await expect.poll(() => page.getByRole("img", { name: /Biểu đồ radar/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("img", { name: /Biểu đồ cột/ }).count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByRole("img", { name: /Biểu đồ radar/ }).count(), WAIT).toBe(1);
 
     // Trend across cycles.
     const trend = page.getByRole("table").filter({ hasText: "Chỉ số và thứ hạng từng kỳ" });
     for (const e of d.trend) {
       const row = trend.getByRole("row").filter({ hasText: String(e.year) });
-      await expect.poll(() => row.textContent()).toContain(pct(e.percent));
+      await expect.poll(() => row.textContent(), WAIT).toContain(pct(e.percent));
     }
 
     // Gap analysis of last year, biggest loss first.
@@ -109,8 +112,8 @@ journeys("dashboard", (j) => {
     const predict = async (areas: Record<string, string>) =>
       (await j().api("vp.daumoi", "POST", `/agencies/${officeId}/what-if`, { baseYear: 2018, areas })).json;
     const shows = async (w: { percent: number; rank: number; of: number }) => {
-      await expect.poll(() => figure(page, "whatif-index").textContent()).toBe(pct(w.percent));
-      await expect.poll(() => figure(page, "whatif-rank").textContent()).toBe(`${w.rank}/${w.of}`);
+      await expect.poll(() => figure(page, "whatif-index").textContent(), WAIT).toBe(pct(w.percent));
+      await expect.poll(() => figure(page, "whatif-rank").textContent(), WAIT).toBe(`${w.rank}/${w.of}`);
     };
 
     // The fields start at the plan's targets: 93,01 %, second of 13 (the demo's forecast).
@@ -127,10 +130,10 @@ journeys("dashboard", (j) => {
     const shown = await figure(page, "whatif-index").textContent();
     await area4.fill("3,75");
     await expect
-      .poll(() => page.locator(".ant-form-item-explain-error").textContent())
+      .poll(() => page.locator(".ant-form-item-explain-error").textContent(), WAIT)
       .toContain("Nhập số từ 0 đến 3,5");
     await expect
-      .poll(() => page.getByText("Sửa các ô chưa hợp lệ để cập nhật dự báo.").isVisible())
+      .poll(() => page.getByText("Sửa các ô chưa hợp lệ để cập nhật dự báo.").isVisible(), WAIT)
       .toBe(true);
     expect(await figure(page, "whatif-index").textContent()).toBe(shown);
     await area4.fill("1,5");
@@ -152,7 +155,9 @@ journeys("dashboard", (j) => {
     const page = await j().page({ user: "snv.cchc" });
     await page.goto("/dashboard");
     // The PAR office's own agency (Sở Nội vụ) first, with a choice of any other.
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Sở Nội vụ");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT)
+      .toContain("Sở Nội vụ");
     const picker = page.getByRole("combobox", { name: "Cơ quan", exact: true });
     await picker.click();
     await page.keyboard.type("van phong ubnd");
@@ -164,7 +169,7 @@ journeys("dashboard", (j) => {
     const d = (await j().api("snv.cchc", "GET", `/agencies/${officeId}/dashboard`)).json;
     expect(d.current.rankVisible).toBe(true);
     await expect
-      .poll(() => figure(page, "rank").textContent())
+      .poll(() => figure(page, "rank").textContent(), WAIT)
       .toContain(`${d.ranking.rank}/${d.ranking.rankOf}`);
     expect(await figure(page, "rank").textContent()).toContain("Thứ hạng năm 2019");
     j().expectNoConsoleErrors(page);
@@ -173,7 +178,7 @@ journeys("dashboard", (j) => {
     const leader = await j().page({ user: "vp.lanhdao" });
     await leader.goto(`/dashboard/${other.id}`);
     await expect
-      .poll(() => leader.getByRole("alert").textContent())
+      .poll(() => leader.getByRole("alert").textContent(), WAIT)
       .toContain("Bảng điều khiển chỉ dành cho");
     j().expectNoConsoleErrors(leader);
   });

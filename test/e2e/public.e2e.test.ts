@@ -9,6 +9,9 @@ import { expect, test } from "vitest";
 import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
 import { journeys } from "./harness.ts";
 
+// The page has to load and ask the server first: poll longer than vitest's default second.
+const WAIT = { timeout: 15_000 };
+
 const pct = (n: number) => formatPercentCenti(Math.round(n * 100));
 const pts = (n: number) => formatPoints(Math.round(n * 100));
 const change = (n: number | null) =>
@@ -76,7 +79,7 @@ journeys("public", (j) => {
     await page.getByRole("link", { name: "Năm 2018 — Sở, ban, ngành" }).click();
     await page.waitForURL(`**/public/rankings/${c2018.id}`);
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT)
       .toBe("Bảng xếp hạng Chỉ số CCHC năm 2018 — Sở, ban, ngành");
     await page.locator(`[data-agency="${ranking.items[0].agencyId}"]`).waitFor();
     for (const r of ranking.items) {
@@ -100,7 +103,7 @@ journeys("public", (j) => {
     await page.waitForURL(/\?q=van\+phong$/);
     const shared = await j().page({ width: 375 });
     await shared.goto(new URL(page.url()).pathname + new URL(page.url()).search);
-    await expect.poll(() => shared.locator("[data-agency]").count()).toBe(1);
+    await expect.poll(() => shared.locator("[data-agency]").count(), WAIT).toBe(1);
     expect(await shared.locator("[data-agency]").textContent()).toContain("Văn phòng UBND tỉnh Quảng Nam");
     j().expectNoConsoleErrors(page);
     j().expectNoConsoleErrors(shared);
@@ -115,9 +118,9 @@ journeys("public", (j) => {
 
     const page = await j().page({ width: 375, height: 812 });
     await page.goto(`/public/agencies/${office.id}?year=2018`);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(office.name);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT).toBe(office.name);
     await expect
-      .poll(() => page.locator('[data-figure="agency-index"]').textContent())
+      .poll(() => page.locator('[data-figure="agency-index"]').textContent(), WAIT)
       .toContain(`Chỉ số ${pct(index.percent)} (${pts(index.points)}/${pts(index.max)} điểm), xếp loại A`);
     expect(await page.locator('[data-figure="agency-index"]').textContent()).toContain("xếp thứ 8/13");
     const areas = page.getByRole("table").filter({ hasText: "Điểm đạt và tỷ lệ đạt từng lĩnh vực năm 2018" });
@@ -158,7 +161,7 @@ journeys("public", (j) => {
 
     const page = await j().page({ width: 375, height: 812 });
     await page.goto(`/public/plans/${planId}`);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(p.title);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT).toBe(p.title);
     const progress = await page.locator('[data-figure="plan-progress"]').textContent();
     expect(progress).toContain(`${p.progress.percent}%`);
     expect(progress).toContain(`${p.progress.tasks} nhiệm vụ`);
@@ -214,12 +217,12 @@ journeys("public", (j) => {
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`/public/rankings/${c2019.id}`);
     await expect
-      .poll(() => page.locator('[data-state="not-published"]').textContent())
+      .poll(() => page.locator('[data-state="not-published"]').textContent(), WAIT)
       .toContain("Kết quả năm 2019 chưa được công bố");
     expect(await page.locator("[data-agency]").count()).toBe(0);
     await page.goto(`/public/agencies/${office.id}?year=2019`);
     await expect
-      .poll(() => page.locator('[data-state="not-published"]').textContent())
+      .poll(() => page.locator('[data-state="not-published"]').textContent(), WAIT)
       .toContain("Kết quả năm 2019 chưa được công bố");
     expect(await page.locator('[data-figure="agency-index"]').count()).toBe(0);
     // The pages never even ask for the unpublished numbers.
