@@ -2,7 +2,8 @@
  * A division's tasks (GET /me/tasks: the tasks its unit leads or coordinates), overdue first, then
  * open ones by deadline. Built as a list of cards so it reads on a 375 px phone.
  */
-import { List, Segmented, Space, Typography } from "antd";
+import { Pagination, Segmented, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useApi } from "../../api.ts";
@@ -52,67 +53,94 @@ export default function MyTasksPage() {
       ) : q.error ? (
         <ErrorBox error={q.error} />
       ) : (
-        <List<MyTask>
-          dataSource={items}
-          locale={{
-            emptyText: (
-              <EmptyState description={showAll || !all.length ? t("mine.empty") : t("mine.emptyOpen")}>
-                {!showAll && all.length > 0 && <Link to="/my-tasks?show=all">{t("mine.seeAll")}</Link>}
-              </EmptyState>
-            ),
-          }}
-          pagination={items.length > 10 ? { pageSize: 10, align: "center", showSizeChanger: false } : false}
-          renderItem={(x) => (
-            <List.Item key={x.id} style={{ display: "block", padding: 0, border: 0, marginBottom: 12 }}>
-              <article
-                className={`task-card${x.overdue ? " task-card-overdue" : ""}`}
-                aria-labelledby={`task-${x.id}-title`}
-                data-task={x.id}
-              >
-                <h2 id={`task-${x.id}-title`} className="task-card-title">
-                  {x.section && <span>{x.section}. </span>}
-                  {x.title}
-                </h2>
-                <Space size={[8, 4]} wrap>
-                  <StatusTag status={x.status} />
-                  <span>
-                    {t("mine.due")}: <Deadline task={x} />
-                  </span>
-                </Space>
-                <div className="task-card-units">
-                  {t("mine.lead")}: <Units units={x.leadUnits} empty={t("mine.none")} />
-                  {x.coordinatingUnits.length > 0 && (
-                    <>
-                      {" · "}
-                      {t("mine.coordinating")}: <Units units={x.coordinatingUnits} />
-                    </>
-                  )}
-                </div>
-                <TaskProgress progress={x.progress} label={t("mine.progressOf", { title: x.title })} />
-                <div className="task-card-actions">
-                  {x.canUpdate && (
-                    <LinkButton
-                      type="primary"
-                      size="large"
-                      to={`/tasks/${x.id}/update`}
-                      aria-label={t("mine.updateTask", { title: x.title })}
-                    >
-                      {t("mine.update")}
-                    </LinkButton>
-                  )}
-                  <LinkButton
-                    size="large"
-                    to={`/plans/${x.planId}/tasks/${x.id}`}
-                    aria-label={t("mine.detailsOf", { title: x.title })}
-                  >
-                    {t("mine.details")}
-                  </LinkButton>
-                </div>
-              </article>
-            </List.Item>
-          )}
-        />
+        <TaskCards items={items} showAll={showAll} anyTask={all.length > 0} />
       )}
     </div>
+  );
+}
+
+const PAGE_SIZE = 10;
+
+function TaskCards({ items, showAll, anyTask }: { items: MyTask[]; showAll: boolean; anyTask: boolean }) {
+  const { t } = useTranslation("tasks");
+  const [page, setPage] = useState(1);
+  if (!items.length)
+    return (
+      <EmptyState description={showAll || !anyTask ? t("mine.empty") : t("mine.emptyOpen")}>
+        {!showAll && anyTask && <Link to="/my-tasks?show=all">{t("mine.seeAll")}</Link>}
+      </EmptyState>
+    );
+  const current = Math.min(page, Math.ceil(items.length / PAGE_SIZE));
+  return (
+    <>
+      <ul className="task-list" aria-label={t("mine.listLabel")}>
+        {items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((x) => (
+          <li key={x.id}>
+            <TaskCard x={x} />
+          </li>
+        ))}
+      </ul>
+      {items.length > PAGE_SIZE && (
+        <Pagination
+          align="center"
+          current={current}
+          pageSize={PAGE_SIZE}
+          total={items.length}
+          showSizeChanger={false}
+          onChange={setPage}
+        />
+      )}
+    </>
+  );
+}
+
+function TaskCard({ x }: { x: MyTask }) {
+  const { t } = useTranslation("tasks");
+  return (
+    <article
+      className={`task-card${x.overdue ? " task-card-overdue" : ""}`}
+      aria-labelledby={`task-${x.id}-title`}
+      data-task={x.id}
+    >
+      <h2 id={`task-${x.id}-title`} className="task-card-title">
+        {x.section && <span>{x.section}. </span>}
+        {x.title}
+      </h2>
+      <Space size={[8, 4]} wrap>
+        <StatusTag status={x.status} />
+        <span>
+          {t("mine.due")}: <Deadline task={x} />
+        </span>
+      </Space>
+      <div className="task-card-units">
+        {t("mine.lead")}: <Units units={x.leadUnits} empty={t("mine.none")} />
+        {x.coordinatingUnits.length > 0 && (
+          <>
+            {" · "}
+            {t("mine.coordinating")}: <Units units={x.coordinatingUnits} />
+          </>
+        )}
+      </div>
+      <TaskProgress progress={x.progress} label={t("mine.progressOf", { title: x.title })} />
+      <div className="task-card-actions">
+        {x.canUpdate && (
+          <LinkButton
+            type="primary"
+            size="large"
+            to={`/tasks/${x.id}/update`}
+            aria-label={t("mine.updateTask", { title: x.title })}
+          >
+            {t("mine.update")}
+          </LinkButton>
+        )}
+        <LinkButton
+          size="large"
+          to={`/plans/${x.planId}/tasks/${x.id}`}
+          aria-label={t("mine.detailsOf", { title: x.title })}
+        >
+          {t("mine.details")}
+        </LinkButton>
+      </div>
+    </article>
   );
 }

@@ -244,14 +244,13 @@ function UpdateForm({ task }: { task: TaskDetail }) {
               onChange={(v) => form.setFieldsValue({ progress: v })}
               onChangeComplete={() => void form.validateFields(["progress"])}
               tooltip={{ formatter: (v) => progressText(v ?? 0) }}
-              aria-label={t("update.progressSlider")}
+              ariaLabelForHandle={t("update.progressSlider")}
+              ariaValueTextFormatterForHandle={(v) => progressText(v ?? 0)}
               style={{ flex: 1 }}
             />
             <Form.Item name="progress" noStyle rules={[zodRule(progressSchema, t("update.progressRule"))]}>
+              {/* No min/max here: a clamped input would hide the mistake instead of explaining it. */}
               <InputNumber
-                min={0}
-                max={100}
-                precision={0}
                 inputMode="numeric"
                 aria-label={t("update.progressInput")}
                 suffix="%"
