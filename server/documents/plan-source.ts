@@ -87,39 +87,44 @@ export function htmlText(html: string): string {
   const root = parse(html.replace(/<!doctype[^>]*>/i, ""), {
     blockTextElements: { script: false, style: false, noscript: false, pre: true },
   });
+  return linesOf(root).join("\n");
+}
+
+/** The text of an element, one line per block (paragraph, list item, table row or cell). */
+function linesOf(node: HTMLElement): string[] {
   const lines: string[] = [];
   let current = "";
   const flush = () => {
     const t = current.replace(/\s+/g, " ").trim();
-    if (t) lines.push(t);
+    if (t && t !== "-") lines.push(t);
     current = "";
   };
-  const walk = (node: HTMLElement) => {
-    for (const child of node.childNodes) {
+  const walk = (el: HTMLElement) => {
+    for (const child of el.childNodes) {
       if (child.nodeType === 3) {
         current += decodeEntities(child.rawText);
         continue;
       }
       if (child.nodeType !== 1) continue;
-      const el = child as HTMLElement;
-      const tag = el.tagName?.toLowerCase() ?? "";
+      const c = child as HTMLElement;
+      const tag = c.tagName?.toLowerCase() ?? "";
       if (SKIP.has(tag)) continue;
       if (tag === "table") {
         flush();
-        lines.push(...tableText(el));
+        lines.push(...tableText(c));
         continue;
       }
       if (tag === "li") {
         flush();
         current = "- ";
       } else if (BLOCK.has(tag)) flush();
-      walk(el);
+      walk(c);
       if (BLOCK.has(tag)) flush();
     }
   };
-  walk(root);
+  walk(node);
   flush();
-  return lines.join("\n");
+  return lines;
 }
 
 function decodeEntities(s: string): string {
@@ -143,7 +148,9 @@ export function tableText(table: HTMLElement): string[] {
   const rows = table.querySelectorAll("tr").map((tr) => tr.querySelectorAll("th,td").map(cellText));
   if (rows.length === 0) return [];
   const headerIndex = rows.findIndex((r) => r.some((c) => /chủ trì/iu.test(c)));
-  if (headerIndex < 0) return rows.map((r) => r.filter(Boolean).join(" | ")).filter(Boolean);
+  // Not a table of tasks (a layout table: the header block, the signature): each cell's lines in turn.
+  if (headerIndex < 0)
+    return table.querySelectorAll("tr").flatMap((tr) => tr.querySelectorAll("th,td").flatMap(linesOf));
   const header = rows[headerIndex];
   const roles = header.map(
     (h) => LABELS.find(([re]) => re.test(h))?.[1] ?? (/^(?:stt|tt|số tt)$/iu.test(h) ? "#" : "content"),
