@@ -21,6 +21,7 @@ import { cycleRoutes } from "./modules/cycles/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { indicatorRoutes } from "./modules/indicators/routes.ts";
+import { planImportRoutes } from "./modules/plan-import/routes.ts";
 import { planRoutes } from "./modules/plans/routes.ts";
 import { rankingRoutes } from "./modules/ranking/routes.ts";
 import { scoreRoutes } from "./modules/scores/routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await rankingRoutes(api, ctx);
       await planRoutes(api, ctx);
       await indicatorRoutes(api, ctx);
+      await planImportRoutes(api, ctx);
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

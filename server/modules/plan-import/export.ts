@@ -1,0 +1,84 @@
+/** A stored plan as the document model, then as DOCX, PDF or text. */
+import { type DocumentPlan, planDocument, planDocumentText } from "../../../core/plan-document.ts";
+import { findReferences } from "../../../core/plan-import/refs.ts";
+import type { AppContext } from "../../context.ts";
+import { planDocx } from "../../documents/plan-docx.ts";
+import { planPdf } from "../../documents/plan-pdf.ts";
+import { findAgency } from "../agencies/repository.ts";
+import type { Caller } from "../auth/policy.ts";
+import { planDetail } from "../plans/service.ts";
+
+export async function documentPlanFor(
+  ctx: AppContext,
+  caller: Caller | null,
+  planId: number,
+): Promise<DocumentPlan> {
+  const p = await planDetail(ctx, caller, planId);
+  const agency = await findAgency(ctx.db, p.agency.id);
+  const parent = agency?.parent_id ? await findAgency(ctx.db, agency.parent_id) : undefined;
+  const implementsText = p.implements ?? "";
+  return {
+    parentIssuer: parent?.name ?? null,
+    issuer: p.agency.name,
+    number: p.number,
+    code: p.code,
+    place: p.place,
+    date: p.issuedOn,
+    year: p.year,
+    title: p.title.replace(/^Kế hoạch\s+/iu, ""),
+    references: findReferences(implementsText).map(({ kind, number, code, date, issuer }) => ({
+      kind,
+      number,
+      code,
+      date,
+      issuer,
+    })),
+    overallTarget: p.overallTarget,
+    areaTargets: p.targets.areas.map((a) => ({
+      area: a.areaCode,
+      title: a.title,
+      target: a.target ?? 0,
+      max: a.max ?? 0,
+      delta: a.delta,
+      baselineYear: p.year - 1,
+      kept: a.kept,
+    })),
+    tasks: p.tasks.map((t) => ({
+      area: t.areaCode,
+      title: t.title,
+      text: t.body,
+      leadUnits: t.leadUnits.map((u) => u.name),
+      coordinatingUnits: t.coordinatingUnits.map((u) => u.name),
+      due: t.due,
+      period: t.period,
+      targets: t.targets.flatMap((x) =>
+        typeof x.value === "number"
+          ? [{ comparator: x.comparator, value: x.value, unit: x.unit ?? null, text: x.text }]
+          : [],
+      ),
+    })),
+    // The signer is not stored with the plan: the block is left for the signature.
+    signer: null,
+    recipients: ["Như trên", "Lưu: VT"],
+  };
+}
+
+export async function exportPlan(
+  ctx: AppContext,
+  caller: Caller | null,
+  planId: number,
+  format: "docx" | "pdf" | "txt",
+) {
+  const plan = await documentPlanFor(ctx, caller, planId);
+  const model = planDocument(plan);
+  const base = `${plan.number ?? "ke-hoach"}-${plan.code ?? plan.year}`.replace(/[^\w-]+/g, "-");
+  if (format === "txt")
+    return { body: planDocumentText(model), filename: `${base}.txt`, type: "text/plain; charset=utf-8" };
+  if (format === "pdf")
+    return { body: await planPdf(model), filename: `${base}.pdf`, type: "application/pdf" };
+  return {
+    body: await planDocx(model),
+    filename: `${base}.docx`,
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+}
