@@ -538,7 +538,11 @@ forEachEngine("province office and administration endpoints", (get) => {
       // A wrong password still says only that the credentials are wrong.
       expectError(await login("stp.daumoi", "wrong-password-1"), 401, "auth.bad_credentials");
       const list = (await call("admin", "GET", "/users")).json().items;
-      expect(list.find((u: { id: number }) => u.id === userId).disabled).toBe(true);
+      expect(list.find((u: { id: number }) => u.id === userId)).toMatchObject({
+        disabled: true,
+        agencyName: "Văn phòng UBND tỉnh Quảng Nam",
+        unitName: null,
+      });
       await call("admin", "PATCH", `/users/${userId}`, { disabled: false });
       expect((await login("stp.daumoi", "first-password-1")).statusCode).toBe(200);
     });

@@ -41,8 +41,25 @@ export async function insertUser(
 
 const USER_COLS = ["id", "username", "display_name", "role", "agency_id", "unit_id", "disabled_at"] as const;
 
+/** Every user with the names of their agency and division, for the administrator's list. */
 export async function listUsers(db: Kysely<DB>) {
-  return db.selectFrom("users").select(USER_COLS).orderBy("username").execute();
+  return db
+    .selectFrom("users as u")
+    .leftJoin("agencies as a", "a.id", "u.agency_id")
+    .leftJoin("agencies as d", "d.id", "u.unit_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.role",
+      "u.agency_id",
+      "u.unit_id",
+      "u.disabled_at",
+      "a.name as agency_name",
+      "d.name as unit_name",
+    ])
+    .orderBy("u.username")
+    .execute();
 }
 
 export async function findUserRow(db: Kysely<DB>, id: number) {

@@ -45,7 +45,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.get("/users", { schema: { tags: ["auth"] } }, async (req) => {
     if (!isAdmin(requireCaller(req))) throw forbidden();
-    return { items: (await listUsers(ctx.db)).map(presentUser) };
+    return {
+      items: (await listUsers(ctx.db)).map((u) => ({
+        ...presentUser(u),
+        agencyName: u.agency_name,
+        unitName: u.unit_name,
+      })),
+    };
   });
   r.post("/users", { schema: { tags: ["auth"], body: createUserSchema } }, async (req, reply) => {
     if (!isAdmin(requireCaller(req))) throw forbidden();

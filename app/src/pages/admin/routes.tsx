@@ -1,12 +1,33 @@
 import { lazy } from "react";
-import type { RouteObject } from "react-router";
+import { Navigate, type RouteObject } from "react-router";
+import { RequireRole } from "../../auth.tsx";
+import { Readable } from "../province/theme.tsx";
 
-const Placeholder = lazy(() => import("./Placeholder.tsx"));
+const AdminLayout = lazy(() => import("./AdminLayout.tsx"));
+const FrameworksPage = lazy(() => import("./FrameworksPage.tsx"));
+const FrameworkEditorPage = lazy(() => import("./FrameworkEditorPage.tsx"));
+const AgenciesPage = lazy(() => import("./AgenciesPage.tsx"));
+const UsersPage = lazy(() => import("./UsersPage.tsx"));
+const PeriodsPage = lazy(() => import("./PeriodsPage.tsx"));
 
 export const adminRoutes: RouteObject[] = [
-  { path: "/admin", element: <Placeholder /> },
-  { path: "/admin/frameworks", element: <Placeholder /> },
-  { path: "/admin/agencies", element: <Placeholder /> },
-  { path: "/admin/users", element: <Placeholder /> },
-  { path: "/admin/periods", element: <Placeholder /> },
+  {
+    path: "/admin",
+    element: (
+      <RequireRole roles={["admin"]}>
+        <Readable>
+          <AdminLayout />
+        </Readable>
+      </RequireRole>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/admin/frameworks" replace /> },
+      { path: "frameworks", element: <FrameworksPage /> },
+      { path: "frameworks/new", element: <FrameworkEditorPage /> },
+      { path: "frameworks/:id", element: <FrameworkEditorPage /> },
+      { path: "agencies", element: <AgenciesPage /> },
+      { path: "users", element: <UsersPage /> },
+      { path: "periods", element: <PeriodsPage /> },
+    ],
+  },
 ];

@@ -1,0 +1,31 @@
+/** /admin: one heading and a menu of the four administration areas; each area renders below. */
+import { Menu, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
+
+const SECTIONS = ["frameworks", "agencies", "users", "periods"] as const;
+
+export default function AdminLayout() {
+  const { t } = useTranslation("admin");
+  const { pathname } = useLocation();
+  const selected = SECTIONS.find((s) => pathname.startsWith(`/admin/${s}`)) ?? "frameworks";
+  return (
+    <div className="page">
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {t("title")}
+      </Typography.Title>
+      <nav aria-label={t("menu")}>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected]}
+          style={{ marginBottom: 16 }}
+          items={SECTIONS.map((s) => ({
+            key: s,
+            label: <Link to={`/admin/${s}`}>{t(`sections.${s}`)}</Link>,
+          }))}
+        />
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * Create a user (user name, name, first password, role, agency, division) or change one's role,
+ * agency and division. The rules are the API's (core/contracts/users.ts); the password is hashed
+ * on the server (argon2) and never shown again.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, Form, Input, Modal, Select } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  displayNameSchema,
+  passwordSchema,
+  ROLES,
+  type RoleName,
+  roleNeedsAgency,
+  roleNeedsUnit,
+  usernameSchema,
+} from "../../../../core/contracts/users.ts";
+import { api, useApi } from "../../api.ts";
+import { errorText, showFieldError } from "../../components/common.tsx";
+import { zodRule } from "../../components/form.ts";
+import { AgencySelect } from "./AgencySelect.tsx";
+import type { AgencyDetail, User } from "./types.ts";
+
+interface Values {
+  username: string;
+  displayName: string;
+  password: string;
+  role: RoleName;
+  agencyId: number | null;
+  unitId: number | null;
+}
+
+export function UserForm({ user, onClose }: { user?: User; onClose: () => void }) {
+  const { t } = useTranslation(["admin", "common"]);
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const role = (Form.useWatch("role", form) ?? user?.role ?? "focal_point") as RoleName;
+  const agencyId = Form.useWatch("agencyId", form) as number | null | undefined;
+  const agency = useApi<AgencyDetail>(agencyId && roleNeedsUnit(role) ? `/agencies/${agencyId}` : null);
+  const divisions = (agency.data?.units ?? []).filter((u) => u.kind === "division");
+
+  async function submit(v: Values) {
+    setBusy(true);
+    setError(null);
+    const placement = {
+      role: v.role,
+      agencyId: v.agencyId ?? null,
+      unitId: roleNeedsUnit(v.role) ? (v.unitId ?? null) : null,
+    };
+    try {
+      if (user) await api.patch(`/users/${user.id}`, { displayName: v.displayName, ...placement });
+      else
+        await api.post("/users", {
+          username: v.username,
+          password: v.password,
+          displayName: v.displayName,
+          ...placement,
+        });
+      await qc.invalidateQueries({ queryKey: ["/users"] });
+      onClose();
+    } catch (e) {
+      if (!showFieldError(form, e)) setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={user ? t("users.form.editTitle", { name: user.username }) : t("users.form.createTitle")}
+      okText={t("common:action.save")}
+      cancelText={t("common:action.cancel")}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          user
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                role: user.role,
+                agencyId: user.agencyId,
+                unitId: user.unitId,
+              }
+            : { role: "focal_point", agencyId: null, unitId: null }
+        }
+      >
+        <Form.Item
+          name="username"
+          label={t("users.form.username")}
+          rules={user ? [] : [zodRule(usernameSchema, t("users.form.usernameRule"))]}
+        >
+          <Input disabled={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t("users.form.displayName")}
+          rules={[zodRule(displayNameSchema, t("users.form.displayNameRule"))]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        {!user && (
+          <Form.Item
+            name="password"
+            label={t("users.form.password")}
+            rules={[zodRule(passwordSchema, t("users.form.passwordRule"))]}
+            extra={t("users.form.passwordHelp")}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item name="role" label={t("users.form.role")}>
+          <Select options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
+        </Form.Item>
+        {roleNeedsAgency(role) && (
+          <Form.Item
+            name="agencyId"
+            label={t("users.form.agency")}
+            rules={[{ required: true, message: t("users.form.agencyRule") }]}
+          >
+            <AgencySelect kind="agency" />
+          </Form.Item>
+        )}
+        {roleNeedsUnit(role) && (
+          <Form.Item
+            name="unitId"
+            label={t("users.form.unit")}
+            rules={[{ required: true, message: t("users.form.unitRule") }]}
+          >
+            <Select
+              loading={agency.isLoading}
+              disabled={!agencyId}
+              options={divisions.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
