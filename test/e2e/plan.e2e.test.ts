@@ -30,14 +30,22 @@ const shownTaskIds = async (page: Page) =>
 /** An open drawer by its title (its aria-labelledby is not usable in the test build's ids). */
 const drawerTitled = (page: Page, title: string) =>
   page.getByRole("dialog").filter({ has: page.locator(".ant-drawer-title", { hasText: title }) });
-/** Picks an option of an open antd select (the role=option nodes are a hidden a11y mirror). */
-const pickOption = (page: Page, text: string | RegExp) =>
-  page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
-      hasText: text,
+/** Chooses in an antd select with the keyboard: type to filter (accents optional), Enter takes the first match. */
+const choose = async (
+  page: Page,
+  select: ReturnType<Page["getByLabel"]>,
+  typed: string,
+  expected: RegExp,
+) => {
+  await select.click();
+  await select.fill(typed);
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active", {
+      hasText: expected,
     })
-    .first()
-    .click();
+    .waitFor();
+  await select.press("Enter");
+};
 const ids = (items: { id: number }[]) => items.map((t) => t.id).sort((a, b) => a - b);
 
 journeys("improvement plan", (j) => {
@@ -86,8 +94,7 @@ journeys("improvement plan", (j) => {
       .toContain("Kiểm tra cải cách hành chính");
 
     // Narrowed to area 1 through its select.
-    await page.getByLabel("Lĩnh vực", { exact: true }).click();
-    await pickOption(page, /^1\. Chỉ đạo/);
+    await choose(page, page.getByLabel("Lĩnh vực", { exact: true }), "chi dao", /^1\. Chỉ đạo/);
     await page.waitForURL(/[?&]area=1/);
     const area1 = (await j().api("vp.daumoi", "GET", `/plans/${planId}/tasks?q=cai%20cach&areaCode=1`)).json
       .items;
@@ -112,9 +119,12 @@ journeys("improvement plan", (j) => {
       name: string;
     }[];
     const qttv = units.find((u) => u.name === "Phòng Quản trị – Tài vụ")!;
-    await page.getByLabel("Đơn vị", { exact: true }).click();
-    await page.getByLabel("Đơn vị", { exact: true }).fill("quan tri tai vu");
-    await pickOption(page, "Phòng Quản trị – Tài vụ");
+    await choose(
+      page,
+      page.getByLabel("Đơn vị", { exact: true }),
+      "quan tri tai vu",
+      /Phòng Quản trị – Tài vụ/,
+    );
     await page.waitForURL(new RegExp(`[?&]unit=${qttv.id}`));
     const byUnit = (await j().api(null, "GET", `/plans/${planId}/tasks?unitId=${qttv.id}`)).json.items;
     expect(byUnit.length).toBeGreaterThan(0);
@@ -125,8 +135,7 @@ journeys("improvement plan", (j) => {
       .items;
     await expect.poll(() => shownTaskIds(page), WAIT).toEqual(ids(overdue));
     await page.getByRole("button", { name: "Bỏ lọc" }).click();
-    await page.getByLabel("Trạng thái", { exact: true }).click();
-    await pickOption(page, "Chưa bắt đầu");
+    await choose(page, page.getByLabel("Trạng thái", { exact: true }), "chua bat dau", /Chưa bắt đầu/);
     const notStarted = (await j().api(null, "GET", `/plans/${planId}/tasks?status=not_started`)).json.items;
     await expect.poll(() => shownTaskIds(page), WAIT).toEqual(ids(notStarted));
     await page.getByRole("button", { name: "Bỏ lọc" }).click();
@@ -153,7 +162,7 @@ journeys("improvement plan", (j) => {
     await page.getByRole("heading", { level: 1, name: /Kiểm tra cải cách hành chính/ }).waitFor();
     const about = await page.locator(".ant-descriptions").innerText();
     expect(about).toContain("Chủ trì");
-    expect(about).toContain(detail.leadUnits[0].shortName);
+    expect(about).toContain(`${detail.leadUnits[0].name} (${detail.leadUnits[0].shortName})`);
     expect(about).toContain("31/10/2019");
     const criteria = page.locator(".ant-card").filter({ hasText: "Tiêu chí liên quan" });
     expect(await criteria.innerText()).toContain(
@@ -197,9 +206,13 @@ journeys("improvement plan", (j) => {
     const newTitle = `Rà soát, đơn giản hóa thủ tục hành chính ${Date.now()}`;
     await title.fill(newTitle);
     await expect.poll(() => drawer.getByText("Nhập tên nhiệm vụ (1–500 ký tự)").count(), WAIT).toBe(0);
-    await drawer.getByLabel("Đơn vị chủ trì").fill("kiem soat");
-    await pickOption(page, /Phòng Kiểm soát thủ tục hành chính/);
-    await page.keyboard.press("Escape");
+    await choose(
+      page,
+      drawer.getByLabel("Đơn vị chủ trì"),
+      "kiem soat",
+      /Phòng Kiểm soát thủ tục hành chính/,
+    );
+    await drawer.locator(".ant-drawer-title").click(); // closes the option list, keeps the drawer
     // A deadline before the start is refused next to the field, as the server would.
     await drawer.getByLabel("Ngày bắt đầu").fill("01/12/2019");
     await drawer.getByLabel("Ngày bắt đầu").press("Enter");
@@ -232,9 +245,8 @@ journeys("improvement plan", (j) => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest(".ant-form-item")?.textContent ?? ""))
       .toContain("Đơn vị chủ trì");
-    await page.keyboard.type("hanh chinh to chuc");
-    await pickOption(page, /Phòng Hành chính – Tổ chức/);
-    await page.keyboard.press("Escape");
+    await choose(page, edit.getByLabel("Đơn vị chủ trì"), "hanh chinh to chuc", /Phòng Hành chính – Tổ chức/);
+    await edit.locator(".ant-drawer-title").click();
     await edit.getByRole("button", { name: "Lưu" }).click();
     await edit.waitFor({ state: "hidden" });
     await expect.poll(() => row.getByText("Chưa có đơn vị chủ trì").count(), WAIT).toBe(0);

@@ -87,9 +87,16 @@ journeys("division updates a task", (j) => {
       buffer: PDF,
     });
     await page.getByText("bien-ban-kiem-tra.pdf").waitFor();
+    // Hold the request back a moment so the progress bar can be seen while it is sent.
+    await page.route("**/api/tasks/*/updates", async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
     const started = Date.now();
     await page.getByRole("button", { name: "Lưu cập nhật" }).click();
+    await page.getByRole("status").filter({ hasText: "Đang gửi…" }).locator(".ant-progress").waitFor();
     await page.getByText("Đã lưu cập nhật", { exact: true }).first().waitFor();
+    await page.unroute("**/api/tasks/*/updates");
     expect(Date.now() - started).toBeLessThan(10_000);
     const recent = page.locator("section", { has: page.getByRole("heading", { name: "Cập nhật gần đây" }) });
     await recent.getByText("Tệp: bien-ban-kiem-tra.pdf").waitFor();

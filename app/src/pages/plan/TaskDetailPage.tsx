@@ -86,12 +86,12 @@ export default function TaskDetailPage() {
                 {
                   key: "lead",
                   label: t("task.lead"),
-                  children: <Units units={x.leadUnits} empty={t("task.noLead")} />,
+                  children: <Units units={x.leadUnits} empty={t("task.noLead")} full />,
                 },
                 {
                   key: "coord",
                   label: t("task.coordinating"),
-                  children: <Units units={x.coordinatingUnits} empty={t("task.noCoordinating")} />,
+                  children: <Units units={x.coordinatingUnits} empty={t("task.noCoordinating")} full />,
                 },
                 { key: "start", label: t("task.startsOn"), children: date(x.startsOn) },
                 { key: "due", label: t("task.due"), children: <Deadline task={x} /> },

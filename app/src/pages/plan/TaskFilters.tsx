@@ -16,25 +16,25 @@ type Key = (typeof KEYS)[number];
 
 export function useTaskFilters() {
   const [params, setParams] = useSearchParams();
+  // The URL as last set here: router updates land in a transition, so two quick changes (clear, then
+  // a new filter) must build on each other rather than on the params of the last render.
+  const latest = useRef({ seen: params, next: params });
+  if (latest.current.seen !== params) latest.current = { seen: params, next: params };
+  const update = (change: (p: URLSearchParams) => void, replace = false) => {
+    const next = new URLSearchParams(latest.current.next);
+    change(next);
+    latest.current.next = next;
+    setParams(next, { replace });
+  };
   const get = (k: Key) => params.get(k) ?? "";
   const set = (k: Key, v: string | null, replace = false) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (v) next.set(k, v);
-        else next.delete(k);
-        return next;
-      },
-      { replace },
-    );
+    update((p) => (v ? p.set(k, v) : p.delete(k)), replace);
   return {
     get,
     set,
     clear: () =>
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const k of KEYS) next.delete(k);
-        return next;
+      update((p) => {
+        for (const k of KEYS) p.delete(k);
       }),
     active: KEYS.some((k) => params.has(k)),
     lintOnly: params.get("lint") === "1",
@@ -113,6 +113,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
           style={{ width: "100%" }}
           value={filters.get("area") || undefined}
           placeholder={t("filters.all")}
+          showSearch={search}
           onChange={(v) => filters.set("area", v ?? null)}
           options={plan.targets.areas.map((a) => ({ value: a.areaCode, label: `${a.areaCode}. ${a.title}` }))}
         />
@@ -127,6 +128,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
           style={{ width: "100%" }}
           value={filters.get("status") || undefined}
           placeholder={t("filters.all")}
+          showSearch={search}
           onChange={(v) => filters.set("status", v ?? null)}
           options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`, { ns: "common" }) }))}
         />

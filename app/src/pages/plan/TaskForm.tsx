@@ -193,7 +193,7 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
                 name="section"
                 rules={[zodRule(taskFields.shape.section, t("form.sectionRule"))]}
               >
-                <Input placeholder="4.1" />
+                <Input />
               </Form.Item>
             </Col>
             <Col xs={24} sm={18}>

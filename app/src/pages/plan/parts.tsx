@@ -24,17 +24,21 @@ export function OverdueTag() {
   return <Tag color="error">{t("overdue")}</Tag>;
 }
 
-/** Unit names, short where the unit has a short name, the full name on hover. */
-export function Units({ units, empty }: { units: UnitRef[]; empty?: string }) {
+/** Unit names: short where the unit has a short name (the full name on hover), or `full`: "Name (SHORT)". */
+export function Units({ units, empty, full = false }: { units: UnitRef[]; empty?: string; full?: boolean }) {
   if (!units.length) return <Typography.Text>{empty ?? "—"}</Typography.Text>;
   return (
     <span>
       {units.map((u, i) => (
         <span key={u.id}>
           {i > 0 && ", "}
-          <abbr title={u.name} style={{ textDecoration: "none" }}>
-            {u.kind === "unit_group" ? u.name : (u.shortName ?? u.name)}
-          </abbr>
+          {full || u.kind === "unit_group" || !u.shortName ? (
+            u.name + (full && u.shortName && u.kind !== "unit_group" ? ` (${u.shortName})` : "")
+          ) : (
+            <abbr title={u.name} style={{ textDecoration: "none" }}>
+              {u.shortName}
+            </abbr>
+          )}
         </span>
       ))}
     </span>
