@@ -26,6 +26,8 @@ export function AreaCharts({ d }: { d: Dashboard }) {
     const prevName = withPrev ? t("areas.previous", { year: d.previous!.year }) : "";
     const nowName = t("areas.now", { year: d.current!.year });
     const bars: ChartOption = {
+      // Drawn at once: the numbers are final, and an animation only delays them (and the screenshots).
+      animation: false,
       tooltip: { trigger: "axis", valueFormatter: (v: number) => pts(v) },
       legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
@@ -53,6 +55,7 @@ export function AreaCharts({ d }: { d: Dashboard }) {
       ],
     };
     const radar: ChartOption = {
+      animation: false,
       tooltip: {},
       legend: { bottom: 0 },
       radar: { radius: "62%", indicator: areas.map((a, i) => ({ name: short[i], max: a.max })) },

@@ -15,6 +15,7 @@ export function Trend({ d }: { d: Dashboard }) {
     const years = d.trend.map((e) => String(e.year));
     const target = d.target;
     return {
+      animation: false,
       tooltip: { trigger: "axis", valueFormatter: (v: number) => pct(v) },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },

@@ -10,6 +10,7 @@ export default function AreaBars({ areas, label }: { areas: AgencyIndex["areas"]
   const option = useMemo((): ChartOption => {
     const shown = areas.filter((a) => a.applicable).reverse();
     return {
+      animation: false,
       tooltip: { trigger: "axis", valueFormatter: (v: number) => pct(v) },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: (v: number) => pct(v) } },
