@@ -162,11 +162,11 @@ export function planDocument(p: DocumentPlan): PlanDocumentModel {
     for (const { a, tasks } of byArea) {
       if (tasks.length === 0) continue;
       blocks.push({ kind: "section", text: `${s++}. Chỉ số thành phần “${a.title}”` });
-      blocks.push(...tasks.map(taskBlock));
+      blocks.push(...tasks.flatMap(taskBlocks));
     }
   }
   blocks.push({ kind: "part", text: `${romanNumeral(part++)}. TỔ CHỨC THỰC HIỆN` });
-  blocks.push(...others.map(taskBlock));
+  blocks.push(...others.flatMap(taskBlocks));
   blocks.push({
     kind: "paragraph",
     text: `Trên đây là Kế hoạch ${lowerFirst(p.title)}; các đơn vị căn cứ Kế hoạch tổ chức thực hiện./.`,
@@ -177,7 +177,12 @@ export function planDocument(p: DocumentPlan): PlanDocumentModel {
       issuer: upper(p.issuer),
       numberLine: `Số: ${p.number ?? "     "}/${p.code ?? ""}`,
       motto: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
-      placeDate: p.place && p.date ? documentDateLine(p.place, p.date) : null,
+      // Without a known place the line still carries the date ("ngày 03 tháng 9 năm 2019").
+      placeDate: p.date
+        ? p.place
+          ? documentDateLine(p.place, p.date)
+          : documentDateLine("", p.date).replace(/^,\s*/, "")
+        : null,
     },
     kind: "KẾ HOẠCH",
     subject: p.title,
@@ -187,9 +192,11 @@ export function planDocument(p: DocumentPlan): PlanDocumentModel {
   };
 }
 
-function taskBlock(t: DocumentPlan["tasks"][number], i: number): Block {
+/** A task: its title on a line of its own (titles may hold a colon), then its content, targets, units and deadline. */
+function taskBlocks(t: DocumentPlan["tasks"][number], i: number): Block[] {
   const letter = "abcdefghiklmnopqrstuvxy"[i] ?? `${i + 1}`;
-  const parts = [`${letter}) ${t.title}${t.text ? `: ${t.text.replace(/[.;:\s]+$/, "")}` : ""}.`];
+  const parts: string[] = [];
+  if (t.text) parts.push(`Nội dung: ${t.text.replace(/[.;:\s]+$/, "")}.`);
   if (t.targets.length) parts.push(`Chỉ tiêu: ${t.targets.map(targetPhrase).join("; ")}.`);
   const units = [
     t.leadUnits.length ? `Chủ trì: ${t.leadUnits.join(", ")}` : null,
@@ -198,7 +205,8 @@ function taskBlock(t: DocumentPlan["tasks"][number], i: number): Block {
   if (units.length) parts.push(`${units.join("; ")}.`);
   const d = deadline(t);
   if (d) parts.push(d);
-  return { kind: "item", text: parts.join(" ") };
+  const title: Block = { kind: "item", text: `${letter}) ${t.title}` };
+  return parts.length ? [title, { kind: "paragraph", text: parts.join(" ") }] : [title];
 }
 
 const lowerFirst = (s: string) =>

@@ -10,6 +10,7 @@ import { appraisalRoutes } from "./pages/appraisal/routes.tsx";
 import { dashboardRoutes } from "./pages/dashboard/routes.tsx";
 import { homeRoutes } from "./pages/home/routes.tsx";
 import { planRoutes } from "./pages/plan/routes.tsx";
+import { planImportRoutes } from "./pages/plan-import/routes.tsx";
 import { provinceRoutes } from "./pages/province/routes.tsx";
 import { publicRoutes } from "./pages/public/routes.tsx";
 import { selfAssessmentRoutes } from "./pages/self-assessment/routes.tsx";
@@ -27,6 +28,7 @@ const routes: RouteObject[] = [
     children: [
       ...homeRoutes,
       ...dashboardRoutes,
+      ...planImportRoutes,
       ...planRoutes,
       ...taskRoutes,
       ...selfAssessmentRoutes,

@@ -247,6 +247,12 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
     }
   }
   for (const p of head) {
+    const bare = /^ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/u.exec(p.text);
+    if (bare && !doc.date) {
+      doc.date = isoDate(Number(bare[1]), Number(bare[2]), Number(bare[3]));
+      doc.sources.date = src(p.start, p.end, 0.9);
+      continue;
+    }
     const m = PLACE_DATE.exec(p.text);
     if (!m) continue;
     doc.place = normalizeText(m[1]);

@@ -23,7 +23,7 @@ const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.)\s+(.+)$/u;
 /** A new item of a list: "- …", "+ …", "• …", "a) …". */
 const ITEM = /^(?:[-+•*–—]|[a-zđ]\))\s+/u;
 const CONTINUATION =
-  /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện)\s*:/iu;
+  /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện|nội dung)\s*:/iu;
 
 /** Splits body paragraphs into numbered sections (nested by their numbers). */
 export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Section[] } {
@@ -175,9 +175,11 @@ export function readTask(
   }
   const deadline = findDeadline(text, span);
   const first = normalizeText(block[0].text.replace(ITEM, ""));
+  // An item line of its own, with its details below it, is the task's title as a whole.
+  const ownLine = block.length > 1 && first.length <= 150 && CONTINUATION.test(block[1].text);
   return {
     section: section.number.replace(/\.$/, ""),
-    title: taskTitle(first),
+    title: ownLine ? first.replace(/[.;:]$/, "") : taskTitle(first),
     text: normalizeText(body.replace(/\n/g, " ")),
     leadUnits: dedupe(lead),
     coordinatingUnits: dedupe(coordinating),

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptImportBody } from "../../../core/contracts/plan-import.ts";
 import { ImportError } from "../../../core/plan-import/index.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, forbidden } from "../../errors.ts";
@@ -13,6 +14,7 @@ import { readMultipart, requireCaller } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canManageAgency } from "../auth/policy.ts";
+import { acceptImport } from "./accept.ts";
 import { exportPlan } from "./export.ts";
 import { importDocument } from "./service.ts";
 
@@ -64,6 +66,12 @@ export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
       throw e;
     }
   });
+
+  r.post(
+    "/agencies/:id/plans/import/accept",
+    { schema: { tags: ["plans"], params: idParam, body: acceptImportBody } },
+    async (req) => acceptImport(ctx, requireCaller(req), req.params.id, req.body),
+  );
 
   r.get(
     "/plans/:id/document",

@@ -63,6 +63,26 @@ export async function insertPlan(db: Kysely<DB>, p: PlanInput): Promise<number> 
   return r.id;
 }
 
+/** Replaces a plan's document fields and overall target (the plan import's update). */
+export async function updatePlanFields(db: Kysely<DB>, id: number, p: Omit<PlanInput, "agencyId" | "year">) {
+  await db
+    .updateTable("plans")
+    .set({
+      number: p.number ?? null,
+      code: p.code ?? null,
+      issued_on: p.issuedOn ?? null,
+      place: p.place ?? null,
+      title: p.title,
+      implements: p.implements ?? null,
+      percent_target: p.percentTarget == null ? null : dec(p.percentTarget),
+      rank_gain_min: p.rankGainMin ?? null,
+      rank_gain_max: p.rankGainMax ?? null,
+      ...(p.baselineCycleId !== undefined ? { baseline_cycle_id: p.baselineCycleId } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
 export interface AreaTargetRow {
   areaCode: string;
   title: string;

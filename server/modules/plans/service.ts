@@ -100,7 +100,7 @@ export async function createPlan(
 }
 
 /** Area targets take max and baseline from the previous year's result of the agency. */
-async function buildAreaTargets(
+export async function buildAreaTargets(
   ctx: AppContext,
   agencyId: number,
   year: number,
@@ -309,7 +309,7 @@ async function planFramework(ctx: AppContext, agencyId: number, year: number) {
   return cycle ? loadFramework(ctx, cycle.framework_id) : null;
 }
 
-async function checkArea(
+export async function checkArea(
   ctx: AppContext,
   agencyId: number,
   year: number,

@@ -1,0 +1,201 @@
+/** The importer's answer (docs/plan-import.md) and its conversion into the accept request. */
+import type { AcceptImportBody } from "../../../../core/contracts/plan-import.ts";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ImportedTask {
+  section: string | null;
+  title: string;
+  text: string;
+  leadUnits: string[];
+  coordinatingUnits: string[];
+  startsOn: string | null;
+  due: string | null;
+  period: string | null;
+  targets: {
+    text: string;
+    comparator: ">=" | ">" | "<=" | "<" | "=";
+    value: number;
+    unit: string | null;
+    span: Span;
+  }[];
+  area: string | null;
+  span: Span;
+  confidence: number;
+  units: {
+    text: string;
+    unit: string | null;
+    match: "exact" | "near" | "unknown" | "unchecked";
+    span: Span;
+  }[];
+}
+
+export interface ImportedPlan {
+  document: {
+    kind: string | null;
+    number: string | null;
+    code: string | null;
+    date: string | null;
+    place: string | null;
+    issuer: string | null;
+    parentIssuer: string | null;
+    title: string | null;
+    signer: string | null;
+    references: {
+      kind: string | null;
+      number: string;
+      code: string | null;
+      date: string | null;
+      issuer: string | null;
+      span: Span;
+    }[];
+    sources: Partial<Record<string, Span & { confidence: number }>>;
+  };
+  overallTarget: {
+    percentAtLeast: number | null;
+    rankGainMin: number | null;
+    rankGainMax: number | null;
+    source: Span;
+  } | null;
+  areaTargets: {
+    area: string;
+    title: string;
+    target: number;
+    max: number;
+    delta: number | null;
+    kept: boolean;
+    span: Span;
+  }[];
+  totals: { max: number; target: number; impliedBaseline: number | null; baselineYear: number | null } | null;
+  tasks: ImportedTask[];
+  warnings: {
+    code: string;
+    message: string;
+    messageEn: string;
+    span: Span | null;
+    task?: number;
+    area?: string;
+  }[];
+  body: Span;
+  text: string;
+}
+
+/** A highlighted stretch of the document, linked to what was read from it. */
+export interface Mark extends Span {
+  id: string;
+  kind: "document" | "target" | "task" | "warning";
+}
+
+export function marksOf(p: ImportedPlan): Mark[] {
+  const marks: Mark[] = [];
+  for (const [field, s] of Object.entries(p.document.sources))
+    if (s) marks.push({ ...s, id: `doc.${field}`, kind: "document" });
+  marks.push(...p.document.references.map((r, i): Mark => ({ ...r.span, id: `ref.${i}`, kind: "document" })));
+  marks.push(...p.areaTargets.map((a, i): Mark => ({ ...a.span, id: `area.${i}`, kind: "target" })));
+  if (p.overallTarget) marks.push({ ...p.overallTarget.source, id: "overall", kind: "target" });
+  marks.push(...p.tasks.map((t, i): Mark => ({ ...t.span, id: `task.${i}`, kind: "task" })));
+  return marks;
+}
+
+/** Splits the text into plain and marked pieces; overlapping marks: the outermost wins, inner ones are reachable from the list. */
+export function segments(text: string, marks: Mark[]): { text: string; mark: Mark | null }[] {
+  const sorted = [...marks].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { text: string; mark: Mark | null }[] = [];
+  let pos = 0;
+  for (const m of sorted) {
+    if (m.start < pos) continue;
+    if (m.start > pos) out.push({ text: text.slice(pos, m.start), mark: null });
+    out.push({ text: text.slice(m.start, m.end), mark: m });
+    pos = m.end;
+  }
+  if (pos < text.length) out.push({ text: text.slice(pos), mark: null });
+  return out;
+}
+
+export interface ReviewTask {
+  key: string;
+  section: string | null;
+  title: string;
+  body: string;
+  areaCode: string | null;
+  leadUnits: string[];
+  coordinatingUnits: string[];
+  due: string | null;
+  startsOn: string | null;
+  period: string | null;
+  targets: ImportedTask["targets"];
+  source: number;
+}
+
+/** Unit names the agency knows, as the importer matched them; names it could not match are dropped (and warned about). */
+export function reviewTasks(p: ImportedPlan, known: Set<string>): ReviewTask[] {
+  return p.tasks.map((t, i) => ({
+    key: `t${i}`,
+    section: t.section,
+    title: t.title,
+    body: t.text,
+    areaCode: t.area,
+    leadUnits: t.leadUnits.filter((u) => known.has(u)),
+    coordinatingUnits: t.coordinatingUnits.filter((u) => known.has(u)),
+    due: t.due,
+    startsOn: t.startsOn,
+    period: t.period,
+    targets: t.targets,
+    source: i,
+  }));
+}
+
+export interface ReviewState {
+  year: number;
+  number: string | null;
+  code: string | null;
+  issuedOn: string | null;
+  place: string | null;
+  title: string;
+  implements: string | null;
+  percentAtLeast: number | null;
+  rankGainMin: number | null;
+  rankGainMax: number | null;
+  areaTargets: { areaCode: string; title: string; target: number; max: number; kept: boolean }[];
+  tasks: ReviewTask[];
+}
+
+export function toAcceptBody(s: ReviewState): AcceptImportBody {
+  return {
+    year: s.year,
+    document: {
+      number: s.number || null,
+      code: s.code || null,
+      issuedOn: s.issuedOn || null,
+      place: s.place || null,
+      title: s.title,
+      implements: s.implements || null,
+    },
+    overallTarget: {
+      percentAtLeast: s.percentAtLeast,
+      rankGainMin: s.rankGainMin,
+      rankGainMax: s.rankGainMax,
+    },
+    areaTargets: s.areaTargets.map((a) => ({ areaCode: a.areaCode, target: a.target, kept: a.kept })),
+    tasks: s.tasks.map((t) => ({
+      section: t.section,
+      title: t.title,
+      body: t.body,
+      areaCode: t.areaCode,
+      startsOn: t.startsOn,
+      due: t.due,
+      period: t.period ? t.period.slice(0, 60) : null,
+      leadUnits: t.leadUnits,
+      coordinatingUnits: t.coordinatingUnits,
+      targets: t.targets.map((x) => ({
+        text: x.text,
+        comparator: x.comparator,
+        value: x.value,
+        unit: x.unit,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Accepting a reviewed import: creates the agency's plan for the year, or updates it. Everything is
+ * checked before anything is written (units, areas, dates, targets), then written in one
+ * transaction. Tasks are matched to the stored ones by title (accents, case and dashes ignored);
+ * stored tasks the document does not mention are kept and counted, and so is a plan field the
+ * document does not state.
+ */
+import type { AcceptImportBody, AcceptImportResult } from "../../../core/contracts/plan-import.ts";
+import { datesInOrder } from "../../../core/contracts/plans.ts";
+import { toCenti } from "../../../core/decimal.ts";
+import { nfc, searchKey } from "../../../core/locale.ts";
+import type { AppContext } from "../../context.ts";
+import { badInput, forbidden } from "../../errors.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import { type Caller, canManageAgency } from "../auth/policy.ts";
+import * as plans from "../plans/repository.ts";
+import { buildAreaTargets, checkArea, resolveUnits } from "../plans/service.ts";
+
+export async function acceptImport(
+  ctx: AppContext,
+  caller: Caller,
+  agencyId: number,
+  body: AcceptImportBody,
+): Promise<AcceptImportResult> {
+  const facts = await agencyFacts(ctx, agencyId);
+  if (!canManageAgency(caller, facts))
+    throw forbidden(
+      "Only the agency's PAR focal point writes its plan",
+      "Chỉ đầu mối CCHC của cơ quan lập kế hoạch",
+    );
+
+  // 1. Check everything.
+  const targets = await buildAreaTargets(
+    ctx,
+    agencyId,
+    body.year,
+    body.areaTargets.map((a) => ({ areaCode: a.areaCode, target: toCenti(a.target), kept: a.kept })),
+  );
+  const tasks: (AcceptImportBody["tasks"][number] & {
+    leadUnitIds: number[];
+    coordinatingUnitIds: number[];
+  })[] = [];
+  for (const [i, t] of body.tasks.entries()) {
+    if (!datesInOrder(t.startsOn, t.due))
+      throw badInput(
+        "task.bad_dates",
+        `tasks.${i}.due`,
+        "Hạn hoàn thành trước ngày bắt đầu",
+        "The deadline is before the start",
+      );
+    await checkArea(ctx, agencyId, body.year, t.areaCode ?? null).catch((e) => {
+      throw Object.assign(e, { field: `tasks.${i}.areaCode` });
+    });
+    tasks.push({
+      ...t,
+      title: nfc(t.title),
+      body: t.body ? nfc(t.body) : null,
+      leadUnitIds: await resolveUnits(ctx, agencyId, t.leadUnits, `tasks.${i}.leadUnits`),
+      coordinatingUnitIds: await resolveUnits(
+        ctx,
+        agencyId,
+        t.coordinatingUnits,
+        `tasks.${i}.coordinatingUnits`,
+      ),
+    });
+  }
+  const fields = {
+    number: body.document.number ?? null,
+    code: body.document.code ?? null,
+    issuedOn: body.document.issuedOn ?? null,
+    place: body.document.place ?? null,
+    title: nfc(body.document.title),
+    implements: body.document.implements ?? null,
+    percentTarget:
+      body.overallTarget?.percentAtLeast == null ? null : toCenti(body.overallTarget.percentAtLeast),
+    rankGainMin: body.overallTarget?.rankGainMin ?? null,
+    rankGainMax: body.overallTarget?.rankGainMax ?? null,
+  };
+
+  // 2. Write it in one transaction.
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await plans.findPlanFor(trx, agencyId, body.year);
+    const changes: AcceptImportResult["changes"] = {
+      fields: [],
+      areaTargets: 0,
+      tasksAdded: 0,
+      tasksUpdated: 0,
+      tasksUnchanged: 0,
+      tasksNotInDocument: 0,
+    };
+    let planId: number;
+    if (!existing) {
+      planId = await plans.insertPlan(trx, {
+        agencyId,
+        year: body.year,
+        ...fields,
+        baselineCycleId: targets.baselineCycleId,
+      });
+      changes.fields = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== null);
+      changes.areaTargets = targets.rows.length;
+      await plans.replaceAreaTargets(trx, planId, targets.rows);
+    } else {
+      planId = existing.id;
+      const before: Record<string, unknown> = {
+        number: existing.number,
+        code: existing.code,
+        issuedOn: existing.issued_on,
+        place: existing.place,
+        title: existing.title,
+        implements: existing.implements,
+        percentTarget: existing.percent_target === null ? null : toCenti(Number(existing.percent_target)),
+        rankGainMin: existing.rank_gain_min,
+        rankGainMax: existing.rank_gain_max,
+      };
+      // A field the document does not state (null) keeps the stored value.
+      const merged = Object.fromEntries(
+        Object.entries(fields).map(([k, v]) => [k, v === null ? before[k] : v]),
+      ) as typeof fields;
+      changes.fields = Object.keys(fields).filter((k) => before[k] !== merged[k as keyof typeof fields]);
+      if (changes.fields.length) await plans.updatePlanFields(trx, planId, merged);
+      const old = await plans.listAreaTargets(trx, planId);
+      changes.areaTargets = targets.rows.filter(
+        (r) => !old.some((o) => o.areaCode === r.areaCode && o.target === r.target && o.kept === r.kept),
+      ).length;
+      if (changes.areaTargets) await plans.replaceAreaTargets(trx, planId, targets.rows);
+    }
+
+    const stored = existing ? await plans.listTasks(trx, planId) : [];
+    const units = await plans.taskUnits(
+      trx,
+      stored.map((t) => t.id),
+    );
+    const storedTargets = await plans.taskTargets(
+      trx,
+      stored.map((t) => t.id),
+    );
+    const matched = new Set<number>();
+    let position = stored.length;
+    for (const t of tasks) {
+      const s = stored.find((x) => !matched.has(x.id) && searchKey(x.title) === searchKey(t.title));
+      if (!s) {
+        await plans.insertTask(trx, planId, { ...t, position: position++ });
+        changes.tasksAdded++;
+        continue;
+      }
+      matched.add(s.id);
+      const lead = units.filter((u) => u.task_id === s.id && u.role === "lead").map((u) => u.unit_id);
+      const coord = units
+        .filter((u) => u.task_id === s.id && u.role === "coordinating")
+        .map((u) => u.unit_id);
+      const targetsOf = storedTargets
+        .filter((x) => x.task_id === s.id)
+        .map((x) => `${x.comparator} ${x.value} ${x.unit ?? ""}`);
+      const same =
+        (s.section ?? null) === (t.section ?? null) &&
+        (s.area_code ?? null) === (t.areaCode ?? null) &&
+        (s.starts_on ?? null) === (t.startsOn ?? null) &&
+        (s.due_on ?? null) === (t.due ?? null) &&
+        (s.period ?? null) === (t.period ?? null) &&
+        JSON.stringify(lead) === JSON.stringify(t.leadUnitIds) &&
+        JSON.stringify(coord) === JSON.stringify(t.coordinatingUnitIds) &&
+        JSON.stringify(targetsOf) ===
+          JSON.stringify(t.targets.map((x) => `${x.comparator} ${x.value} ${x.unit ?? ""}`));
+      if (same) {
+        changes.tasksUnchanged++;
+        continue;
+      }
+      await plans.updateTaskFields(trx, s.id, {
+        section: t.section ?? null,
+        area_code: t.areaCode ?? null,
+        starts_on: t.startsOn ?? null,
+        due_on: t.due ?? null,
+        period: t.period ?? null,
+        ...(t.body ? { body: t.body } : {}),
+      });
+      await plans.replaceTaskUnits(trx, s.id, t.leadUnitIds, t.coordinatingUnitIds);
+      await plans.replaceTaskTargets(trx, s.id, t.targets);
+      changes.tasksUpdated++;
+    }
+    changes.tasksNotInDocument = stored.length - matched.size;
+    return { planId, created: !existing, changes };
+  });
+}
