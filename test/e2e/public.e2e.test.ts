@@ -76,7 +76,14 @@ journeys("public", (j) => {
 
     const page = await j().page({ width: 375, height: 812 });
     await page.goto("/public");
-    await page.getByRole("link", { name: "Năm 2018 — Sở, ban, ngành" }).click();
+    const link2018 = page.getByRole("link", { name: "Năm 2018 — Sở, ban, ngành" });
+    await link2018.waitFor();
+    // The front page of the public side lists the cycles (2019 flagged as not published) and the plans.
+    expect(await page.getByRole("link", { name: /Kế hoạch cải thiện Chỉ số/ }).count()).toBe(1);
+    expect(await page.getByText("Chưa công bố").count()).toBeGreaterThanOrEqual(1);
+    expect(await fitsWidth(page)).toBe(true);
+    await j().expectAccessible(page);
+    await link2018.click();
     await page.waitForURL(`**/public/rankings/${c2018.id}`);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT)
