@@ -267,6 +267,15 @@ journeys("administrator", (j) => {
     });
     expect(refused.status).toBe(403);
     await j().screenshot(page, "admin-users");
+    // Readable on a phone: nothing wider than the screen but the tables, which scroll.
+    const phone = await j().page({ user: "admin", width: 375, height: 800 });
+    for (const section of ["users", "frameworks/2", "periods"]) {
+      await phone.goto(`/admin/${section}`);
+      await poll(() => phone.getByRole("heading", { level: 2 }).count()).toBe(1);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    }
+    await j().screenshot(phone, "admin-phone");
+    j().expectNoConsoleErrors(phone);
     await accessible(page, j().expectAccessible);
     j().expectNoConsoleErrors(page);
   });

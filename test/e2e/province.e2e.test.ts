@@ -186,6 +186,60 @@ journeys("province PAR office", (j) => {
     j().expectNoConsoleErrors(page);
   });
 
+  test("creates a cycle for a whole group of agencies, its dates checked as typed", async () => {
+    const page = await j().page({ user: "snv.cchc" });
+    await page.goto("/province");
+    await page.getByRole("button", { name: "Tạo kỳ đánh giá" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Năm", { exact: true }).fill("2070");
+    await dialog.getByLabel("Nhóm cơ quan (mã)").fill("so-ban-nganh");
+    await dialog.getByLabel("Nhóm cơ quan (mã)").press("Escape");
+    await choose(page, "Bộ chỉ số", "QNAM-SBN-2019");
+    for (const [label, value] of [
+      ["Mở tự đánh giá", "01/12/2070"],
+      ["Hạn tự đánh giá", "30/11/2070"],
+    ]) {
+      const input = dialog.getByLabel(label, { exact: true });
+      await input.click();
+      await input.fill(value);
+      await input.press("Enter");
+    }
+    const closes = dialog
+      .locator(".ant-form-item")
+      .filter({ has: page.getByLabel("Hạn tự đánh giá", { exact: true }) });
+    await poll(() => closes.locator(".ant-form-item-explain-error").textContent()).toBe(
+      "Hạn tự đánh giá phải sau ngày mở",
+    );
+    const input = dialog.getByLabel("Hạn tự đánh giá", { exact: true });
+    await input.click();
+    await input.fill("31/12/2070");
+    await input.press("Enter");
+    await poll(() => closes.locator(".ant-form-item-explain-error").count()).toBe(0);
+    await dialog.getByRole("button", { name: "Chọn cả nhóm" }).click();
+    await dialog.getByRole("button", { name: "Tạo kỳ" }).click();
+    await page.waitForURL(/\/province\/cycles\/\d+$/);
+    const id = Number(page.url().split("/").pop());
+    const created = (await j().api("snv.cchc", "GET", `/cycles/${id}`)).json;
+    const inGroup = (
+      await j().api(null, "GET", `/agencies?kind=agency&parentId=${provinceId}&limit=500`)
+    ).json.items.filter((a: { group: string | null }) => a.group === "so-ban-nganh");
+    expect(created).toMatchObject({
+      year: 2070,
+      group: "so-ban-nganh",
+      frameworkId: 2,
+      selfAssessmentOpens: "2070-12-01",
+      selfAssessmentCloses: "2070-12-31",
+      appraisalCloses: null,
+    });
+    expect(created.participants.map((p: { agencyId: number }) => p.agencyId).sort()).toEqual(
+      inGroup.map((a: { id: number }) => a.id).sort(),
+    );
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Kỳ đánh giá 2070 — Sở, ban, ngành",
+    );
+    j().expectNoConsoleErrors(page);
+  });
+
   test("manages a cycle: dates in order (the error shows next to the field), an appraiser per area, publication after confirmation", async () => {
     const [y2061] = cycles;
     const page = await j().page({ user: "snv.cchc" });

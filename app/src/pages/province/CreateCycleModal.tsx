@@ -117,18 +117,18 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
             }))}
           />
         </Form.Item>
-        {!me?.provinceId && (
-          <Form.Item
-            name="provinceId"
-            label={t("create.province")}
-            rules={[{ required: true, message: t("create.provinceRule") }]}
-          >
-            <Select
-              loading={provinces.isLoading}
-              options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
-          </Form.Item>
-        )}
+        {/* A province office works in its own province; the administrator picks one. */}
+        <Form.Item
+          name="provinceId"
+          label={t("create.province")}
+          hidden={!!me?.provinceId}
+          rules={[{ required: true, message: t("create.provinceRule") }]}
+        >
+          <Select
+            loading={provinces.isLoading}
+            options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
         <CycleDateFields />
         <Form.Item label={t("create.participants")} required={false}>
           <Space.Compact style={{ width: "100%" }}>
