@@ -173,7 +173,7 @@ export default function ComparePage() {
               style={{ width: "100%" }}
               loading={detail.isLoading}
               value={picked}
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: "label" }}
               onChange={(ids: number[]) => set(current.id, ids)}
               options={(detail.data?.participants ?? []).map((p) => ({ value: p.agencyId, label: p.name }))}
               placeholder={t("compare.pickHint")}

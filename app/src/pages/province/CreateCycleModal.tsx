@@ -137,7 +137,7 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
                 mode="multiple"
                 aria-label={t("create.participants")}
                 loading={agencies.isLoading}
-                optionFilterProp="label"
+                showSearch={{ optionFilterProp: "label" }}
                 placeholder={t("create.participantsHint")}
                 options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
               />

@@ -108,7 +108,7 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
           style={{ width: "100%" }}
           value={adding}
           onChange={setAdding}
-          optionFilterProp="label"
+          showSearch={{ optionFilterProp: "label" }}
           loading={agencies.isLoading}
           disabled={cycle.published}
           options={candidates.map((a) => ({ value: a.id, label: a.name }))}
