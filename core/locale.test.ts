@@ -157,6 +157,9 @@ describe("searchKey / matchesSearch", () => {
     expect(matchesSearch("Ủy ban nhân dân tỉnh", "UỶ BAN")).toBe(true);
     expect(matchesSearch("Phòng Hành chính – Tổ chức", "hành chính-tổ")).toBe(true);
     expect(matchesSearch("Cải cách thủ tục", "cai cach hanh chinh")).toBe(false);
+    // A dash matches a space either way: people type the unit's name without its dash.
+    expect(matchesSearch("Phòng Hành chính – Tổ chức", "hanh chinh to chuc")).toBe(true);
+    expect(matchesSearch("Phòng Hành chính Tổ chức", "hanh chinh - to chuc")).toBe(true);
     expect(matchesSearch("anything", "")).toBe(true);
   });
 

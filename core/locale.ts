@@ -79,9 +79,13 @@ export function searchKey(s: string): string {
   return nfc(t.replace(/ ?- ?/g, "-")).toLowerCase();
 }
 
-/** True when `query` occurs in `haystack` ignoring accents, case, tone placement and dash style. An empty query matches. */
+/**
+ * True when `query` occurs in `haystack` ignoring accents, case, tone placement and dash style, a
+ * dash also matching a space: "hanh chinh to chuc" finds "Hành chính – Tổ chức". An empty query matches.
+ */
 export function matchesSearch(haystack: string, query: string): boolean {
-  return searchKey(haystack).includes(searchKey(query));
+  const key = (s: string) => searchKey(s).replace(/-/g, " ");
+  return key(haystack).includes(key(query));
 }
 
 // ---------------------------------------------------------------------------------------------

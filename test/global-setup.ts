@@ -40,10 +40,16 @@ export default async function setup() {
   // The browser journeys serve a build of the web app made for this run (or PARINDEX_APP_DIST's).
   if (!process.env.PARINDEX_APP_DIST) {
     const outDir = path.join(dir, "app-dist");
+    // vitest sets NODE_ENV=test, which would give a development bundle; the journeys test what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
     await build({
+      mode: "production",
       configFile: path.resolve(import.meta.dirname, "..", "app", "vite.config.ts"),
       logLevel: "error",
       build: { outDir },
+    }).finally(() => {
+      process.env.NODE_ENV = nodeEnv;
     });
     process.env.PARINDEX_APP_DIST = outDir;
   }

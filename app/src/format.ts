@@ -43,3 +43,22 @@ export function delta(n: number | null | undefined): string {
   if (n === 0) return pts(0);
   return `${n > 0 ? "+" : "−"}${pts(Math.abs(n))}`;
 }
+
+/** An instant in Vietnam time: "14:05 03/09/2019" (vi) or "14:05, 3 Sep 2019" (en). */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "—";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? "";
+  const day = `${p("year")}-${p("month")}-${p("day")}`;
+  return `${p("hour")}:${p("minute")}${en() ? "," : ""} ${date(day)}`;
+}

@@ -3,7 +3,7 @@
  * web app (forms validate as you type with the same rules). Pure: zod and core only.
  */
 import { z } from "zod";
-import { matchesSearch, parseViDate } from "../locale.ts";
+import { parseViDate } from "../locale.ts";
 
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -108,13 +108,3 @@ export const taskListQuery = z.object({
     .optional(),
   q: z.string().max(200).optional(),
 });
-
-const DASHES = /[-‐‑‒–—―]/g;
-
-/**
- * What the task search `q` (and the app's unit pickers) match: accents, case, tone placement and
- * dashes ignored, a dash also matching a space — "hanh chinh to chuc" finds "Hành chính – Tổ chức".
- */
-export function matchesTaskSearch(haystack: string, query: string): boolean {
-  return matchesSearch(haystack.replace(DASHES, " "), query.replace(DASHES, " "));
-}

@@ -82,6 +82,12 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client whose server went away (a restart, an administrator's kill, a dropped test
+    // database) emits "error" on the pool; unhandled, that would end the process. The pool drops
+    // the client and the next query opens a new connection.
+    pool.on("error", (e) => {
+      process.emitWarning(`PostgreSQL connection lost: ${e.message}`, { code: "PARINDEX_PG_IDLE" });
+    });
     try {
       const c = await pool.connect();
       c.release();

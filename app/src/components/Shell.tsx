@@ -1,6 +1,6 @@
 /** The frame around every page: skip link, header with the role's menu, language switch, sign-in. */
-import { Button, Layout, Menu, Segmented, Space, Typography } from "antd";
-import type { ReactNode } from "react";
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Space } from "antd";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth.tsx";
@@ -18,6 +18,9 @@ export function Shell({ children }: { children: ReactNode }) {
     label: <Link to={n.path(me)}>{t(`nav.${n.key}`)}</Link>,
   }));
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+  // On a phone the menu is a drawer: antd's folded horizontal menu hides focusable items from screen readers.
+  const narrow = !Grid.useBreakpoint().md;
+  const [open, setOpen] = useState(false);
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <a className="skip-link" href="#main">
@@ -40,13 +43,44 @@ export function Shell({ children }: { children: ReactNode }) {
         >
           parindex
         </Link>
-        <Menu
-          mode="horizontal"
-          items={items}
-          selectedKeys={selected}
-          style={{ flex: 1, minWidth: 0, borderBottom: "none" }}
-          aria-label={t("mainMenu")}
-        />
+        {narrow ? (
+          <>
+            <span style={{ flex: 1 }} />
+            <Button
+              size="small"
+              onClick={() => setOpen(true)}
+              aria-expanded={open}
+              aria-controls="main-menu-drawer"
+            >
+              {t("menu")}
+            </Button>
+            <Drawer
+              id="main-menu-drawer"
+              open={open}
+              onClose={() => setOpen(false)}
+              placement="right"
+              size="default"
+              title={t("mainMenu")}
+            >
+              <Menu
+                mode="vertical"
+                items={items}
+                selectedKeys={selected}
+                onClick={() => setOpen(false)}
+                aria-label={t("mainMenu")}
+                style={{ borderInlineEnd: "none" }}
+              />
+            </Drawer>
+          </>
+        ) : (
+          <Menu
+            mode="horizontal"
+            items={items}
+            selectedKeys={selected}
+            style={{ flex: 1, minWidth: 0, borderBottom: "none" }}
+            aria-label={t("mainMenu")}
+          />
+        )}
         <Space size="small" wrap={false}>
           <Segmented
             size="small"
@@ -60,14 +94,9 @@ export function Shell({ children }: { children: ReactNode }) {
           />
           {me ? (
             <>
-              <Typography.Text
-                className="hide-narrow"
-                style={{ maxWidth: 200 }}
-                ellipsis
-                title={me.displayName}
-              >
+              <span className="hide-narrow shell-user" title={me.displayName}>
                 {me.displayName}
-              </Typography.Text>
+              </span>
               <Button
                 size="small"
                 onClick={async () => {

@@ -1,9 +1,9 @@
 /** Improvement plans: targets per area against last cycle's baseline, tasks, updates, lint. */
-import { datesInOrder, matchesTaskSearch } from "../../../core/contracts/plans.ts";
+import { datesInOrder } from "../../../core/contracts/plans.ts";
 import type { Centi } from "../../../core/decimal.ts";
 import { areaOf, type FrameworkNode } from "../../../core/framework.ts";
 import { lintPlan } from "../../../core/lint.ts";
-import { closestMatch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
+import { closestMatch, matchesSearch, nfc, searchKey, todayInVietnam } from "../../../core/locale.ts";
 import { isOverdue, type MeasurableTarget, summariseTargets, targetMet } from "../../../core/plan.ts";
 import type { AppContext } from "../../context.ts";
 import type { TaskStatus } from "../../db/schema.ts";
@@ -269,7 +269,7 @@ export async function listPlanTasks(
   const q = f.q?.trim();
   if (q)
     tasks = tasks.filter((t) =>
-      matchesTaskSearch(
+      matchesSearch(
         [
           t.section,
           t.title,

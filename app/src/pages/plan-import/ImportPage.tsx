@@ -242,16 +242,22 @@ export default function ImportPage() {
               />
             </Col>
             <Col xs={24} lg={12}>
-              <ReviewPanel
-                plan={plan}
-                review={review}
-                onChange={setReview}
-                units={agency.data?.units ?? []}
-                issues={issues}
-                active={active}
-                onSelect={setActive}
-                lang={i18n.language}
-              />
+              <Typography.Title level={2} style={{ fontSize: 18 }}>
+                {t("extracted")}
+              </Typography.Title>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+              <section className="import-review" aria-label={t("extracted")} tabIndex={0}>
+                <ReviewPanel
+                  plan={plan}
+                  review={review}
+                  onChange={setReview}
+                  units={agency.data?.units ?? []}
+                  issues={issues}
+                  active={active}
+                  onSelect={setActive}
+                  lang={i18n.language}
+                />
+              </section>
             </Col>
           </Row>
         </>

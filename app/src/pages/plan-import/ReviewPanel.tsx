@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -13,6 +14,7 @@ import {
   Tag,
   Typography,
 } from "antd";
+import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { date, pts } from "../../format.ts";
 import type { ImportedPlan, ReviewState, ReviewTask } from "./model.ts";
@@ -28,10 +30,41 @@ interface Props {
   lang: string;
 }
 
-function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
+/** A date picked and shown as dd/mm/yyyy (vi) whatever the browser's locale, held as an ISO date. */
+function IsoDatePicker(props: {
+  id: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  onFocus?: () => void;
+}) {
+  return (
+    <DatePicker
+      id={props.id}
+      format={["DD/MM/YYYY", "D/M/YYYY", "YYYY-MM-DD"]}
+      value={props.value ? dayjs(props.value) : null}
+      onChange={(d: dayjs.Dayjs | null) => props.onChange(d ? d.format("YYYY-MM-DD") : null)}
+      onFocus={props.onFocus}
+      style={{ width: 180 }}
+    />
+  );
+}
+
+/** A labelled field: the label points at the control with the same `id`; the server's rule speaks under it. */
+function Field({
+  label,
+  error,
+  id,
+  children,
+}: {
+  label: string;
+  error?: string;
+  id: string;
+  children: React.ReactNode;
+}) {
   return (
     <Form.Item
       label={label}
+      htmlFor={id}
       validateStatus={error ? "error" : undefined}
       help={error}
       style={{ marginBottom: 10 }}
@@ -77,7 +110,7 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
               return (
                 <List.Item>
                   <Tag color={w.code === "page_chrome" ? "default" : "orange"}>
-                    {t(`code.${w.code}`, { defaultValue: w.code })}
+                    {t(`warningCode.${w.code}`, { defaultValue: w.code })}
                   </Tag>{" "}
                   {target ? (
                     <Button
@@ -103,48 +136,53 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
         title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("documentFields")}</h2>}
         style={{ marginBottom: 12 }}
       >
-        <Field label={t("number")} error={issues.get("document.number")}>
+        <Field id="imp-number" label={t("number")} error={issues.get("document.number")}>
           <Input
+            id="imp-number"
             value={review.number ?? ""}
             onChange={(e) => set({ number: e.target.value })}
             onFocus={() => onSelect("doc.number")}
           />
         </Field>
-        <Field label={t("code")} error={issues.get("document.code")}>
+        <Field id="imp-code" label={t("code")} error={issues.get("document.code")}>
           <Input
+            id="imp-code"
             value={review.code ?? ""}
             onChange={(e) => set({ code: e.target.value })}
             onFocus={() => onSelect("doc.code")}
           />
         </Field>
-        <Field label={t("issuedOn")} error={issues.get("document.issuedOn")}>
-          <Input
-            type="date"
-            value={review.issuedOn ?? ""}
-            onChange={(e) => set({ issuedOn: e.target.value || null })}
+        <Field id="imp-issued" label={t("issuedOn")} error={issues.get("document.issuedOn")}>
+          <IsoDatePicker
+            id="imp-issued"
+            value={review.issuedOn}
+            onChange={(v) => set({ issuedOn: v })}
             onFocus={() => onSelect("doc.date")}
           />
         </Field>
-        <Field label={t("place")} error={issues.get("document.place")}>
+        <Field id="imp-place" label={t("place")} error={issues.get("document.place")}>
           <Input
+            id="imp-place"
             value={review.place ?? ""}
             onChange={(e) => set({ place: e.target.value })}
             onFocus={() => onSelect("doc.place")}
           />
         </Field>
-        <Field label={t("year")} error={issues.get("year")}>
-          <InputNumber value={review.year} min={2000} max={2100} onChange={(v) => set({ year: Number(v) })} />
+        <Field id="imp-year" label={t("year")} error={issues.get("year")}>
+          <InputNumber id="imp-year" value={review.year} onChange={(v) => set({ year: Number(v) })} />
         </Field>
-        <Field label={t("subject")} error={issues.get("document.title")}>
+        <Field id="imp-title" label={t("subject")} error={issues.get("document.title")}>
           <Input.TextArea
+            id="imp-title"
             autoSize
             value={review.title}
             onChange={(e) => set({ title: e.target.value })}
             onFocus={() => onSelect("doc.title")}
           />
         </Field>
-        <Field label={t("implements")} error={issues.get("document.implements")}>
+        <Field id="imp-implements" label={t("implements")} error={issues.get("document.implements")}>
           <Input.TextArea
+            id="imp-implements"
             autoSize
             value={review.implements ?? ""}
             onChange={(e) => set({ implements: e.target.value })}
@@ -158,8 +196,13 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
         title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("targets")}</h2>}
         style={{ marginBottom: 12 }}
       >
-        <Field label={t("percentAtLeast")} error={issues.get("overallTarget.percentAtLeast")}>
+        <Field
+          id="imp-percent"
+          label={t("percentAtLeast")}
+          error={issues.get("overallTarget.percentAtLeast")}
+        >
           <InputNumber
+            id="imp-percent"
             value={review.percentAtLeast}
             min={0}
             max={100}
@@ -169,10 +212,12 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
           />
         </Field>
         <Field
+          id="imp-gain-min"
           label={t("rankGain")}
           error={issues.get("overallTarget.rankGainMax") ?? issues.get("overallTarget.rankGainMin")}
         >
           <InputNumber
+            id="imp-gain-min"
             aria-label={t("rankGainMin")}
             value={review.rankGainMin}
             min={0}
@@ -267,13 +312,19 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
               data-task={i}
             >
               <Field
+                id={`imp-task-${i}-title`}
                 label={`${t("taskTitle")} ${i + 1}${task.section ? ` (${task.section})` : ""}`}
                 error={err("title")}
               >
-                <Input value={task.title} onChange={(e) => setTask(i, { title: e.target.value })} />
+                <Input
+                  id={`imp-task-${i}-title`}
+                  value={task.title}
+                  onChange={(e) => setTask(i, { title: e.target.value })}
+                />
               </Field>
-              <Field label={t("lead")} error={err("leadUnits")}>
+              <Field id={`imp-task-${i}-lead`} label={t("lead")} error={err("leadUnits")}>
                 <Select
+                  id={`imp-task-${i}-lead`}
                   mode="multiple"
                   allowClear
                   options={unitOptions}
@@ -282,8 +333,9 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
                   aria-label={`${t("lead")} ${i + 1}`}
                 />
               </Field>
-              <Field label={t("coordinating")} error={err("coordinatingUnits")}>
+              <Field id={`imp-task-${i}-coord`} label={t("coordinating")} error={err("coordinatingUnits")}>
                 <Select
+                  id={`imp-task-${i}-coord`}
                   mode="multiple"
                   allowClear
                   options={unitOptions}
@@ -292,19 +344,20 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
                   aria-label={`${t("coordinating")} ${i + 1}`}
                 />
               </Field>
-              <Field label={t("taskArea")} error={err("areaCode")}>
+              <Field id={`imp-task-${i}-area`} label={t("taskArea")} error={err("areaCode")}>
                 <Select
+                  id={`imp-task-${i}-area`}
                   options={areaOptions}
                   value={task.areaCode ?? ""}
                   onChange={(v) => setTask(i, { areaCode: v || null })}
                   aria-label={`${t("taskArea")} ${i + 1}`}
                 />
               </Field>
-              <Field label={t("due")} error={err("due")}>
-                <Input
-                  type="date"
-                  value={task.due ?? ""}
-                  onChange={(e) => setTask(i, { due: e.target.value || null })}
+              <Field id={`imp-task-${i}-due`} label={t("due")} error={err("due")}>
+                <IsoDatePicker
+                  id={`imp-task-${i}-due`}
+                  value={task.due}
+                  onChange={(v) => setTask(i, { due: v })}
                 />
               </Field>
               {task.period && (

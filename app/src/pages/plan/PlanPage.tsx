@@ -4,12 +4,13 @@
  * apply, each with the action that fixes it.
  */
 import { keepPreviousData } from "@tanstack/react-query";
-import { App, Button, Card, Col, Row, Select, Typography } from "antd";
+import { App, Button, Card, Col, Dropdown, Row, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { qs, useApi } from "../../api.ts";
 import { ErrorBox, Loading } from "../../components/common.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
 import { date, pct, pts } from "../../format.ts";
 import { AreaTargetsTable } from "./AreaTargetsTable.tsx";
 import { DeadlineTimeline } from "./DeadlineTimeline.tsx";
@@ -140,6 +141,25 @@ function PlanHeader({ plan }: { plan: Plan }) {
               {t("header.implements", { what: plan.implements })}
             </Typography.Paragraph>
           )}
+        </Col>
+        <Col>
+          <Space wrap>
+            <Dropdown
+              menu={{
+                items: (["docx", "pdf", "txt"] as const).map((f) => ({
+                  key: f,
+                  label: (
+                    <a href={`/api/plans/${plan.id}/document?format=${f}`} download>
+                      {t(`header.download.${f}`)}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button>{t("header.download.label")}</Button>
+            </Dropdown>
+            {plan.can.edit && <LinkButton to="/plans/import">{t("header.import")}</LinkButton>}
+          </Space>
         </Col>
         {(others.data?.items.length ?? 0) > 1 && (
           <Col>

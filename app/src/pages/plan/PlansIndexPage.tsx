@@ -5,6 +5,7 @@ import { Navigate } from "react-router";
 import { useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
 import type { PlanListItem } from "./model.ts";
 
 export default function PlansIndexPage() {
@@ -24,7 +25,13 @@ export default function PlansIndexPage() {
       ) : plans.error ? (
         <ErrorBox error={plans.error} />
       ) : (
-        <EmptyState description={me?.agencyId ? t("index.none") : t("index.noAgency")} />
+        <EmptyState description={me?.agencyId ? t("index.none") : t("index.noAgency")}>
+          {me?.role === "focal_point" && (
+            <LinkButton type="primary" to="/plans/import">
+              {t("index.import")}
+            </LinkButton>
+          )}
+        </EmptyState>
       )}
     </div>
   );

@@ -7,7 +7,8 @@ import { Button, Col, Input, Row, Select, Switch } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { matchesTaskSearch, TASK_STATUSES } from "../../../../core/contracts/plans.ts";
+import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
+import { matchesSearch } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import type { Agency, Plan } from "./model.ts";
 
@@ -63,7 +64,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
     return () => clearTimeout(h);
   }, [text, urlText]);
   const search = {
-    filterOption: (input: string, o?: { label: string }) => matchesTaskSearch(o?.label ?? "", input),
+    filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
   };
 
   return (

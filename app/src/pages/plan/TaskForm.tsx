@@ -11,12 +11,11 @@ import { useTranslation } from "react-i18next";
 import {
   COMPARATORS,
   datesInOrder,
-  matchesTaskSearch,
   measurableTargetSchema,
   targetFields,
   taskFields,
 } from "../../../../core/contracts/plans.ts";
-import { formatDate, parseDecimal, parseViDate } from "../../../../core/locale.ts";
+import { formatDate, matchesSearch, parseDecimal, parseViDate } from "../../../../core/locale.ts";
 import { api, useApi } from "../../api.ts";
 import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
@@ -123,7 +122,7 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
   if (mode?.kind === "edit" && mode.task.areaCode && !areaOptions.some((o) => o.value === mode.task.areaCode))
     areaOptions.push({ value: mode.task.areaCode, label: mode.task.areaCode });
   const search = {
-    filterOption: (input: string, o?: { label: string }) => matchesTaskSearch(o?.label ?? "", input),
+    filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
   };
 
   async function submit(v: Values) {
