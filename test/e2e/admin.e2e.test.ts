@@ -250,8 +250,19 @@ journeys("administrator", (j) => {
     const row = page.getByRole("row").filter({ hasText: "stp.daumoi" });
     await poll(() => row.count()).toBe(1);
     await row.getByRole("button", { name: "Sửa stp.daumoi" }).click();
-    await choose(page, "Vai trò", "Lãnh đạo cơ quan", undefined, page.getByRole("dialog"));
-    await page.getByRole("dialog").getByRole("button", { name: "Lưu" }).click();
+    const edit = page.getByRole("dialog");
+    await poll(() => edit.getByLabel("Họ tên hoặc tên hiển thị").inputValue()).toBe(
+      "Đầu mối CCHC, Sở Tư pháp",
+    );
+    await choose(page, "Vai trò", "Lãnh đạo cơ quan", undefined, edit);
+    await poll(() =>
+      edit
+        .locator(".ant-select")
+        .filter({ has: page.getByLabel("Vai trò", { exact: true }) })
+        .textContent(),
+    ).toContain("Lãnh đạo cơ quan");
+    await edit.getByRole("button", { name: "Lưu" }).click();
+    await poll(() => edit.isVisible()).toBe(false);
     await poll(async () => (await find()).role).toBe("leader");
     await poll(() => row.textContent()).toContain("Lãnh đạo cơ quan");
 

@@ -83,7 +83,7 @@ function CompareTable({ data }: { data: Comparison }) {
             <Table.Summary.Cell index={1} />
             {data.agencies.map((ag, i) => (
               <Table.Summary.Cell key={ag.agencyId} index={i + 2} className="num">
-                {t("compare.rankValue", { rank: ag.rank ?? "—", grade: ag.grade ?? "—" })}{" "}
+                {t("compare.rankValue", { rank: ag.rank ?? "—", grade: ag.grade ?? "—" })} ·{" "}
                 <RankChange row={ag} />
               </Table.Summary.Cell>
             ))}
