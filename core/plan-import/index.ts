@@ -5,6 +5,7 @@
  * reader would flag. Pure: text in, structured plan out (docs/plan-import.md).
  */
 import { type Centi, fromCenti, percentCenti, sumCenti, toCenti } from "../decimal.ts";
+import { lintPlan } from "../lint.ts";
 import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findReferences, isoDate } from "./refs.ts";
@@ -437,6 +438,11 @@ function unitWarnings(units: UnitMention[]): ImportWarning[] {
   return out;
 }
 
+/**
+ * The plan-lint rules of core/lint.ts, run on the imported plan (one set of rules for stored and
+ * imported plans), with the span of the task or area each one is about; plus what only an import
+ * can lack: no tasks at all, or a task whose section names no area.
+ */
 function gapWarnings(
   tasks: ImportedTask[],
   areas: ImportedAreaTarget[],
@@ -446,23 +452,34 @@ function gapWarnings(
   const out: ImportWarning[] = [];
   if (taskSections === 0 || tasks.length === 0)
     out.push(warn("no_tasks", null, { vi: "Không tìm thấy nhiệm vụ nào", en: "No tasks were found" }));
+  const lint = lintPlan({
+    areaTargets: areas.map((a) => ({ areaCode: a.area, title: a.title })),
+    tasks: tasks.map((t, i) => ({
+      id: i,
+      title: t.title,
+      areaCode: t.area,
+      leadUnits: t.leadUnits,
+      coordinatingUnits: t.coordinatingUnits,
+      due: t.due,
+      period: t.period,
+    })),
+    // Unit names are checked against the agency's units by the importer itself, with their spans.
+    knownUnits: tasks.flatMap((t) => [...t.leadUnits, ...t.coordinatingUnits]),
+  });
+  for (const issue of lint) {
+    if (issue.rule === "unknown_unit") continue;
+    const task = typeof issue.taskId === "number" ? issue.taskId : undefined;
+    const area = issue.areaCode ? areas.find((a) => a.area === issue.areaCode) : undefined;
+    out.push({
+      ...warn(issue.rule, task !== undefined ? tasks[task].span : (area?.span ?? null), {
+        vi: issue.messageVi,
+        en: issue.messageEn,
+      }),
+      ...(task !== undefined ? { task } : {}),
+      ...(issue.areaCode ? { area: issue.areaCode } : {}),
+    });
+  }
   tasks.forEach((t, i) => {
-    if (t.leadUnits.length === 0)
-      out.push({
-        ...warn("task_without_lead", t.span, {
-          vi: `Nhiệm vụ "${t.title}" chưa có đơn vị chủ trì`,
-          en: `Task "${t.title}" has no lead unit`,
-        }),
-        task: i,
-      });
-    if (!t.due)
-      out.push({
-        ...warn("task_without_deadline", t.span, {
-          vi: `Nhiệm vụ "${t.title}" chưa có thời hạn${t.period ? ` (chỉ ghi "${t.period}")` : ""}`,
-          en: `Task "${t.title}" has no deadline${t.period ? ` (only "${t.period}")` : ""}`,
-        }),
-        task: i,
-      });
     if (!t.area && !organisational.has(i))
       out.push({
         ...warn("task_without_area", t.span, {
@@ -472,15 +489,6 @@ function gapWarnings(
         task: i,
       });
   });
-  for (const a of areas)
-    if (!tasks.some((t) => t.area === a.area))
-      out.push({
-        ...warn("area_without_task", a.span, {
-          vi: `Lĩnh vực "${a.title}" có chỉ tiêu ${a.target}/${a.max} điểm nhưng không có nhiệm vụ nào`,
-          en: `Area "${a.title}" has a target of ${a.target}/${a.max} points but no task`,
-        }),
-        area: a.area,
-      });
   return out;
 }
 
