@@ -56,6 +56,9 @@ export function App() {
           colorTextSecondary: "rgba(0, 0, 0, 0.68)",
           colorTextTertiary: "rgba(0, 0, 0, 0.62)",
           colorTextDescription: "rgba(0, 0, 0, 0.62)",
+          // antd's placeholder grey and error red are below 4.5:1 on white.
+          colorTextPlaceholder: "rgba(0, 0, 0, 0.6)",
+          colorError: "#c41d1f",
         },
       }}
     >

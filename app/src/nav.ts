@@ -9,7 +9,7 @@ export interface NavItem {
 }
 
 export const NAV: NavItem[] = [
-  { key: "dashboard", path: () => "/dashboard", roles: ["leader", "focal_point"] },
+  { key: "dashboard", path: () => "/dashboard", roles: ["leader", "focal_point", "province_office"] },
   { key: "plan", path: () => "/plans", roles: ["leader", "focal_point", "division"] },
   { key: "myTasks", path: () => "/my-tasks", roles: ["division", "focal_point", "leader"] },
   { key: "selfAssessment", path: () => "/self-assessment", roles: ["focal_point", "leader"] },

@@ -1,7 +1,6 @@
 import { lazy } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import { RequireRole } from "../../auth.tsx";
-import { Readable } from "../province/theme.tsx";
 
 const AdminLayout = lazy(() => import("./AdminLayout.tsx"));
 const FrameworksPage = lazy(() => import("./FrameworksPage.tsx"));
@@ -15,9 +14,7 @@ export const adminRoutes: RouteObject[] = [
     path: "/admin",
     element: (
       <RequireRole roles={["admin"]}>
-        <Readable>
-          <AdminLayout />
-        </Readable>
+        <AdminLayout />
       </RequireRole>
     ),
     children: [

@@ -1,7 +1,6 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
 import { RequireRole, type Role } from "../../auth.tsx";
-import { Readable } from "./theme.tsx";
 
 const LeagueTablePage = lazy(() => import("./LeagueTablePage.tsx"));
 const ComparePage = lazy(() => import("./ComparePage.tsx"));
@@ -14,9 +13,7 @@ export const provinceRoutes: RouteObject[] = [
     path: "/province",
     element: (
       <RequireRole roles={ROLES}>
-        <Readable>
-          <LeagueTablePage />
-        </Readable>
+        <LeagueTablePage />
       </RequireRole>
     ),
   },
@@ -24,9 +21,7 @@ export const provinceRoutes: RouteObject[] = [
     path: "/province/compare",
     element: (
       <RequireRole roles={ROLES}>
-        <Readable>
-          <ComparePage />
-        </Readable>
+        <ComparePage />
       </RequireRole>
     ),
   },
@@ -34,9 +29,7 @@ export const provinceRoutes: RouteObject[] = [
     path: "/province/cycles/:id",
     element: (
       <RequireRole roles={ROLES}>
-        <Readable>
-          <CyclePage />
-        </Readable>
+        <CyclePage />
       </RequireRole>
     ),
   },
