@@ -1,87 +1,10 @@
 /** The importer's answer (docs/plan-import.md) and its conversion into the accept request. */
 import type { AcceptImportBody } from "../../../../core/contracts/plan-import.ts";
 
-export interface Span {
-  start: number;
-  end: number;
-}
+// The importer's own types: the JSON the API sends is exactly this shape.
+export type { ImportedPlan, ImportedTask, Span } from "../../../../core/plan-import/types.ts";
 
-export interface ImportedTask {
-  section: string | null;
-  title: string;
-  text: string;
-  leadUnits: string[];
-  coordinatingUnits: string[];
-  startsOn: string | null;
-  due: string | null;
-  period: string | null;
-  targets: {
-    text: string;
-    comparator: ">=" | ">" | "<=" | "<" | "=";
-    value: number;
-    unit: string | null;
-    span: Span;
-  }[];
-  area: string | null;
-  span: Span;
-  confidence: number;
-  units: {
-    text: string;
-    unit: string | null;
-    match: "exact" | "near" | "unknown" | "unchecked";
-    span: Span;
-  }[];
-}
-
-export interface ImportedPlan {
-  document: {
-    kind: string | null;
-    number: string | null;
-    code: string | null;
-    date: string | null;
-    place: string | null;
-    issuer: string | null;
-    parentIssuer: string | null;
-    title: string | null;
-    signer: string | null;
-    references: {
-      kind: string | null;
-      number: string;
-      code: string | null;
-      date: string | null;
-      issuer: string | null;
-      span: Span;
-    }[];
-    sources: Partial<Record<string, Span & { confidence: number }>>;
-  };
-  overallTarget: {
-    percentAtLeast: number | null;
-    rankGainMin: number | null;
-    rankGainMax: number | null;
-    source: Span;
-  } | null;
-  areaTargets: {
-    area: string;
-    title: string;
-    target: number;
-    max: number;
-    delta: number | null;
-    kept: boolean;
-    span: Span;
-  }[];
-  totals: { max: number; target: number; impliedBaseline: number | null; baselineYear: number | null } | null;
-  tasks: ImportedTask[];
-  warnings: {
-    code: string;
-    message: string;
-    messageEn: string;
-    span: Span | null;
-    task?: number;
-    area?: string;
-  }[];
-  body: Span;
-  text: string;
-}
+import type { ImportedPlan, ImportedTask, Span } from "../../../../core/plan-import/types.ts";
 
 /** A highlighted stretch of the document, linked to what was read from it. */
 export interface Mark extends Span {
