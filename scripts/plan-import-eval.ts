@@ -1,6 +1,6 @@
 /**
- * `npm run eval:import`: reads every labelled plan in test/fixtures/plans (a document plus its
- * .expected.json) and prints the importer's precision and recall per field over the whole set.
+ * `npm run eval:import [DIR]`: reads every labelled plan in test/fixtures/plans, or DIR (a document
+ * plus its .expected.json), and prints the importer's precision and recall per field over the set.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -28,7 +28,9 @@ export async function evaluateFixtures(dir = FIXTURES): Promise<{ scores: Scores
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { scores, documents } = await evaluateFixtures();
+  // Another folder of labelled plans (e.g. a held-out set): npm run eval:import -- test/fixtures/plans-heldout
+  const dir = process.argv[2] ? path.resolve(process.argv[2]) : FIXTURES;
+  const { scores, documents } = await evaluateFixtures(dir);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   console.log(`Plan import over ${documents.length} labelled documents: ${documents.join(", ")}\n`);
   console.log(`${"field".padEnd(28)} ${"precision".padStart(9)} ${"recall".padStart(7)}   tp  fp  fn`);
