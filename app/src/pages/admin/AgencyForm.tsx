@@ -5,7 +5,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   AGENCY_KINDS,
@@ -16,8 +15,8 @@ import {
   validityIssue,
 } from "../../../../core/contracts/agencies.ts";
 import { api } from "../../api.ts";
-import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { AgencySelect } from "./AgencySelect.tsx";
 import type { Agency, AgencyKind } from "./types.ts";
 
@@ -53,13 +52,9 @@ export function AgencyForm({
   const { t, i18n } = useTranslation(["admin", "common"]);
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const kind = (Form.useWatch("kind", form) ?? agency?.kind ?? defaults?.kind ?? "agency") as AgencyKind;
 
-  async function submit(v: Values) {
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormSubmit<Values>(form, async (v) => {
     const common = {
       name: v.name.trim(),
       shortName: orNull(v.shortName),
@@ -69,30 +64,24 @@ export function AgencyForm({
       successorId: v.successorId ?? null,
       staffCount: v.staffCount ?? null,
     };
-    try {
-      let id: number;
-      if (agency) {
-        await api.patch(`/agencies/${agency.id}`, common);
-        id = agency.id;
-      } else {
-        id = (
-          await api.post<{ id: number }>("/agencies", {
-            ...common,
-            code: v.code.trim(),
-            kind: v.kind,
-            parentId: v.kind === "province" ? null : (v.parentId ?? null),
-          })
-        ).id;
-      }
-      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/agencies") });
-      onSaved?.(id);
-      onClose();
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(errorText(e));
-    } finally {
-      setBusy(false);
+    let id: number;
+    if (agency) {
+      await api.patch(`/agencies/${agency.id}`, common);
+      id = agency.id;
+    } else {
+      id = (
+        await api.post<{ id: number }>("/agencies", {
+          ...common,
+          code: v.code.trim(),
+          kind: v.kind,
+          parentId: v.kind === "province" ? null : (v.parentId ?? null),
+        })
+      ).id;
     }
-  }
+    await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/agencies") });
+    onSaved?.(id);
+    onClose();
+  });
 
   return (
     <Modal

@@ -5,7 +5,6 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   displayNameSchema,
@@ -17,8 +16,8 @@ import {
   usernameSchema,
 } from "../../../../core/contracts/users.ts";
 import { api, useApi } from "../../api.ts";
-import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { AgencySelect } from "./AgencySelect.tsx";
 import type { AgencyDetail, User } from "./types.ts";
 
@@ -35,38 +34,28 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
   const { t } = useTranslation(["admin", "common"]);
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const role = (Form.useWatch("role", form) ?? user?.role ?? "focal_point") as RoleName;
   const agencyId = Form.useWatch("agencyId", form) as number | null | undefined;
   const agency = useApi<AgencyDetail>(agencyId && roleNeedsUnit(role) ? `/agencies/${agencyId}` : null);
   const divisions = (agency.data?.units ?? []).filter((u) => u.kind === "division");
 
-  async function submit(v: Values) {
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useFormSubmit<Values>(form, async (v) => {
     const placement = {
       role: v.role,
       agencyId: v.agencyId ?? null,
       unitId: roleNeedsUnit(v.role) ? (v.unitId ?? null) : null,
     };
-    try {
-      if (user) await api.patch(`/users/${user.id}`, { displayName: v.displayName, ...placement });
-      else
-        await api.post("/users", {
-          username: v.username,
-          password: v.password,
-          displayName: v.displayName,
-          ...placement,
-        });
-      await qc.invalidateQueries({ queryKey: ["/users"] });
-      onClose();
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    if (user) await api.patch(`/users/${user.id}`, { displayName: v.displayName, ...placement });
+    else
+      await api.post("/users", {
+        username: v.username,
+        password: v.password,
+        displayName: v.displayName,
+        ...placement,
+      });
+    await qc.invalidateQueries({ queryKey: ["/users"] });
+    onClose();
+  });
 
   return (
     <Modal

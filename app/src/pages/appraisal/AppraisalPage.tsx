@@ -26,8 +26,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { computesPoints, remarkText, ruleFields, ruleStep } from "../../../../core/contracts/scores.ts";
 import { api, useApi } from "../../api.ts";
-import { ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
+import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { date, pct, pts } from "../../format.ts";
 import { CriteriaTable } from "../self-assessment/CriteriaTable.tsx";
 import { EvidenceList } from "../self-assessment/EvidenceList.tsx";
@@ -222,28 +223,15 @@ function AppraiseLeaf({
   const refresh = useRefresh(base);
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const step = ruleStep(node.rule);
-  const save = async (v: { points: string; remark?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.put<{ points: number }>(
-        `${base}/scores/${encodeURIComponent(node.code)}/appraisal`,
-        {
-          points: v.points,
-          remark: v.remark?.trim() || null,
-        },
-      );
-      message.success(t("leaf.saved", { points: pts(r.points) }));
-      await refresh();
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useFormSubmit(form, async (v: { points: string; remark?: string }) => {
+    const r = await api.put<{ points: number }>(`${base}/scores/${encodeURIComponent(node.code)}/appraisal`, {
+      points: v.points,
+      remark: v.remark?.trim() || null,
+    });
+    message.success(t("leaf.saved", { points: pts(r.points) }));
+    await refresh();
+  });
   const inputs = node.rule && computesPoints(node.rule) ? ruleFields(node.rule) : [];
   const inputText = (f: (typeof inputs)[number]) => {
     const v = node.inputs;
@@ -303,7 +291,7 @@ function AppraiseLeaf({
           <Form
             form={form}
             layout="vertical"
-            onFinish={save}
+            onFinish={save.submit}
             initialValues={{
               points: node.appraised === null ? "" : pts(node.appraised),
               remark: node.remark ?? "",
@@ -324,10 +312,10 @@ function AppraiseLeaf({
             >
               <Input.TextArea rows={3} />
             </Form.Item>
-            {error ? (
-              <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />
+            {save.error ? (
+              <Alert type="error" showIcon title={save.error} style={{ marginBottom: 12 }} />
             ) : null}
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={save.busy}>
               {t("leaf.save")}
             </Button>
           </Form>

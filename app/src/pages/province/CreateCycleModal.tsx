@@ -1,14 +1,13 @@
 /** A new cycle: year, group, framework, province, dates in order, and the agencies taking part. */
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, AutoComplete, Button, Form, InputNumber, Modal, Select, Space } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { groupSchema } from "../../../../core/contracts/cycles.ts";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
-import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { CycleDateFields, type DateValues, isoDates } from "./dates.tsx";
 import { useGroupLabel } from "./parts.tsx";
 import type { AgencyItem, Cycle, FrameworkMeta } from "./types.ts";
@@ -28,8 +27,6 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const frameworks = useApi<{ items: FrameworkMeta[] }>("/frameworks");
   const provinces = useApi<{ items: AgencyItem[] }>("/agencies?kind=province&limit=500");
   const provinceId = Form.useWatch("provinceId", form);
@@ -40,27 +37,19 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
   const groups = [...new Set(existing.map((c) => c.group))];
   const inGroup = (agencies.data?.items ?? []).filter((a) => !group || a.group === group);
 
-  async function submit(v: Values) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { id } = await api.post<{ id: number }>("/cycles", {
-        year: v.year,
-        group: v.group,
-        frameworkId: v.frameworkId,
-        provinceId: v.provinceId,
-        agencyIds: v.agencyIds ?? [],
-        ...isoDates(v),
-      });
-      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/cycles") });
-      onClose();
-      navigate(`/province/cycles/${id}`);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormSubmit<Values>(form, async (v) => {
+    const { id } = await api.post<{ id: number }>("/cycles", {
+      year: v.year,
+      group: v.group,
+      frameworkId: v.frameworkId,
+      provinceId: v.provinceId,
+      agencyIds: v.agencyIds ?? [],
+      ...isoDates(v),
+    });
+    await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("/cycles") });
+    onClose();
+    navigate(`/province/cycles/${id}`);
+  });
 
   return (
     <Modal

@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { docNumber, evidenceNote, evidenceUrl } from "../../../../core/contracts/scores.ts";
 import { api, useApi } from "../../api.ts";
-import { errorText, showFieldError } from "../../components/common.tsx";
+import { errorText } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { date } from "../../format.ts";
 import type { Evidence, TaskEvidence } from "./model.ts";
 
@@ -42,26 +43,16 @@ export function AddEvidence(props: Props) {
 function UploadForm({ base, code, onAdded }: Props) {
   const { t } = useTranslation("selfAssessment");
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (v: { note?: string; file?: UploadFile[] }) => {
+  const { busy, error, submit } = useFormSubmit(form, async (v: { note?: string; file?: UploadFile[] }) => {
     const file = v.file?.[0]?.originFileObj;
     if (!file) return;
     const data = new FormData();
     if (v.note) data.append("note", v.note);
     data.append("file", file, file.name);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`${base}/scores/${encodeURIComponent(code)}/evidence`, data);
-      form.resetFields();
-      await onAdded(file.name);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.post(`${base}/scores/${encodeURIComponent(code)}/evidence`, data);
+    form.resetFields();
+    await onAdded(file.name);
+  });
   return (
     <Form form={form} layout="vertical" onFinish={submit} aria-label={t("evidence.tab.file")}>
       <Form.Item
@@ -83,7 +74,7 @@ function UploadForm({ base, code, onAdded }: Props) {
       >
         <Input />
       </Form.Item>
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 8 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t("evidence.upload")}
       </Button>
@@ -94,26 +85,16 @@ function UploadForm({ base, code, onAdded }: Props) {
 function LinkForm({ base, code, onAdded, kind }: Props & { kind: "link" | "document" }) {
   const { t } = useTranslation("selfAssessment");
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const field = kind === "link" ? "url" : "docNumber";
-  const submit = async (v: Record<string, string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`${base}/scores/${encodeURIComponent(code)}/evidence`, {
-        kind,
-        [field]: v[field].trim(),
-        ...(v.note ? { note: v.note } : {}),
-      });
-      form.resetFields();
-      await onAdded(v[field]);
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: Record<string, string>) => {
+    await api.post(`${base}/scores/${encodeURIComponent(code)}/evidence`, {
+      kind,
+      [field]: v[field].trim(),
+      ...(v.note ? { note: v.note } : {}),
+    });
+    form.resetFields();
+    await onAdded(v[field]);
+  });
   return (
     <Form form={form} layout="vertical" onFinish={submit} aria-label={t(`evidence.tab.${kind}`)}>
       <Form.Item
@@ -136,7 +117,7 @@ function LinkForm({ base, code, onAdded, kind }: Props & { kind: "link" | "docum
       >
         <Input />
       </Form.Item>
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 8 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t("evidence.add")}
       </Button>

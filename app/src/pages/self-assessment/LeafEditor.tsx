@@ -10,6 +10,7 @@ import { computesPoints, explanationText, replyText, ruleStep } from "../../../.
 import { api } from "../../api.ts";
 import { errorText, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { pts } from "../../format.ts";
 import { AddEvidence } from "./AddEvidence.tsx";
 import { EvidenceList } from "./EvidenceList.tsx";
@@ -31,8 +32,6 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
   const byRule = computesPoints(node.rule);
   const step = ruleStep(node.rule);
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [computed, setComputed] = useState<number | null>(null);
   const url = `${base}/scores/${encodeURIComponent(node.code)}`;
 
@@ -44,10 +43,9 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
     });
   }, [node.self, node.explanation, node.inputs, node.rule, byRule, form]);
 
-  const save = async (v: { points?: string; explanation?: string; inputs?: Record<string, unknown> }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = useFormSubmit(
+    form,
+    async (v: { points?: string; explanation?: string; inputs?: Record<string, unknown> }) => {
       const body =
         byRule && node.rule
           ? { inputs: toRuleInputs(node.rule, v.inputs ?? {}), explanation: v.explanation?.trim() || null }
@@ -56,12 +54,8 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
       setComputed(r.points);
       message.success(t("leaf.saved", { points: pts(r.points) }));
       await refresh();
-    } catch (e) {
-      if (!showFieldError(form, e)) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   const removeEvidence = async (e: Evidence) => {
     try {
@@ -99,7 +93,7 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
         <h3 id={`score-${node.code}`} style={{ fontSize: 16 }}>
           {byRule ? t("leaf.inputsTitle") : t("leaf.pointsTitle")}
         </h3>
-        <Form form={form} layout="vertical" onFinish={save} disabled={!editable}>
+        <Form form={form} layout="vertical" onFinish={save.submit} disabled={!editable}>
           {byRule && node.rule ? (
             <RuleFields rule={node.rule} disabled={!editable} />
           ) : (
@@ -129,11 +123,11 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
               title={t("leaf.computed", { points: pts(computed) })}
             />
           )}
-          {error ? (
-            <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />
+          {save.error ? (
+            <Alert type="error" showIcon title={save.error} style={{ marginBottom: 12 }} />
           ) : null}
           {editable && (
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={save.busy}>
               {byRule ? t("leaf.computeAndSave") : t("leaf.save")}
             </Button>
           )}
