@@ -17,19 +17,21 @@ import {
   Popconfirm,
   Row,
   Space,
-  Statistic,
   Tag,
   Typography,
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { computesPoints, remarkText, ruleFields, ruleStep } from "../../../../core/contracts/scores.ts";
 import { api, useApi } from "../../api.ts";
-import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
+import { errorText } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { PageFallback } from "../../components/PageFallback.tsx";
+import { PointsCard } from "../../components/PointsCard.tsx";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
-import { date, pct, pts } from "../../format.ts";
+import { useSearchParam } from "../../components/useSearchParam.ts";
+import { date, pts } from "../../format.ts";
 import { CriteriaTable } from "../self-assessment/CriteriaTable.tsx";
 import { EvidenceList } from "../self-assessment/EvidenceList.tsx";
 import { HistoryList } from "../self-assessment/HistoryList.tsx";
@@ -42,29 +44,10 @@ export default function AppraisalPage() {
   const { cycleId, agencyId } = useParams();
   const base = scoresPath(cycleId ?? "", agencyId ?? "");
   const q = useApi<Scores>(`${base}/scores`);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const open = params.get("criterion");
-  const setOpen = (code: string | null) => {
-    const p = new URLSearchParams(params);
-    if (code) p.set("criterion", code);
-    else p.delete("criterion");
-    setParams(p, { replace: true });
-  };
-  if (q.isLoading)
-    return (
-      <div className="page">
-        <Loading rows={10} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Typography.Title level={1} style={{ fontSize: 26 }}>
-          {t("title")}
-        </Typography.Title>
-        <ErrorBox error={q.error} title={t("loadError")} />
-      </div>
-    );
+  const setOpen = (code: string | null) => setParam("criterion", code);
+  if (!q.data) return <PageFallback query={q} rows={10} title={t("title")} errorTitle={t("loadError")} />;
   const s = q.data;
   const mine = s.appraiserAreas;
   const node = open ? s.nodes.find((n) => n.code === open && n.leaf) : undefined;
@@ -140,26 +123,16 @@ function Summary({ scores: s, base }: { scores: Scores; base: string }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={8}>
-        <Card size="small">
-          <Statistic
-            title={t("summary.self")}
-            value={pts(s.selfPoints)}
-            suffix={`/ ${pts(s.max)}`}
-            styles={{ content: { fontSize: 22 } }}
-          />
-          <Typography.Text>{pct(s.selfPercent)}</Typography.Text>
-        </Card>
+        <PointsCard title={t("summary.self")} points={s.selfPoints} max={s.max} percent={s.selfPercent} />
       </Col>
       <Col xs={24} sm={12} lg={8}>
-        <Card size="small">
-          <Statistic
-            title={t("summary.final")}
-            value={pts(s.points)}
-            suffix={`/ ${pts(s.max)}`}
-            styles={{ content: { fontSize: 22 } }}
-          />
-          <Typography.Text data-testid="final-percent">{pct(s.percent)}</Typography.Text>
-        </Card>
+        <PointsCard
+          title={t("summary.final")}
+          points={s.points}
+          max={s.max}
+          percent={s.percent}
+          percentTestId="final-percent"
+        />
       </Col>
       <Col xs={24} lg={8}>
         <Card size="small" title={<span style={{ fontSize: 14 }}>{t("finalise.title")}</span>}>

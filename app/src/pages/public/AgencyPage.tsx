@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
+import { PageFallback } from "../../components/PageFallback.tsx";
 import { date, pct, pts } from "../../format.ts";
 import {
   NotPublished,
@@ -37,21 +38,7 @@ export default function AgencyPage() {
   const chosen = cycles.find((c) => c.year === year);
   const index = useApi<AgencyIndex>(chosen?.published ? `/agencies/${id}/index?year=${chosen.year}` : null);
 
-  if (q.isLoading)
-    return (
-      <div className="page">
-        <Loading rows={8} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Typography.Title level={1} style={{ fontSize: 26 }}>
-          {t("agency.titleUnknown")}
-        </Typography.Title>
-        <ErrorBox error={q.error} />
-      </div>
-    );
+  if (!q.data) return <PageFallback query={q} rows={8} title={t("agency.titleUnknown")} />;
   const a = q.data.agency;
   return (
     <div className="page">

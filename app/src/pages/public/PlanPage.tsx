@@ -5,10 +5,12 @@
  */
 import { Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { TaskStatus } from "../../../../core/plan.ts";
 import { useApi } from "../../api.ts";
-import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
+import { EmptyState } from "../../components/common.tsx";
+import { PageFallback } from "../../components/PageFallback.tsx";
+import { useSearchParam } from "../../components/useSearchParam.ts";
 import { date, delta, pct, pts } from "../../format.ts";
 import { stackOnPhone, useIsPhone } from "./parts.tsx";
 import type { PublicPlan, PublicTask } from "./types.ts";
@@ -43,33 +45,13 @@ function units(list: PublicTask["leadUnits"]) {
 export default function PlanPage() {
   const { t } = useTranslation("public");
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useSearchParam();
   const phone = useIsPhone();
   const q = useApi<PublicPlan>(Number.isInteger(id) && id > 0 ? `/public/plans/${id}` : null);
   const status = params.get("status") as TaskStatus | "overdue" | null;
   const area = params.get("area");
-  const setFilter = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
 
-  if (q.isLoading)
-    return (
-      <div className="page">
-        <Loading rows={8} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Typography.Title level={1} style={{ fontSize: 26 }}>
-          {t("plan.titleUnknown")}
-        </Typography.Title>
-        <ErrorBox error={q.error} />
-      </div>
-    );
+  if (!q.data) return <PageFallback query={q} rows={8} title={t("plan.titleUnknown")} />;
   const p = q.data;
   const tasks = p.tasks.filter(
     (x) =>

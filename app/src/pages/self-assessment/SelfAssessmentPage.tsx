@@ -20,11 +20,14 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
-import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
-import { date, pct, pts } from "../../format.ts";
+import { errorText } from "../../components/common.tsx";
+import { PageFallback } from "../../components/PageFallback.tsx";
+import { PointsCard } from "../../components/PointsCard.tsx";
+import { useSearchParam } from "../../components/useSearchParam.ts";
+import { date } from "../../format.ts";
 import { CriteriaTable } from "./CriteriaTable.tsx";
 import { LeafEditor, useRefresh } from "./LeafEditor.tsx";
 import { type Scores, STATUS_COLOR, scoresPath } from "./model.ts";
@@ -35,30 +38,10 @@ export default function SelfAssessmentPage() {
   const { cycleId, agencyId } = useParams();
   const base = scoresPath(cycleId ?? "", agencyId ?? "");
   const q = useApi<Scores>(`${base}/scores`);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const open = params.get("criterion");
-  const setOpen = (code: string | null) => {
-    const p = new URLSearchParams(params);
-    if (code) p.set("criterion", code);
-    else p.delete("criterion");
-    setParams(p, { replace: true });
-  };
-
-  if (q.isLoading)
-    return (
-      <div className="page">
-        <Loading rows={10} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Typography.Title level={1} style={{ fontSize: 26 }}>
-          {t("title")}
-        </Typography.Title>
-        <ErrorBox error={q.error} title={t("loadError")} />
-      </div>
-    );
+  const setOpen = (code: string | null) => setParam("criterion", code);
+  if (!q.data) return <PageFallback query={q} rows={10} title={t("title")} errorTitle={t("loadError")} />;
   const s = q.data;
   const node = open ? s.nodes.find((n) => n.code === open && n.leaf) : undefined;
   return (
@@ -148,26 +131,16 @@ function Header({ scores: s, base }: { scores: Scores; base: string }) {
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} lg={6}>
-          <Card size="small">
-            <Statistic
-              title={t("summary.self")}
-              value={pts(s.selfPoints)}
-              suffix={`/ ${pts(s.max)}`}
-              styles={{ content: { fontSize: 22 } }}
-            />
-            <Typography.Text data-testid="self-percent">{pct(s.selfPercent)}</Typography.Text>
-          </Card>
+          <PointsCard
+            title={t("summary.self")}
+            points={s.selfPoints}
+            max={s.max}
+            percent={s.selfPercent}
+            percentTestId="self-percent"
+          />
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Card size="small">
-            <Statistic
-              title={t("summary.final")}
-              value={pts(s.points)}
-              suffix={`/ ${pts(s.max)}`}
-              styles={{ content: { fontSize: 22 } }}
-            />
-            <Typography.Text>{pct(s.percent)}</Typography.Text>
-          </Card>
+          <PointsCard title={t("summary.final")} points={s.points} max={s.max} percent={s.percent} />
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Card size="small">
