@@ -1,5 +1,9 @@
 /** The shapes the plan and task pages read from the API (GET /plans/:id, /tasks/:id, /me/tasks). */
 import type { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
+import type { LintIssue } from "../../../../core/lint.ts";
+import type { AreaTarget, EvidenceRef, PlanGoals } from "../../types/api.ts";
+
+export type { AreaTarget, LintIssue };
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -44,14 +48,7 @@ export interface MyTask extends Task {
   canUpdate: boolean;
 }
 
-export interface Evidence {
-  id: number;
-  kind: "file" | "link" | "document" | "explanation";
-  fileName: string | null;
-  url: string | null;
-  docNumber: string | null;
-  note: string | null;
-}
+export type Evidence = EvidenceRef;
 
 export interface TaskUpdate {
   id: number;
@@ -79,29 +76,7 @@ export interface TaskDetail extends Task {
   updates: TaskUpdate[] | null;
 }
 
-export interface AreaTarget {
-  areaCode: string;
-  title: string;
-  target: number;
-  max: number;
-  baseline: number | null;
-  delta: number | null;
-  kept: boolean;
-}
-
-export interface LintIssue {
-  rule: "area_without_task" | "task_without_lead" | "task_without_deadline" | "unknown_unit";
-  severity: "warning" | "info";
-  taskId?: number;
-  areaCode?: string;
-  unit?: string;
-  suggestion?: string;
-  field: "areaCode" | "leadUnits" | "coordinatingUnits" | "due";
-  messageVi: string;
-  messageEn: string;
-}
-
-export interface Plan {
+export interface Plan extends PlanGoals {
   id: number;
   agency: { id: number; code: string; name: string };
   year: number;
@@ -111,15 +86,6 @@ export interface Plan {
   place: string | null;
   title: string;
   implements: string | null;
-  overallTarget: { percentAtLeast: number | null; rankGainMin: number | null; rankGainMax: number | null };
-  targets: {
-    points: number;
-    max: number;
-    percent: number | null;
-    baselinePoints: number | null;
-    baselinePercent: number | null;
-    areas: AreaTarget[];
-  };
   tasks: Task[];
   lint: LintIssue[];
   can: { edit: boolean };

@@ -1,4 +1,7 @@
 /** The shapes of the API answers the province pages read (see server/modules/cycles and ranking). */
+import type { AreaResult, RankingRow } from "../../types/api.ts";
+
+export type { RankingRow };
 
 export interface Cycle {
   id: number;
@@ -22,30 +25,6 @@ export interface Participant {
 }
 
 export type CycleDetail = Cycle & { participants: Participant[] };
-
-export interface RankingRow {
-  agencyId: number;
-  agency: string;
-  code: string;
-  group: string;
-  sample: boolean;
-  points: number;
-  max: number;
-  percent: number | null;
-  grade: string | null;
-  rank: number | null;
-  previousRank: number | null;
-  rankChange: number | null;
-}
-
-export interface AreaResult {
-  code: string;
-  title: string;
-  max: number;
-  points: number;
-  percent: number | null;
-  applicable: boolean;
-}
 
 export interface Comparison {
   cycle: Cycle;

@@ -1,5 +1,6 @@
 /** The answers of the public endpoints (GET /public/…, /cycles/:id/ranking, /agencies/:id/index). */
 import type { TaskStatus } from "../../../../core/plan.ts";
+import type { AreaResult, PlanGoals, RankingRow } from "../../types/api.ts";
 
 export interface PublicCycle {
   id: number;
@@ -26,20 +27,7 @@ export interface Overview {
   plans: (PlanRef & { agency: { id: number; code: string; name: string } })[];
 }
 
-export interface RankingItem {
-  agencyId: number;
-  agency: string;
-  code: string;
-  group: string;
-  sample: boolean;
-  points: number;
-  max: number;
-  percent: number | null;
-  grade: string | null;
-  rank: number | null;
-  previousRank: number | null;
-  rankChange: number | null;
-}
+export type RankingItem = RankingRow;
 
 export interface Ranking {
   cycle: { id: number; year: number; group: string; published: boolean; publishedAt: string | null };
@@ -83,14 +71,7 @@ export interface AgencyIndex {
   grade: string | null;
   rank: number | null;
   rankOf: number | null;
-  areas: {
-    code: string;
-    title: string;
-    max: number;
-    points: number;
-    percent: number | null;
-    applicable: boolean;
-  }[];
+  areas: AreaResult[];
 }
 
 export interface PublicTask {
@@ -110,27 +91,10 @@ export interface PublicTask {
   targets: string[];
 }
 
-export interface PublicPlan extends PlanRef {
+export interface PublicPlan extends PlanRef, PlanGoals {
   agency: { id: number; code: string; name: string };
   place: string | null;
   implements: string | null;
-  overallTarget: { percentAtLeast: number | null; rankGainMin: number | null; rankGainMax: number | null };
-  targets: {
-    points: number;
-    max: number;
-    percent: number | null;
-    baselinePoints: number | null;
-    baselinePercent: number | null;
-    areas: {
-      areaCode: string;
-      title: string;
-      target: number;
-      max: number;
-      baseline: number | null;
-      delta: number | null;
-      kept: boolean;
-    }[];
-  };
   progress: {
     tasks: number;
     done: number;

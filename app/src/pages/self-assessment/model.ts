@@ -1,19 +1,14 @@
 /** The shapes the scores API answers (server/modules/scores), shared by self-assessment and appraisal. */
 import type { Problem } from "../../../../core/contracts/scores.ts";
 import i18n from "../../i18n.ts";
+import type { EvidenceRef } from "../../types/api.ts";
 
 export type Status = "draft" | "submitted" | "finalised";
 export const STATUS_COLOR: Record<Status, string> = { draft: "blue", submitted: "gold", finalised: "green" };
 
 export type Window = "not_open" | "open" | "closed" | "published";
 
-export interface Evidence {
-  id: number;
-  kind: "file" | "link" | "document" | "explanation";
-  fileName: string | null;
-  url: string | null;
-  docNumber: string | null;
-  note: string | null;
+export interface Evidence extends EvidenceRef {
   mime: string | null;
   size: number | null;
   inline: boolean;
