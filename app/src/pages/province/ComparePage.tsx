@@ -5,13 +5,12 @@
 import { Alert, Select, Space, Table, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { useApi } from "../../api.ts";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
-import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
+import { ErrorBox, Loading } from "../../components/common.tsx";
 import { pct, pts } from "../../format.ts";
 import { RankChange } from "./LeagueTablePage.tsx";
-import { CyclePicker, ProvinceMenu, PublishedTag, useCycles } from "./parts.tsx";
+import { CyclePicker, NoCycle, ProvinceMenu, PublishedTag, useCurrentCycle } from "./parts.tsx";
 import type { Comparison, CycleDetail } from "./types.ts";
 
 const MIN = 2;
@@ -123,11 +122,7 @@ function CompareChart({ data }: { data: Comparison }) {
 
 export default function ComparePage() {
   const { t } = useTranslation("province");
-  const cycles = useCycles();
-  const [params, setParams] = useSearchParams();
-  const list = cycles.data?.items ?? [];
-  const wanted = Number(params.get("cycle"));
-  const current = list.find((c) => c.id === wanted) ?? list.find((c) => c.published) ?? list[0];
+  const { cycles, list, current, params, setParams } = useCurrentCycle();
   const picked = (params.get("agencies") ?? "")
     .split(",")
     .map(Number)
@@ -149,12 +144,8 @@ export default function ComparePage() {
         {t("compare.title")}
       </Typography.Title>
       <ProvinceMenu />
-      {cycles.isLoading ? (
-        <Loading />
-      ) : cycles.error ? (
-        <ErrorBox error={cycles.error} />
-      ) : !current ? (
-        <EmptyState description={t("cycles.empty")} />
+      {!current ? (
+        <NoCycle cycles={cycles} />
       ) : (
         <>
           <Space wrap style={{ marginBottom: 16 }}>

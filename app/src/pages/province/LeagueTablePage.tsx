@@ -5,7 +5,7 @@
 import { Button, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
@@ -14,10 +14,11 @@ import { CreateCycleModal } from "./CreateCycleModal.tsx";
 import {
   CyclePicker,
   cycleLabel,
+  NoCycle,
   ProvinceMenu,
   PublishedTag,
   srOnly,
-  useCycles,
+  useCurrentCycle,
   useGroupLabel,
 } from "./parts.tsx";
 import type { Cycle, RankingRow } from "./types.ts";
@@ -136,25 +137,16 @@ function CyclesTable({ cycles }: { cycles: Cycle[] }) {
 
 export default function LeagueTablePage() {
   const { t } = useTranslation("province");
-  const cycles = useCycles();
-  const [params, setParams] = useSearchParams();
+  const { cycles, list, current, setParams } = useCurrentCycle();
   const [creating, setCreating] = useState(false);
-  const list = cycles.data?.items ?? [];
-  const wanted = Number(params.get("cycle"));
-  // By default the newest published cycle (what people quote), else the newest one.
-  const current = list.find((c) => c.id === wanted) ?? list.find((c) => c.published) ?? list[0];
   return (
     <div className="page">
       <Typography.Title level={1} style={{ fontSize: 26 }}>
         {t("league.title")}
       </Typography.Title>
       <ProvinceMenu />
-      {cycles.isLoading ? (
-        <Loading />
-      ) : cycles.error ? (
-        <ErrorBox error={cycles.error} />
-      ) : !current ? (
-        <EmptyState description={t("cycles.empty")} />
+      {!current ? (
+        <NoCycle cycles={cycles} />
       ) : (
         <>
           <Space wrap style={{ marginBottom: 16 }} align="center">

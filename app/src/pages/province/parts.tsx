@@ -2,9 +2,10 @@
 import { Menu, Select, Space, Tag } from "antd";
 import type React from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
 import { useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
+import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
 import { date } from "../../format.ts";
 import type { Cycle } from "./types.ts";
 
@@ -13,6 +14,27 @@ export function useCycles() {
   const { me } = useMe();
   const path = me ? (me.provinceId ? `/cycles?provinceId=${me.provinceId}` : "/cycles") : null;
   return useApi<{ items: Cycle[] }>(path);
+}
+
+/**
+ * The cycles, and the one the page shows: the URL's ?cycle=, by default the newest published cycle
+ * (what people quote), else the newest one.
+ */
+export function useCurrentCycle() {
+  const cycles = useCycles();
+  const [params, setParams] = useSearchParams();
+  const list = cycles.data?.items ?? [];
+  const wanted = Number(params.get("cycle"));
+  const current = list.find((c) => c.id === wanted) ?? list.find((c) => c.published) ?? list[0];
+  return { cycles, list, current, params, setParams };
+}
+
+/** In place of a page's content while there is no cycle to show: loading, the error, or none yet. */
+export function NoCycle({ cycles }: { cycles: ReturnType<typeof useCycles> }) {
+  const { t } = useTranslation("province");
+  if (cycles.isLoading) return <Loading />;
+  if (cycles.error) return <ErrorBox error={cycles.error} />;
+  return <EmptyState description={t("cycles.empty")} />;
 }
 
 /** "so-ban-nganh" → "Sở, ban, ngành"; an unknown group shows its code. */
