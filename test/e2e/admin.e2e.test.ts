@@ -7,30 +7,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { journeys } from "./harness.ts";
-
-/** Pages load lazily and fetch: give them time (vitest polls for 1 s by default). */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-
-/** Chooses an option of the antd Select labelled `label` (its visible list), within `scope`. */
-async function choose(
-  page: Page,
-  label: string,
-  option: string | RegExp,
-  type?: string,
-  scope: Page | Locator = page,
-) {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (type) await select.fill(type);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
+import { choose, journeys, poll } from "./harness.ts";
 
 /** Checks WCAG with the pointer parked away from buttons (a hovered button is lighter). */
 async function accessible(page: Page, check: (p: Page) => Promise<void>) {

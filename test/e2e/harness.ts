@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { DEMO_USERNAMES, seedDemo } from "../../demo/load.ts";
 import { buildApp } from "../../server/app.ts";
@@ -211,4 +211,28 @@ export function journeys(name: string, body: (j: () => Journey) => void) {
       },
     );
   }
+}
+
+/** Pages load lazily and fetch: give them time (vitest polls for 1 s by default). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
+/**
+ * Chooses an option of the antd Select labelled `label` (its visible list, not the hidden one for
+ * screen readers), typing `type` first to search; `scope` narrows the label to a dialog.
+ */
+export async function choose(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+  type?: string,
+  scope: Page | Locator = page,
+) {
+  const select = scope.getByLabel(label, { exact: true });
+  await select.click();
+  if (type) await select.fill(type);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: option })
+    .first()
+    .click();
 }

@@ -7,10 +7,8 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { toCenti } from "../../core/decimal.ts";
 import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
-import { journeys } from "./harness.ts";
+import { choose, journeys, poll } from "./harness.ts";
 
-/** Pages load lazily and fetch: give them time (vitest polls for 1 s by default). */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const pts = (n: number) => formatPoints(toCenti(n));
 const pct = (n: number) => formatPercentCenti(toCenti(n));
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
@@ -35,18 +33,6 @@ const POINTS: Record<string, [number[], number[]]> = {
     [6, 3, 9, 2, 6, 1, 5, 20],
   ],
 };
-
-/** Chooses an option of the antd Select labelled `label` (its visible list, not the hidden one for screen readers). */
-async function choose(page: Page, label: string, option: string | RegExp, type?: string) {
-  const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  if (type) await select.fill(type);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 
 interface Row {
   agencyId: number;
