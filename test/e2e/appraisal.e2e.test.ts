@@ -158,7 +158,8 @@ journeys("appraisal", (j) => {
 
     // Appraise 1.6 on its 0,25 grid, with a remark.
     await page.getByRole("button", { name: "Thẩm định tiêu chí 1.6" }).click();
-    await drawer(page).getByText("Hoàn thành 7/8 nhiệm vụ UBND tỉnh giao").waitFor();
+    // The explanation shows in the facts and, once the history has loaded, in the history too.
+    await drawer(page).getByText("Hoàn thành 7/8 nhiệm vụ UBND tỉnh giao").first().waitFor();
     const points = drawer(page).getByLabel("Điểm thẩm định (0 – 2)");
     await points.fill("1,3");
     await drawer(page).getByText("Điểm phải là bội của 0,25").waitFor();
