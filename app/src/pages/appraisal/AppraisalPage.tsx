@@ -11,7 +11,6 @@ import {
   Col,
   Collapse,
   Descriptions,
-  Drawer,
   Form,
   Input,
   Popconfirm,
@@ -22,35 +21,29 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link } from "react-router";
 import { computesPoints, remarkText, ruleFields, ruleStep } from "../../../../core/contracts/scores.ts";
-import { api, useApi } from "../../api.ts";
+import { api } from "../../api.ts";
 import { errorText } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { PointsCard } from "../../components/PointsCard.tsx";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
-import { useSearchParam } from "../../components/useSearchParam.ts";
 import { date, pts } from "../../format.ts";
 import { CriteriaTable } from "../self-assessment/CriteriaTable.tsx";
 import { EvidenceList } from "../self-assessment/EvidenceList.tsx";
 import { HistoryList } from "../self-assessment/HistoryList.tsx";
 import { RemarkAndReply, useRefresh } from "../self-assessment/LeafEditor.tsx";
-import { type ScoreNode, type Scores, STATUS_COLOR, scoresPath } from "../self-assessment/model.ts";
+import { type ScoreNode, type Scores, STATUS_COLOR } from "../self-assessment/model.ts";
 import { indicatorLabel, pointsRule, RuleText } from "../self-assessment/rules.tsx";
+import { CriterionDrawer, useScoresPage } from "../self-assessment/scoresPage.tsx";
 
 export default function AppraisalPage() {
   const { t } = useTranslation("appraisal");
-  const { cycleId, agencyId } = useParams();
-  const base = scoresPath(cycleId ?? "", agencyId ?? "");
-  const q = useApi<Scores>(`${base}/scores`);
-  const [params, setParam] = useSearchParam();
-  const open = params.get("criterion");
-  const setOpen = (code: string | null) => setParam("criterion", code);
+  const { base, q, node, setOpen } = useScoresPage();
   if (!q.data) return <PageFallback query={q} rows={10} title={t("title")} errorTitle={t("loadError")} />;
   const s = q.data;
   const mine = s.appraiserAreas;
-  const node = open ? s.nodes.find((n) => n.code === open && n.leaf) : undefined;
   const mayAppraise = (n: ScoreNode) => s.can.appraise && mine.includes(n.area);
   return (
     <div className="page">
@@ -87,18 +80,9 @@ export default function AppraisalPage() {
           onOpen={setOpen}
         />
       </Card>
-      <Drawer
-        open={!!node}
-        onClose={() => setOpen(null)}
-        size="min(820px, 100vw)"
-        destroyOnHidden
-        title={node ? `${node.code}. ${node.title}` : ""}
-        closable={{ "aria-label": t("common:action.back") }}
-      >
-        {node && (
-          <AppraiseLeaf key={node.code} scores={s} node={node} base={base} editable={mayAppraise(node)} />
-        )}
-      </Drawer>
+      <CriterionDrawer node={node} width={820} onClose={() => setOpen(null)}>
+        {(n) => <AppraiseLeaf key={n.code} scores={s} node={n} base={base} editable={mayAppraise(n)} />}
+      </CriterionDrawer>
     </div>
   );
 }

@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Col,
-  Drawer,
   Popconfirm,
   Row,
   Select,
@@ -20,30 +19,24 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import { errorText } from "../../components/common.tsx";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { PointsCard } from "../../components/PointsCard.tsx";
-import { useSearchParam } from "../../components/useSearchParam.ts";
 import { date } from "../../format.ts";
 import { CriteriaTable } from "./CriteriaTable.tsx";
 import { LeafEditor, useRefresh } from "./LeafEditor.tsx";
-import { type Scores, STATUS_COLOR, scoresPath } from "./model.ts";
+import { type Scores, STATUS_COLOR } from "./model.ts";
 import type { MyCycles } from "./SelfAssessmentIndex.tsx";
+import { CriterionDrawer, useScoresPage } from "./scoresPage.tsx";
 
 export default function SelfAssessmentPage() {
   const { t } = useTranslation("selfAssessment");
-  const { cycleId, agencyId } = useParams();
-  const base = scoresPath(cycleId ?? "", agencyId ?? "");
-  const q = useApi<Scores>(`${base}/scores`);
-  const [params, setParam] = useSearchParam();
-  const open = params.get("criterion");
-  const setOpen = (code: string | null) => setParam("criterion", code);
+  const { base, q, node, setOpen } = useScoresPage();
   if (!q.data) return <PageFallback query={q} rows={10} title={t("title")} errorTitle={t("loadError")} />;
   const s = q.data;
-  const node = open ? s.nodes.find((n) => n.code === open && n.leaf) : undefined;
   return (
     <div className="page">
       <Header scores={s} base={base} />
@@ -73,16 +66,9 @@ export default function SelfAssessmentPage() {
           onOpen={setOpen}
         />
       </Card>
-      <Drawer
-        open={!!node}
-        onClose={() => setOpen(null)}
-        size="min(760px, 100vw)"
-        destroyOnHidden
-        title={node ? `${node.code}. ${node.title}` : ""}
-        closable={{ "aria-label": t("common:action.back") }}
-      >
-        {node && <LeafEditor key={node.code} scores={s} node={node} base={base} />}
-      </Drawer>
+      <CriterionDrawer node={node} width={760} onClose={() => setOpen(null)}>
+        {(n) => <LeafEditor key={n.code} scores={s} node={n} base={base} />}
+      </CriterionDrawer>
     </div>
   );
 }
