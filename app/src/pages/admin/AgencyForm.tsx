@@ -3,7 +3,7 @@
  * starts, never before) and the successor that takes over from it. Same rules as the API.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from "antd";
+import { DatePicker, Form, Input, InputNumber, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import {
@@ -15,6 +15,7 @@ import {
   validityIssue,
 } from "../../../../core/contracts/agencies.ts";
 import { api } from "../../api.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { zodRule } from "../../components/form.ts";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { AgencySelect } from "./AgencySelect.tsx";
@@ -84,18 +85,14 @@ export function AgencyForm({
   });
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={agency ? t("agencies.form.editTitle", { name: agency.name }) : t("agencies.form.createTitle")}
-      okText={t("common:action.save")}
-      cancelText={t("common:action.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onClose={onClose}
       width={640}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -197,6 +194,6 @@ export function AgencyForm({
           <InputNumber style={{ width: "100%" }} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

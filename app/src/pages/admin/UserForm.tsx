@@ -4,7 +4,7 @@
  * on the server (argon2) and never shown again.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Form, Input, Modal, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import {
   displayNameSchema,
@@ -16,6 +16,7 @@ import {
   usernameSchema,
 } from "../../../../core/contracts/users.ts";
 import { api, useApi } from "../../api.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { zodRule } from "../../components/form.ts";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { AgencySelect } from "./AgencySelect.tsx";
@@ -58,17 +59,13 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
   });
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={user ? t("users.form.editTitle", { name: user.username }) : t("users.form.createTitle")}
-      okText={t("common:action.save")}
-      cancelText={t("common:action.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -135,6 +132,6 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 /** A new cycle: year, group, framework, province, dates in order, and the agencies taking part. */
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, AutoComplete, Button, Form, InputNumber, Modal, Select, Space } from "antd";
+import { AutoComplete, Button, Form, InputNumber, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { groupSchema } from "../../../../core/contracts/cycles.ts";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
+import { FormModal } from "../../components/FormModal.tsx";
 import { zodRule } from "../../components/form.ts";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { CycleDateFields, type DateValues, isoDates } from "./dates.tsx";
@@ -52,18 +53,15 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
   });
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t("create.title")}
-      onCancel={onClose}
       okText={t("create.submit")}
-      cancelText={t("common:action.cancel")}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onClose={onClose}
       width={640}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -144,6 +142,6 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
           </Space.Compact>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
