@@ -67,17 +67,7 @@ function UploadForm({ base, code, onAdded }: Props) {
           <Button>{t("evidence.chooseFile")}</Button>
         </Upload>
       </Form.Item>
-      <Form.Item
-        name="note"
-        label={t("evidence.noteLabel")}
-        rules={[zodRule(evidenceNote.optional(), t("evidence.noteTooLong"))]}
-      >
-        <Input />
-      </Form.Item>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
-      <Button type="primary" htmlType="submit" loading={busy}>
-        {t("evidence.upload")}
-      </Button>
+      <NoteAndSubmit error={error} busy={busy} action={t("evidence.upload")} />
     </Form>
   );
 }
@@ -110,6 +100,16 @@ function LinkForm({ base, code, onAdded, kind }: Props & { kind: "link" | "docum
       >
         <Input placeholder={kind === "link" ? "https://…" : "1994/KH-VPUBND"} />
       </Form.Item>
+      <NoteAndSubmit error={error} busy={busy} action={t("evidence.add")} />
+    </Form>
+  );
+}
+
+/** The end of each evidence form: an optional note, the error the server gave, the button. */
+function NoteAndSubmit({ error, busy, action }: { error: string | null; busy: boolean; action: string }) {
+  const { t } = useTranslation("selfAssessment");
+  return (
+    <>
       <Form.Item
         name="note"
         label={t("evidence.noteLabel")}
@@ -119,9 +119,9 @@ function LinkForm({ base, code, onAdded, kind }: Props & { kind: "link" | "docum
       </Form.Item>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
       <Button type="primary" htmlType="submit" loading={busy}>
-        {t("evidence.add")}
+        {action}
       </Button>
-    </Form>
+    </>
   );
 }
 
