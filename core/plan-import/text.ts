@@ -108,7 +108,14 @@ export function normaliseDocumentText(raw: string): string {
         .trim(),
     );
   const out: string[] = [];
-  for (const l of lines) if (l !== "" || (out.length > 0 && out[out.length - 1] !== "")) out.push(l);
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    // A paragraph wrapped over several lines (text from a PDF or a fixed-width page) is one line
+    // again: a line that does not end a sentence, followed by one that starts in lower case.
+    if (prev && l !== "" && !/[.;:!?)”"]$/u.test(prev) && /^\p{Ll}/u.test(l) && !/^[a-zđ]\)\s/u.test(l))
+      out[out.length - 1] = `${prev} ${l}`;
+    else if (l !== "" || (prev !== undefined && prev !== "")) out.push(l);
+  }
   return out.join("\n").trim();
 }
 

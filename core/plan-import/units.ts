@@ -37,10 +37,27 @@ function acronymVariants(name: string): string[] {
   return out;
 }
 
+// Bodies written out or abbreviated: "Ủy ban nhân dân" / "UBND", "Hội đồng nhân dân" / "HĐND".
+const BODIES: [RegExp, string][] = [
+  [/(?:Ủy|Uỷ) ban nhân dân/giu, "UBND"],
+  [/Hội đồng nhân dân/giu, "HĐND"],
+  [/\bUBND\b/gu, "Ủy ban nhân dân"],
+  [/\bHĐND(?![\p{L}])/gu, "Hội đồng nhân dân"],
+];
+
+function bodyVariants(name: string): string[] {
+  const out = new Set<string>();
+  for (const [re, other] of BODIES) if (re.test(name)) out.add(name.replace(re, other));
+  // Both bodies abbreviated at once: "Văn phòng HĐND và UBND huyện".
+  out.add(name.replace(BODIES[0][0], "UBND").replace(BODIES[1][0], "HĐND"));
+  out.delete(name);
+  return [...out];
+}
+
 export function unitMatcher(known: readonly KnownUnit[] | undefined): UnitMatcher {
   const variants: Variant[] = [];
   for (const u of known ?? []) {
-    const names = [u.name, ...acronymVariants(u.name)];
+    const names = [u.name, ...bodyVariants(u.name), ...acronymVariants(u.name)];
     if (u.shortName && u.shortName.length > 3) names.push(u.shortName);
     for (const n of names) variants.push({ key: searchKey(n), form: form(n), unit: u.name });
   }

@@ -131,8 +131,13 @@ function decodeEntities(s: string): string {
   return parse(`<i>${s}</i>`).text;
 }
 
+/** A cell's text; line breaks and paragraphs inside it separate items ("Chi cục A<br>Chi cục B" → "Chi cục A, Chi cục B"). */
 function cellText(el: HTMLElement): string {
-  return el.text.replace(/\s+/g, " ").trim();
+  const html = el.innerHTML.replace(/<br\s*\/?>|<\/p>\s*<p[^>]*>|<\/div>\s*<div[^>]*>/gi, ", ");
+  return parse(`<i>${html}</i>`)
+    .text.replace(/\s+/g, " ")
+    .replace(/(?:,\s*)+$/u, "")
+    .trim();
 }
 
 const LABELS: [RegExp, string][] = [
