@@ -3,7 +3,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { Progress, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { todayInVietnam } from "../../../../core/locale.ts";
-import { date, pct, pts } from "../../format.ts";
+import { date, pts } from "../../format.ts";
 import "./plan.css";
 import type { Evidence, MeasurableTarget, Task, TaskStatus, TaskUpdate, UnitRef } from "./model.ts";
 
