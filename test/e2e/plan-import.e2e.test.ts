@@ -30,9 +30,15 @@ journeys("plan import screen", (j) => {
     // Totals as the importer computed them, formatted vi-VN.
     await page.getByText("Tổng chỉ tiêu 86,5/93 điểm; kết quả năm 2018 suy ra: 75,4 điểm.").waitFor();
     // The typo is a warning; clicking a task's warning highlights its text.
-    await page.getByText('"Phòng Hành chính –Tổ chứ" gần giống đơn vị "Phòng Hành chính – Tổ chức"', { exact: false }).waitFor();
-    await page.getByRole("button", { name: /"Xây dựng và thực hiện Kế hoạch cải cách hành chính" chưa có thời hạn/ }).click();
-    await expect.poll(() => page.locator("mark.import-mark-active").textContent()).toContain("Bảo đảm mức độ hoàn thành kế hoạch");
+    await page
+      .getByText('"Phòng Hành chính –Tổ chứ" gần giống đơn vị "Phòng Hành chính – Tổ chức"', { exact: false })
+      .waitFor();
+    await page
+      .getByRole("button", { name: /"Xây dựng và thực hiện Kế hoạch cải cách hành chính" chưa có thời hạn/ })
+      .click();
+    await expect
+      .poll(() => page.locator("mark.import-mark-active").textContent())
+      .toContain("Bảo đảm mức độ hoàn thành kế hoạch");
 
     // A wrong value is refused as typed, with the server's rule; fixing it enables "Accept".
     const year = page.getByLabel("Năm của kế hoạch");
@@ -62,7 +68,13 @@ journeys("plan import screen", (j) => {
     await division.getByText("Vai trò của bạn không được mở trang này").waitFor();
     const page = await j().page({ user: "vp.daumoi" });
     await page.goto("/plans/import");
-    await page.locator('input[type="file"]').setInputFiles({ name: "plan.docx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004garbage", "latin1") });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: "plan.docx",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from("PK\u0003\u0004garbage", "latin1"),
+      });
     await page.getByRole("button", { name: "Đọc văn bản" }).click();
     await page.getByText("Không đọc được văn bản").waitFor();
     await page.getByText(/không phải văn bản Word/).waitFor();
