@@ -68,13 +68,11 @@ journeys("plan import screen", (j) => {
     await division.getByText("Vai trò của bạn không được mở trang này").waitFor();
     const page = await j().page({ user: "vp.daumoi" });
     await page.goto("/plans/import");
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: "plan.docx",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from("PK\u0003\u0004garbage", "latin1"),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "plan.docx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PK\u0003\u0004garbage", "latin1"),
+    });
     await page.getByRole("button", { name: "Đọc văn bản" }).click();
     await page.getByText("Không đọc được văn bản").waitFor();
     await page.getByText(/không phải văn bản Word/).waitFor();
