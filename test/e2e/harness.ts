@@ -169,6 +169,22 @@ export function journeys(name: string, body: (j: () => Journey) => void) {
               return file;
             },
             async expectAccessible(page) {
+              // Contrast is judged on the settled page: a popover or a select's list fading out
+              // (half transparent, its listbox without a name) is not what a person reads.
+              await page
+                .waitForFunction(
+                  () => !document.querySelector(".ant-select-dropdown:not(.ant-select-dropdown-hidden)"),
+                  null,
+                  { timeout: 3000 },
+                )
+                .catch(() => undefined);
+              await page.evaluate(() => {
+                const ending = document
+                  .getAnimations()
+                  .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+                  .map((a) => a.finished.catch(() => undefined));
+                return Promise.race([Promise.all(ending), new Promise((r) => setTimeout(r, 2000))]);
+              });
               await page.addScriptTag({ path: AXE });
               const violations = await page.evaluate(async () => {
                 const axe = (

@@ -271,8 +271,11 @@ journeys("province PAR office", (j) => {
     await page.getByRole("button", { name: "Công bố", exact: true }).click();
     await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Hủy", exact: true }).click();
+    // The question closes (with an animation) before it is asked again.
+    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(false);
     expect((await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(false);
     await page.locator("#main").getByRole("button", { name: "Công bố", exact: true }).click();
+    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
     await page.getByRole("tooltip").getByRole("button", { name: "Công bố" }).click();
     await poll(async () => (await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(true);
     expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(200);
