@@ -11,6 +11,8 @@ export default defineConfig({
     ],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
+    // expect.poll's default second is too short for a browser journey on a loaded CI machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,

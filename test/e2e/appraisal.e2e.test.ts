@@ -166,7 +166,7 @@ journeys("appraisal", (j) => {
     await points.fill("1,25");
     await drawer(page).getByLabel("Nhận xét").fill("Thiếu báo cáo kết quả nhiệm vụ quý IV");
     await drawer(page).getByRole("button", { name: "Lưu điểm thẩm định" }).click();
-    await page.getByText("Đã lưu điểm thẩm định: 1,25").waitFor();
+    await page.getByText("Đã lưu điểm thẩm định: 1,25").last().waitFor();
     let s = await scores(base);
     expect(node(s, "1.6").appraised).toBe(1.25);
     // The first appraisal of the criterion: no earlier appraised points.

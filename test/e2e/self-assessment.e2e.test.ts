@@ -41,8 +41,16 @@ journeys("self-assessment", (j) => {
   const apiScores = async (cycleId: number, officeId: number) =>
     (await j().api("vp.daumoi", "GET", `/cycles/${cycleId}/agencies/${officeId}/scores`)).json;
   const drawer = (page: Page) => page.getByRole("dialog");
-  const confirm = (page: Page, name: string) =>
-    page.locator(".ant-popconfirm").getByRole("button", { name, exact: true }).click();
+  /** Answers the open confirmation (not one still fading out from the previous question). */
+  const confirm = async (page: Page, name: string) => {
+    const open = page
+      .locator(".ant-popover:not(.ant-popover-hidden)")
+      .filter({ has: page.getByRole("button", { name, exact: true }) })
+      .last();
+    await open.waitFor();
+    await open.getByRole("button", { name, exact: true }).click();
+    await open.waitFor({ state: "hidden" });
+  };
 
   test("scores by rule and by points, backs them with evidence, checks totals, submits, withdraws and resubmits", async () => {
     const { officeId, cycleId } = await setup(2041);
@@ -121,7 +129,7 @@ journeys("self-assessment", (j) => {
     await points.fill("1,5");
     await drawer(page).getByLabel("Giải trình").fill("Đã thực hiện 6/8 nhiệm vụ UBND tỉnh giao");
     await drawer(page).getByRole("button", { name: "Lưu điểm" }).click();
-    await page.getByText("Đã lưu: 1,5 điểm").waitFor();
+    await page.getByText("Đã lưu: 1,5 điểm").last().waitFor();
     await page
       .getByRole("button", { name: /Quay lại|Close/ })
       .first()
@@ -131,7 +139,7 @@ journeys("self-assessment", (j) => {
     await page.getByRole("button", { name: "Chấm điểm tiêu chí 2", exact: true }).click();
     await drawer(page).getByLabel("Điểm tự chấm (0 – 5)").fill("3,5");
     await drawer(page).getByRole("button", { name: "Lưu điểm" }).click();
-    await page.getByText("Đã lưu: 3,5 điểm").waitFor();
+    await page.getByText("Đã lưu: 3,5 điểm").last().waitFor();
     await drawer(page).getByRole("tab", { name: "Số văn bản" }).click();
     await drawer(page).getByLabel("Số, ký hiệu văn bản").fill("12/QĐ-VPUBND");
     await drawer(page).getByRole("button", { name: "Thêm", exact: true }).click();
