@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { choose, journeys, poll } from "./harness.ts";
+import { answerConfirm, choose, journeys, poll } from "./harness.ts";
 
 /** Checks WCAG with the pointer parked away from buttons (a hovered button is lighter). */
 async function accessible(page: Page, check: (p: Page) => Promise<void>) {
@@ -248,7 +248,7 @@ journeys("administrator", (j) => {
     // Disabling asks first.
     await row.getByRole("button", { name: "Khóa tài khoản stp.daumoi" }).click();
     await poll(() => page.getByText("Khóa tài khoản stp.daumoi?").isVisible()).toBe(true);
-    await page.getByRole("tooltip").getByRole("button", { name: "Khóa" }).click();
+    await answerConfirm(page, "Khóa");
     await poll(async () => (await find()).disabled).toBe(true);
     await poll(() => row.textContent()).toContain("Đã khóa");
     const refused = await j().api(null, "POST", "/auth/login", {

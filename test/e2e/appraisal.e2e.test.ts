@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { todayInVietnam } from "../../core/locale.ts";
-import { journeys } from "./harness.ts";
+import { answerConfirm, journeys } from "./harness.ts";
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -198,7 +198,7 @@ journeys("appraisal", (j) => {
     await drawer(page).locator('[data-history="replied"]').waitFor();
     await close(page);
     await page.getByRole("button", { name: "Chốt kết quả" }).click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: "Chốt kết quả" }).click();
+    await answerConfirm(page, "Chốt kết quả");
     await expect.poll(() => page.getByTestId("status").textContent()).toBe("Đã chốt");
     s = await scores(base);
     expect(s.status).toBe("finalised");

@@ -246,9 +246,44 @@ export async function choose(
   const select = scope.getByLabel(label, { exact: true });
   await select.click();
   if (type) await select.fill(type);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const list = page.locator(".ant-select-dropdown:visible").last();
+  await settled(list);
+  const item = list.locator(".ant-select-item-option").filter({ hasText: option }).first();
+  await item.click();
+  // Taken when a single select's list closes or a multiple select marks the option; a click lost in
+  // an animation does neither.
+  await expect
+    .poll(
+      async () =>
+        !(await list.isVisible()) ||
+        /ant-select-item-option-selected/.test(
+          (await item.getAttribute("class", { timeout: 500 }).catch(() => "")) ?? "",
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
+/**
+ * Waits until an antd popup (a select's list, a popconfirm) has finished appearing: a click during
+ * its zoom/slide-in animation can land on nothing, which made journeys flaky on a loaded machine.
+ */
+export async function settled(popup: Locator) {
+  await popup.waitFor();
+  await expect
+    .poll(async () => /-(?:appear|enter)(?:-|\s|$)/.test((await popup.getAttribute("class")) ?? ""), {
+      timeout: 10_000,
+    })
+    .toBe(false);
+}
+
+/** Answers the open confirmation popover with the button `name`, once it has finished appearing. */
+export async function answerConfirm(page: Page, name: string) {
+  const open = page
+    .locator(".ant-popover:not(.ant-popover-hidden)")
+    .filter({ has: page.getByRole("button", { name, exact: true }) })
+    .last();
+  await settled(open);
+  await open.getByRole("button", { name, exact: true }).click();
+  await open.waitFor({ state: "hidden", timeout: 10_000 });
 }

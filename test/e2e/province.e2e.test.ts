@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { toCenti } from "../../core/decimal.ts";
 import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
-import { choose, journeys, poll } from "./harness.ts";
+import { answerConfirm, choose, journeys, poll } from "./harness.ts";
 
 const pts = (n: number) => formatPoints(toCenti(n));
 const pct = (n: number) => formatPercentCenti(toCenti(n));
@@ -270,13 +270,13 @@ journeys("province PAR office", (j) => {
     expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(403);
     await page.getByRole("button", { name: "Công bố", exact: true }).click();
     await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
-    await page.getByRole("button", { name: "Hủy", exact: true }).click();
+    await answerConfirm(page, "Hủy");
     // The question closes (with an animation) before it is asked again.
     await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(false);
     expect((await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(false);
     await page.locator("#main").getByRole("button", { name: "Công bố", exact: true }).click();
     await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
-    await page.getByRole("tooltip").getByRole("button", { name: "Công bố" }).click();
+    await answerConfirm(page, "Công bố");
     await poll(async () => (await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(true);
     expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(200);
     await poll(() => page.getByRole("link", { name: "Xem trang công khai của kỳ này" }).count()).toBe(1);

@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { todayInVietnam } from "../../core/locale.ts";
-import { journeys } from "./harness.ts";
+import { answerConfirm, journeys } from "./harness.ts";
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -41,16 +41,7 @@ journeys("self-assessment", (j) => {
   const apiScores = async (cycleId: number, officeId: number) =>
     (await j().api("vp.daumoi", "GET", `/cycles/${cycleId}/agencies/${officeId}/scores`)).json;
   const drawer = (page: Page) => page.getByRole("dialog");
-  /** Answers the open confirmation (not one still fading out from the previous question). */
-  const confirm = async (page: Page, name: string) => {
-    const open = page
-      .locator(".ant-popover:not(.ant-popover-hidden)")
-      .filter({ has: page.getByRole("button", { name, exact: true }) })
-      .last();
-    await open.waitFor();
-    await open.getByRole("button", { name, exact: true }).click();
-    await open.waitFor({ state: "hidden" });
-  };
+  const confirm = answerConfirm;
 
   test("scores by rule and by points, backs them with evidence, checks totals, submits, withdraws and resubmits", async () => {
     const { officeId, cycleId } = await setup(2041);
