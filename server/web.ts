@@ -1,6 +1,6 @@
 /**
  * Serves the built web app (app/dist) from the API's own process and port. Any GET that is not an
- * API call or a file gets index.html, so the app's URLs can be shared and reloaded.
+ * API call or a file of the build gets index.html, so the app's URLs can be shared and reloaded.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -27,13 +27,11 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
       );
     },
   });
+  // With wildcard off, @fastify/static gives every file of the build its own route at start-up;
+  // what reaches this route is an app URL (or a missing file), answered with the app's page.
   const html = fs.readFileSync(index, "utf8");
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
-    const url = req.url.split("?")[0];
-    if (url.startsWith("/api/")) return reply.callNotFound();
-    const file = path.join(distDir, path.normalize(url).replace(/^(\.\.[/\\])+/, ""));
-    if (url !== "/" && file.startsWith(distDir) && fs.existsSync(file) && fs.statSync(file).isFile())
-      return reply.sendFile(path.relative(distDir, file));
+    if (req.url.startsWith("/api/")) return reply.callNotFound();
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
   });
   return true;
