@@ -381,6 +381,13 @@ forEachEngine("improvement plans through the API", (get) => {
       "plan.bad_rank_gain",
       "rankGainMax",
     );
+    // Targets per area need last year's result for their baseline and maxima: none for 2029.
+    expectError(
+      await create([{ areaCode: "2", target: 4 }], { year: 2030 }),
+      400,
+      "plan.no_baseline",
+      "year",
+    );
     expect(await count("plans")).toBe(before);
     // A division may not write the plan.
     const div = await app.inject({
