@@ -3,8 +3,8 @@
  * view can be bookmarked and shared. The text search is the API's, which ignores accents and tone
  * placement: "cai cach" finds "cải cách".
  */
-import { Button, Col, Input, Row, Select, Switch } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { Button, Col, type ColProps, Input, Row, Select, Switch } from "antd";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
@@ -63,8 +63,13 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
     const h = setTimeout(() => setRef.current("q", text || null, true), 300);
     return () => clearTimeout(h);
   }, [text, urlText]);
-  const search = {
-    filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
+  const select = {
+    allowClear: true,
+    style: { width: "100%" },
+    placeholder: t("filters.all"),
+    showSearch: {
+      filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
+    },
   };
 
   return (
@@ -75,10 +80,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
       role="search"
       aria-label={t("filters.label")}
     >
-      <Col xs={24} md={12} xl={6}>
-        <label className="filter-label" htmlFor="task-search">
-          {t("filters.search")}
-        </label>
+      <Filter id="task-search" label={t("filters.search")} xs={24} md={12} xl={6}>
         <Input.Search
           id="task-search"
           allowClear
@@ -87,57 +89,36 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => filters.set("q", v || null)}
         />
-      </Col>
-      <Col xs={24} sm={12} md={6} xl={4}>
-        <label className="filter-label" htmlFor="filter-unit">
-          {t("filters.unit")}
-        </label>
+      </Filter>
+      <Filter id="filter-unit" label={t("filters.unit")} xs={24} sm={12} md={6} xl={4}>
         <Select
           id="filter-unit"
-          allowClear
-          style={{ width: "100%" }}
+          {...select}
           value={filters.get("unit") ? Number(filters.get("unit")) : undefined}
-          placeholder={t("filters.all")}
           loading={agency.isLoading}
-          showSearch={search}
           onChange={(v) => filters.set("unit", v ? String(v) : null)}
           options={(agency.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
         />
-      </Col>
-      <Col xs={24} sm={12} md={6} xl={4}>
-        <label className="filter-label" htmlFor="filter-area">
-          {t("filters.area")}
-        </label>
+      </Filter>
+      <Filter id="filter-area" label={t("filters.area")} xs={24} sm={12} md={6} xl={4}>
         <Select
           id="filter-area"
-          allowClear
-          style={{ width: "100%" }}
+          {...select}
           value={filters.get("area") || undefined}
-          placeholder={t("filters.all")}
-          showSearch={search}
           onChange={(v) => filters.set("area", v ?? null)}
           options={plan.targets.areas.map((a) => ({ value: a.areaCode, label: `${a.areaCode}. ${a.title}` }))}
         />
-      </Col>
-      <Col xs={24} sm={12} md={6} xl={3}>
-        <label className="filter-label" htmlFor="filter-status">
-          {t("filters.status")}
-        </label>
+      </Filter>
+      <Filter id="filter-status" label={t("filters.status")} xs={24} sm={12} md={6} xl={3}>
         <Select
           id="filter-status"
-          allowClear
-          style={{ width: "100%" }}
+          {...select}
           value={filters.get("status") || undefined}
-          placeholder={t("filters.all")}
-          showSearch={search}
           onChange={(v) => filters.set("status", v ?? null)}
           options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`, { ns: "common" }) }))}
         />
-      </Col>
-      <Col xs={12} sm={6} md={6} xl={2}>
-        <label className="filter-label" htmlFor="filter-overdue">
-          {t("filters.overdue")}
-        </label>
+      </Filter>
+      <Filter id="filter-overdue" label={t("filters.overdue")} xs={12} sm={6} md={6} xl={2}>
         <div>
           <Switch
             id="filter-overdue"
@@ -145,11 +126,8 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
             onChange={(on) => filters.set("overdue", on ? "1" : null)}
           />
         </div>
-      </Col>
-      <Col xs={12} sm={6} md={6} xl={2}>
-        <label className="filter-label" htmlFor="filter-lint">
-          {t("filters.lintOnly")}
-        </label>
+      </Filter>
+      <Filter id="filter-lint" label={t("filters.lintOnly")} xs={12} sm={6} md={6} xl={2}>
         <div>
           <Switch
             id="filter-lint"
@@ -157,7 +135,7 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
             onChange={(on) => filters.set("lint", on ? "1" : null)}
           />
         </div>
-      </Col>
+      </Filter>
       {filters.active && (
         <Col xs={24} md={6} xl={3}>
           <Button onClick={filters.clear} block>
@@ -166,5 +144,22 @@ export function TaskFilters({ plan, filters }: { plan: Plan; filters: ReturnType
         </Col>
       )}
     </Row>
+  );
+}
+
+/** One filter: a labelled control in a responsive column. */
+function Filter({
+  id,
+  label,
+  children,
+  ...span
+}: { id: string; label: string; children: ReactNode } & ColProps) {
+  return (
+    <Col {...span}>
+      <label className="filter-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </Col>
   );
 }
