@@ -237,7 +237,7 @@ export async function findTask(db: Kysely<DB>, id: number) {
     .selectFrom("tasks")
     .innerJoin("plans", "plans.id", "tasks.plan_id")
     .selectAll("tasks")
-    .select(["plans.agency_id", "plans.year"])
+    .select(["plans.agency_id", "plans.year", "plans.number as plan_number", "plans.code as plan_code"])
     .where("tasks.id", "=", id)
     .executeTakeFirst();
 }

@@ -158,9 +158,12 @@ export async function buildAreaTargets(
 
 type TaskRow = Awaited<ReturnType<typeof repo.listTasks>>[number];
 
-async function presentTasks(ctx: AppContext, tasks: TaskRow[]) {
+type TaskUnitRow = Awaited<ReturnType<typeof repo.taskUnits>>[number];
+
+/** `units`: the tasks' units when the caller has already read them, so they are not read twice. */
+async function presentTasks(ctx: AppContext, tasks: TaskRow[], units?: TaskUnitRow[]) {
   const ids = tasks.map((t) => t.id);
-  const units = await repo.taskUnits(ctx.db, ids);
+  units ??= await repo.taskUnits(ctx.db, ids);
   const targets = await repo.taskTargets(ctx.db, ids);
   const today = todayInVietnam();
   return tasks.map((t) => {
@@ -410,7 +413,15 @@ async function taskAccess(ctx: AppContext, taskId: number) {
   if (!task) throw notFound("nhiệm vụ / task", "taskId");
   const facts = await agencyFacts(ctx, task.agency_id);
   const units = await repo.taskUnits(ctx.db, [taskId]);
-  return { task, facts, units };
+  /** Whether the caller's division leads or coordinates the task (directly or through a unit group). */
+  const mayUpdate = (caller: Caller | null) =>
+    canUpdateTask(
+      caller,
+      facts,
+      units.map((u) => u.unit_id),
+      units.filter((u) => u.kind === "unit_group").map((u) => u.unit_id),
+    );
+  return { task, facts, units, mayUpdate };
 }
 
 /** The framework node a task is linked to, the area above it and the criteria under it. */
@@ -428,19 +439,22 @@ async function linkedCriteria(ctx: AppContext, agencyId: number, year: number, c
 }
 
 export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId: number) {
-  const { task, facts, units } = await taskAccess(ctx, taskId);
-  const [presented] = await presentTasks(ctx, [task]);
-  const plan = (await repo.findPlan(ctx.db, task.plan_id))!;
-  const unitIds = units.map((u) => u.unit_id);
-  const groups = units.filter((u) => u.kind === "unit_group").map((u) => u.unit_id);
+  const { task, facts, units, mayUpdate } = await taskAccess(ctx, taskId);
+  const [presented] = await presentTasks(ctx, [task], units);
   const base = {
     ...presented,
-    plan: { id: plan.id, agencyId: plan.agency_id, year: plan.year, number: plan.number, code: plan.code },
+    plan: {
+      id: task.plan_id,
+      agencyId: task.agency_id,
+      year: task.year,
+      number: task.plan_number,
+      code: task.plan_code,
+    },
     framework: await linkedCriteria(ctx, task.agency_id, task.year, task.area_code),
     /** What the caller may do, so the app refuses up front what the API would refuse. */
     can: {
       edit: canManageAgency(caller, facts),
-      update: canUpdateTask(caller, facts, unitIds, groups),
+      update: mayUpdate(caller),
     },
     /** The evidence files the server accepts, so the form can say so before uploading. */
     upload: { maxBytes: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, extensions: ALLOWED_EXTENSIONS },
@@ -491,10 +505,8 @@ export async function postTaskUpdate(
   body: UpdateBody,
   file?: IncomingFile,
 ) {
-  const { task, facts, units } = await taskAccess(ctx, taskId);
-  const unitIds = units.map((u) => u.unit_id);
-  const groups = units.filter((u) => u.kind === "unit_group").map((u) => u.unit_id);
-  if (!canUpdateTask(caller, facts, unitIds, groups))
+  const { task, mayUpdate } = await taskAccess(ctx, taskId);
+  if (!mayUpdate(caller))
     throw forbidden(
       "Your division neither leads nor coordinates this task",
       "Phòng của bạn không chủ trì hay phối hợp nhiệm vụ này",
