@@ -35,7 +35,7 @@ import { EvidenceList } from "../self-assessment/EvidenceList.tsx";
 import { HistoryList } from "../self-assessment/HistoryList.tsx";
 import { RemarkAndReply, useRefresh } from "../self-assessment/LeafEditor.tsx";
 import { type ScoreNode, type Scores, STATUS_COLOR } from "../self-assessment/model.ts";
-import { indicatorLabel, pointsRule, RuleText } from "../self-assessment/rules.tsx";
+import { indicatorLabel, leafFacts, pointsRule } from "../self-assessment/rules.tsx";
 import { CriterionDrawer, useScoresPage } from "../self-assessment/scoresPage.tsx";
 
 export default function AppraisalPage() {
@@ -208,19 +208,7 @@ function AppraiseLeaf({
         column={1}
         bordered
         items={[
-          { key: "max", label: t("leaf.max"), children: <span className="num">{pts(node.max)}</span> },
-          {
-            key: "self",
-            label: t("leaf.self"),
-            children: (
-              <span className="num" data-testid="leaf-self">
-                {pts(node.self)}
-              </span>
-            ),
-          },
-          ...(node.rule
-            ? [{ key: "rule", label: t("leaf.rule"), children: <RuleText rule={node.rule} max={node.max} /> }]
-            : []),
+          ...leafFacts(t, node),
           ...inputs.map((f) => ({
             key: f.name,
             label:

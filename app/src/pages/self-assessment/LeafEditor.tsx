@@ -16,7 +16,7 @@ import { AddEvidence } from "./AddEvidence.tsx";
 import { EvidenceList } from "./EvidenceList.tsx";
 import { HistoryList } from "./HistoryList.tsx";
 import type { Evidence, ScoreNode, Scores } from "./model.ts";
-import { fromRuleInputs, pointsRule, RuleFields, RuleText, toRuleInputs } from "./rules.tsx";
+import { fromRuleInputs, leafFacts, pointsRule, RuleFields, toRuleInputs } from "./rules.tsx";
 
 /** Refetches everything under this agency's cycle (scores, history, task evidence). */
 export function useRefresh(base: string) {
@@ -69,26 +69,7 @@ export function LeafEditor({ scores, node, base }: { scores: Scores; node: Score
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Descriptions
-        size="small"
-        column={1}
-        bordered
-        items={[
-          { key: "max", label: t("leaf.max"), children: <span className="num">{pts(node.max)}</span> },
-          {
-            key: "self",
-            label: t("leaf.self"),
-            children: (
-              <span className="num" data-testid="leaf-self">
-                {pts(node.self)}
-              </span>
-            ),
-          },
-          ...(node.rule
-            ? [{ key: "rule", label: t("leaf.rule"), children: <RuleText rule={node.rule} max={node.max} /> }]
-            : []),
-        ]}
-      />
+      <Descriptions size="small" column={1} bordered items={[...leafFacts(t, node)]} />
       <section aria-labelledby={`score-${node.code}`}>
         <h3 id={`score-${node.code}`} style={{ fontSize: 16 }}>
           {byRule ? t("leaf.inputsTitle") : t("leaf.pointsTitle")}

@@ -8,7 +8,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type RuleField, readIndicator, readPoints, ruleFields } from "../../../../core/contracts/scores.ts";
 import { pts } from "../../format.ts";
-import { problemText, type Rule, type RuleInputs } from "./model.ts";
+import { problemText, type Rule, type RuleInputs, type ScoreNode } from "./model.ts";
 
 const c = (v: number | undefined) => (v ?? 0) / 100;
 
@@ -17,6 +17,25 @@ export function indicatorLabel(t: TFunction, code: string) {
 }
 
 /** One line that says how the rule scores, e.g. "≥ 100%: 3 điểm; ≥ 70%: 1,5 điểm; dưới 70%: 0". */
+/** A leaf's max and self-assessed points and its rule, as description items; labels from the caller's `leaf.*`. */
+export function leafFacts(t: TFunction, node: ScoreNode) {
+  return [
+    { key: "max", label: t("leaf.max"), children: <span className="num">{pts(node.max)}</span> },
+    {
+      key: "self",
+      label: t("leaf.self"),
+      children: (
+        <span className="num" data-testid="leaf-self">
+          {pts(node.self)}
+        </span>
+      ),
+    },
+    ...(node.rule
+      ? [{ key: "rule", label: t("leaf.rule"), children: <RuleText rule={node.rule} max={node.max} /> }]
+      : []),
+  ];
+}
+
 export function RuleText({ rule, max }: { rule: Rule; max: number }) {
   const { t } = useTranslation("selfAssessment");
   return <>{ruleText(t, rule, max)}</>;
