@@ -329,16 +329,21 @@ export async function checkArea(
     );
 }
 
-export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
-  const { plan, facts } = await planWithAccess(ctx, planId);
-  if (!canManageAgency(caller, facts)) throw forbidden();
-  if (!datesInOrder(t.startsOn, t.due))
+/** A task's deadline may not come before its start. */
+function checkTaskDates(startsOn: string | null | undefined, due: string | null | undefined) {
+  if (!datesInOrder(startsOn, due))
     throw badInput(
       "task.bad_dates",
       "due",
       "Hạn hoàn thành trước ngày bắt đầu",
       "The deadline is before the start",
     );
+}
+
+export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
+  const { plan, facts } = await planWithAccess(ctx, planId);
+  if (!canManageAgency(caller, facts)) throw forbidden();
+  checkTaskDates(t.startsOn, t.due);
   await checkArea(ctx, plan.agency_id, plan.year, t.areaCode);
   const lead = await resolveUnits(ctx, plan.agency_id, t.leadUnits, "leadUnits");
   const coord = await resolveUnits(ctx, plan.agency_id, t.coordinatingUnits, "coordinatingUnits");
@@ -371,13 +376,7 @@ export async function patchTask(
     );
   const startsOn = p.startsOn === undefined ? task.starts_on : p.startsOn;
   const due = p.due === undefined ? task.due_on : p.due;
-  if (!datesInOrder(startsOn, due))
-    throw badInput(
-      "task.bad_dates",
-      "due",
-      "Hạn hoàn thành trước ngày bắt đầu",
-      "The deadline is before the start",
-    );
+  checkTaskDates(startsOn, due);
   if (p.areaCode !== undefined) await checkArea(ctx, task.agency_id, task.year, p.areaCode);
   const lead = p.leadUnits ? await resolveUnits(ctx, task.agency_id, p.leadUnits, "leadUnits") : null;
   const coord = p.coordinatingUnits
