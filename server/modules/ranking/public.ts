@@ -12,6 +12,16 @@ import { planDetail } from "../plans/service.ts";
 import * as repo from "./repository.ts";
 import { cycleTable } from "./service.ts";
 
+/** A plan as listed publicly: its identity, never its contents. */
+const planSummary = (p: {
+  id: number;
+  year: number;
+  number: string | null;
+  code: string | null;
+  title: string;
+  issued_on: string | null;
+}) => ({ id: p.id, year: p.year, number: p.number, code: p.code, title: p.title, issuedOn: p.issued_on });
+
 export async function publicOverview(ctx: AppContext) {
   const cycles = await repo.listCyclesWithCounts(ctx.db);
   const planRows = await repo.listPlansWithAgency(ctx.db);
@@ -27,12 +37,7 @@ export async function publicOverview(ctx: AppContext) {
       agencies: Number(c.participants),
     })),
     plans: planRows.map((p) => ({
-      id: p.id,
-      year: p.year,
-      number: p.number,
-      code: p.code,
-      title: p.title,
-      issuedOn: p.issued_on,
+      ...planSummary(p),
       agency: { id: p.agency_id, code: p.agency_code, name: p.agency_name },
     })),
   };
@@ -80,14 +85,7 @@ export async function publicAgency(ctx: AppContext, agencyId: number) {
       validTo: agency.valid_to,
     },
     cycles,
-    plans: planRows.map((p) => ({
-      id: p.id,
-      year: p.year,
-      number: p.number,
-      code: p.code,
-      title: p.title,
-      issuedOn: p.issued_on,
-    })),
+    plans: planRows.map(planSummary),
   };
 }
 
