@@ -6,6 +6,12 @@ import { parseInput, readMultipart, requireCaller, requireFile } from "../../htt
 import { idParam } from "../../schemas.ts";
 import * as svc from "./service.ts";
 
+/** Which indicator and which reporting period a value is for. */
+const indicatorKey = {
+  code: z.string().min(1).max(60),
+  period: z.string().min(4).max(20),
+};
+
 export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/agencies/:id/indicators", { schema: { tags: ["indicators"], params: idParam } }, async (req) => ({
@@ -18,8 +24,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ["indicators"],
         params: idParam,
         body: z.object({
-          code: z.string().min(1).max(60),
-          period: z.string().min(4).max(20),
+          ...indicatorKey,
           value: z.number().finite().min(-1e11).max(1e11),
         }),
       },
@@ -35,8 +40,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
       const { fields, file } = await readMultipart(req);
       const input = parseInput(
         z.object({
-          code: z.string().min(1).max(60),
-          period: z.string().min(4).max(20),
+          ...indicatorKey,
           column: z.string().min(1).max(200),
         }),
         fields,
@@ -53,8 +57,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ["indicators"],
         params: idParam,
         body: z.object({
-          code: z.string().min(1).max(60),
-          period: z.string().min(4).max(20),
+          ...indicatorKey,
           count: z.number().int().min(0),
           of: z.number().int().positive().optional(),
         }),
