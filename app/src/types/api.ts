@@ -1,7 +1,10 @@
 /**
  * API answer shapes that more than one journey reads (the same server code answers them): a ranking
- * row, an area's result, a plan's targets. Journey-only shapes stay in the journey's own types file.
+ * row, an area's result, a plan's targets and tasks. Journey-only shapes stay in the journey's own
+ * types file.
  */
+
+import type { TaskStatus } from "../../../core/plan.ts";
 
 /** One agency in a cycle's ranking (GET /cycles/:id/ranking, /public/rankings/:id, …/compare). */
 export interface RankingRow {
@@ -61,4 +64,31 @@ export interface EvidenceRef {
   url: string | null;
   docNumber: string | null;
   note: string | null;
+}
+
+/** A unit named on a task (the public plan leaves out the unit's kind). */
+export interface UnitName {
+  id: number;
+  name: string;
+  shortName: string | null;
+}
+
+/**
+ * A plan's task as GET /plans/:id lists it; /public/plans/:id republishes the same task with fewer
+ * fields (no planId, units without their kind, targets as text), so each journey extends this.
+ */
+export interface TaskFields {
+  id: number;
+  section: string | null;
+  title: string;
+  body: string | null;
+  areaCode: string | null;
+  startsOn: string | null;
+  due: string | null;
+  period: string | null;
+  status: TaskStatus;
+  progress: number;
+  overdue: boolean;
+  leadUnits: UnitName[];
+  coordinatingUnits: UnitName[];
 }

@@ -1,16 +1,13 @@
 /** The shapes the plan and task pages read from the API (GET /plans/:id, /tasks/:id, /me/tasks). */
 import type { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
 import type { LintIssue } from "../../../../core/lint.ts";
-import type { AreaTarget, EvidenceRef, PlanGoals } from "../../types/api.ts";
+import type { AreaTarget, EvidenceRef, PlanGoals, TaskFields, UnitName } from "../../types/api.ts";
 
 export type { AreaTarget, LintIssue };
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export interface UnitRef {
-  id: number;
-  name: string;
-  shortName: string | null;
+export interface UnitRef extends UnitName {
   kind: string;
 }
 
@@ -25,19 +22,8 @@ export interface MeasurableTarget {
   met?: boolean | null;
 }
 
-export interface Task {
-  id: number;
+export interface Task extends TaskFields {
   planId: number;
-  section: string | null;
-  title: string;
-  body: string | null;
-  areaCode: string | null;
-  startsOn: string | null;
-  due: string | null;
-  period: string | null;
-  status: TaskStatus;
-  progress: number;
-  overdue: boolean;
   leadUnits: UnitRef[];
   coordinatingUnits: UnitRef[];
   targets: MeasurableTarget[];

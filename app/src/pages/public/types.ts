@@ -1,6 +1,5 @@
 /** The answers of the public endpoints (GET /public/…, /cycles/:id/ranking, /agencies/:id/index). */
-import type { TaskStatus } from "../../../../core/plan.ts";
-import type { AreaResult, PlanGoals, RankingRow } from "../../types/api.ts";
+import type { AreaResult, PlanGoals, RankingRow, TaskFields } from "../../types/api.ts";
 
 export interface PublicCycle {
   id: number;
@@ -74,20 +73,7 @@ export interface AgencyIndex {
   areas: AreaResult[];
 }
 
-export interface PublicTask {
-  id: number;
-  section: string | null;
-  title: string;
-  body: string | null;
-  areaCode: string | null;
-  startsOn: string | null;
-  due: string | null;
-  period: string | null;
-  status: TaskStatus;
-  progress: number;
-  overdue: boolean;
-  leadUnits: { id: number; name: string; shortName: string | null }[];
-  coordinatingUnits: { id: number; name: string; shortName: string | null }[];
+export interface PublicTask extends TaskFields {
   targets: string[];
 }
 
