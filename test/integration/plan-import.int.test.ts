@@ -217,6 +217,12 @@ forEachEngine("plan documents in and out", (get) => {
     const aboveMax = await reviewed(2020);
     aboveMax.areaTargets[0].target = 99;
     expectError(await accept("vp.daumoi", aboveMax), 400, "plan.target_above_max", "areaTargets.0.target");
+    const badArea = await reviewed(2020);
+    badArea.tasks[3].areaCode = "99";
+    expectError(await accept("vp.daumoi", badArea), 400, "plan.unknown_area", "tasks.3.areaCode");
+    const badDates = await reviewed(2020);
+    Object.assign(badDates.tasks[1], { startsOn: "2019-12-01", due: "2019-10-31" });
+    expectError(await accept("vp.daumoi", badDates), 400, "task.bad_dates", "tasks.1.due");
     expectError(await accept("vp.hctc", await reviewed(2020)), 403, "forbidden");
     expectError(await accept("vp.daumoi", { year: 2021 }), 400, "validation");
     expect([await countRows(get().ctx.db, "plans"), await countRows(get().ctx.db, "tasks")]).toEqual(before);

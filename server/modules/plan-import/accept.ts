@@ -6,15 +6,14 @@
  * document does not state.
  */
 import type { AcceptImportBody, AcceptImportResult } from "../../../core/contracts/plan-import.ts";
-import { datesInOrder } from "../../../core/contracts/plans.ts";
 import { toCenti } from "../../../core/decimal.ts";
 import { nfc, searchKey } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
-import { badInput, forbidden } from "../../errors.ts";
+import { forbidden } from "../../errors.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canManageAgency } from "../auth/policy.ts";
 import * as plans from "../plans/repository.ts";
-import { buildAreaTargets, checkArea, resolveUnits } from "../plans/service.ts";
+import { buildAreaTargets, checkTaskDates, taskChecker } from "../plans/service.ts";
 
 export async function acceptImport(
   ctx: AppContext,
@@ -40,28 +39,16 @@ export async function acceptImport(
     leadUnitIds: number[];
     coordinatingUnitIds: number[];
   })[] = [];
+  const check = await taskChecker(ctx, agencyId, body.year);
   for (const [i, t] of body.tasks.entries()) {
-    if (!datesInOrder(t.startsOn, t.due))
-      throw badInput(
-        "task.bad_dates",
-        `tasks.${i}.due`,
-        "Hạn hoàn thành trước ngày bắt đầu",
-        "The deadline is before the start",
-      );
-    await checkArea(ctx, agencyId, body.year, t.areaCode ?? null).catch((e) => {
-      throw Object.assign(e, { field: `tasks.${i}.areaCode` });
-    });
+    checkTaskDates(t.startsOn, t.due, `tasks.${i}.due`);
+    check.area(t.areaCode, `tasks.${i}.areaCode`);
     tasks.push({
       ...t,
       title: nfc(t.title),
       body: t.body ? nfc(t.body) : null,
-      leadUnitIds: await resolveUnits(ctx, agencyId, t.leadUnits, `tasks.${i}.leadUnits`),
-      coordinatingUnitIds: await resolveUnits(
-        ctx,
-        agencyId,
-        t.coordinatingUnits,
-        `tasks.${i}.coordinatingUnits`,
-      ),
+      leadUnitIds: check.units(t.leadUnits, `tasks.${i}.leadUnits`),
+      coordinatingUnitIds: check.units(t.coordinatingUnits, `tasks.${i}.coordinatingUnits`),
     });
   }
   const fields = {

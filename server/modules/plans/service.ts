@@ -28,7 +28,14 @@ export async function resolveUnits(
   refs: readonly UnitRef[],
   field: string,
 ): Promise<number[]> {
-  const units = await listUnits(ctx.db, agencyId);
+  return matchUnits(await listUnits(ctx.db, agencyId), refs, field);
+}
+
+function matchUnits(
+  units: Awaited<ReturnType<typeof listUnits>>,
+  refs: readonly UnitRef[],
+  field: string,
+): number[] {
   const out: number[] = [];
   for (const ref of refs) {
     const u =
@@ -319,22 +326,46 @@ export async function checkArea(
   areaCode: string | null | undefined,
 ) {
   if (!areaCode) return;
-  const fw = await planFramework(ctx, agencyId, year);
-  if (fw && !fw.tree.nodes.has(areaCode))
+  areaIn(await planFramework(ctx, agencyId, year), areaCode, "areaCode");
+}
+
+function areaIn(
+  fw: Awaited<ReturnType<typeof planFramework>>,
+  areaCode: string | null | undefined,
+  field: string,
+) {
+  if (areaCode && fw && !fw.tree.nodes.has(areaCode))
     throw badInput(
       "plan.unknown_area",
-      "areaCode",
+      field,
       `Không có lĩnh vực/tiêu chí ${areaCode}`,
       `Unknown area or criterion ${areaCode}`,
     );
 }
 
-/** A task's deadline may not come before its start. */
-function checkTaskDates(startsOn: string | null | undefined, due: string | null | undefined) {
+/**
+ * Checks many tasks of one agency and year (a plan import): its units and framework are loaded
+ * once, each task checked against them, errors naming the task's field.
+ */
+export async function taskChecker(ctx: AppContext, agencyId: number, year: number) {
+  const units = await listUnits(ctx.db, agencyId);
+  const fw = await planFramework(ctx, agencyId, year);
+  return {
+    units: (refs: readonly UnitRef[], field: string) => matchUnits(units, refs, field),
+    area: (areaCode: string | null | undefined, field: string) => areaIn(fw, areaCode, field),
+  };
+}
+
+/** The deadline may not come before the start; `field` names it for the form (a plan import: "tasks.3.due"). */
+export function checkTaskDates(
+  startsOn: string | null | undefined,
+  due: string | null | undefined,
+  field = "due",
+) {
   if (!datesInOrder(startsOn, due))
     throw badInput(
       "task.bad_dates",
-      "due",
+      field,
       "Hạn hoàn thành trước ngày bắt đầu",
       "The deadline is before the start",
     );
