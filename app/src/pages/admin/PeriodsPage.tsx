@@ -46,6 +46,11 @@ function Messages({ id, messages }: { id: string; messages: string[] }) {
   );
 }
 
+const DAY_MONTH = [
+  { part: "day", max: 31, ariaLabel: "periods.dayOf" },
+  { part: "month", max: 12, ariaLabel: "periods.monthOf" },
+] as const;
+
 function DayMonth({
   value,
   onChange,
@@ -62,30 +67,21 @@ function DayMonth({
   const { t } = useTranslation("admin");
   return (
     <Space.Compact>
-      <InputNumber
-        min={1}
-        max={31}
-        precision={0}
-        style={{ width: 64 }}
-        value={value.day}
-        status={invalid ? "error" : undefined}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        aria-label={t("periods.dayOf", { what: label })}
-        onChange={(d) => onChange({ ...value, day: d ?? 0 })}
-      />
-      <InputNumber
-        min={1}
-        max={12}
-        precision={0}
-        style={{ width: 64 }}
-        value={value.month}
-        status={invalid ? "error" : undefined}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        aria-label={t("periods.monthOf", { what: label })}
-        onChange={(m) => onChange({ ...value, month: m ?? 0 })}
-      />
+      {DAY_MONTH.map(({ part, max, ariaLabel }) => (
+        <InputNumber
+          key={part}
+          min={1}
+          max={max}
+          precision={0}
+          style={{ width: 64 }}
+          value={value[part]}
+          status={invalid ? "error" : undefined}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          aria-label={t(ariaLabel, { what: label })}
+          onChange={(n) => onChange({ ...value, [part]: n ?? 0 })}
+        />
+      ))}
     </Space.Compact>
   );
 }
