@@ -17,7 +17,7 @@ import {
   Table,
   Typography,
 } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PeriodIssue, periodIssues } from "../../../../core/contracts/agencies.ts";
 import { DEFAULT_PERIODS, type PeriodRule } from "../../../../core/periods.ts";
@@ -245,13 +245,11 @@ function RulesEditor({ provinceId, answer, year }: { provinceId: number; answer:
 export default function PeriodsPage() {
   const { t } = useTranslation("admin");
   const provinces = useApi<{ items: Agency[] }>("/agencies?kind=province&limit=500");
-  const [provinceId, setProvinceId] = useState<number | null>(null);
+  const [chosen, setProvinceId] = useState<number | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
-  useEffect(() => {
-    // The first province still in existence, by default.
-    const list = provinces.data?.items ?? [];
-    if (provinceId === null && list.length) setProvinceId((list.find((p) => !p.validTo) ?? list[0]).id);
-  }, [provinces.data, provinceId]);
+  // The first province still in existence, by default.
+  const list = provinces.data?.items ?? [];
+  const provinceId = chosen ?? (list.find((p) => !p.validTo) ?? list[0])?.id ?? null;
   const answer = useApi<Answer>(provinceId ? `/agencies/${provinceId}/periods?year=${year}` : null, {
     placeholderData: (prev) => prev,
   });
