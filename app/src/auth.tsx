@@ -66,7 +66,6 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   return <>{children}</>;
 }
 
-export const AGENCY_ROLES: Role[] = ["leader", "focal_point", "division"];
 export const ANY_ROLE: Role[] = [
   "admin",
   "province_office",

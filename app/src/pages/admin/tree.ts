@@ -35,7 +35,7 @@ export interface NodeIssue {
 }
 
 let counter = 0;
-export const newUid = () => `n${++counter}`;
+const newUid = () => `n${++counter}`;
 
 const clean = (s: string) => nfc(s).trim();
 

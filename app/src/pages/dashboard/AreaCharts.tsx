@@ -7,7 +7,7 @@ import { pct, pts } from "../../format.ts";
 import { stackOnPhone, useIsPhone } from "../public/parts.tsx";
 import type { AreaRow, Dashboard } from "./types.ts";
 
-export const SERIES_COLORS = { previous: "#8c8c8c", now: "#0b57d0", target: "#d46b08", max: "#d9d9d9" };
+const SERIES_COLORS = { previous: "#8c8c8c", now: "#0b57d0", target: "#d46b08", max: "#d9d9d9" };
 
 export function AreaCharts({ d }: { d: Dashboard }) {
   const { t } = useTranslation("dashboard");

@@ -153,7 +153,7 @@ export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit
 }
 
 /** After a change to a plan or a task: every cached read of plans, tasks and my tasks is stale. */
-export function invalidatePlanData(qc: QueryClient) {
+function invalidatePlanData(qc: QueryClient) {
   return qc.invalidateQueries({
     predicate: (q) => /^\/(plans|tasks|me\/tasks)/.test(String(q.queryKey[0])),
   });

@@ -10,7 +10,7 @@ import { date } from "../../format.ts";
 import type { Cycle } from "./types.ts";
 
 /** The cycles of the signed-in user's province (every province for an administrator), newest first. */
-export function useCycles() {
+function useCycles() {
   const { me } = useMe();
   const path = me ? (me.provinceId ? `/cycles?provinceId=${me.provinceId}` : "/cycles") : null;
   return useApi<{ items: Cycle[] }>(path);

@@ -10,9 +10,9 @@ import { EmptyState } from "../../components/common.tsx";
 import { date } from "../../format.ts";
 import type { Evidence } from "./model.ts";
 
-export const fileUrl = (id: number) => `/api/evidence/${id}/file`;
+const fileUrl = (id: number) => `/api/evidence/${id}/file`;
 
-export function EvidencePreview({ e }: { e: Evidence }) {
+function EvidencePreview({ e }: { e: Evidence }) {
   const { t } = useTranslation("selfAssessment");
   const title = t("evidence.previewOf", { name: e.fileName ?? "" });
   if (e.mime?.startsWith("image/"))

@@ -36,12 +36,12 @@ export function leafFacts(t: TFunction, node: ScoreNode) {
   ];
 }
 
-export function RuleText({ rule, max }: { rule: Rule; max: number }) {
+function RuleText({ rule, max }: { rule: Rule; max: number }) {
   const { t } = useTranslation("selfAssessment");
   return <>{ruleText(t, rule, max)}</>;
 }
 
-export function ruleText(t: TFunction, rule: Rule, max: number): string {
+function ruleText(t: TFunction, rule: Rule, max: number): string {
   const p = (v: number | undefined) => t("rule.points", { points: pts(c(v)) });
   switch (rule.kind) {
     case "manual":
@@ -103,7 +103,7 @@ function indicatorRule(type: "percent" | "count" | "answers"): AntRule {
 }
 
 /** Form names match the API's error fields ("inputs.plan_completion"), so server errors land on the field. */
-export const fieldName = (f: RuleField): (string | number)[] =>
+const fieldName = (f: RuleField): (string | number)[] =>
   f.type === "percent" || f.type === "count"
     ? ["inputs", f.indicator]
     : f.type === "answers"
