@@ -6,6 +6,7 @@
 import { Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
 import type { TaskStatus } from "../../../../core/plan.ts";
 import { useApi } from "../../api.ts";
 import { EmptyState } from "../../components/common.tsx";
@@ -15,7 +16,6 @@ import { date, delta, pct, pts } from "../../format.ts";
 import { stackOnPhone, useIsPhone } from "./parts.tsx";
 import type { PublicPlan, PublicTask } from "./types.ts";
 
-const STATUSES: TaskStatus[] = ["not_started", "in_progress", "done", "cancelled"];
 const STATUS_COLOR: Record<TaskStatus, string | undefined> = {
   not_started: undefined,
   in_progress: "blue",
@@ -210,7 +210,7 @@ export default function PlanPage() {
                 styles={{ placeholder: PLACEHOLDER }}
                 onChange={(v?: string) => setFilter("status", v)}
                 options={[
-                  ...STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
+                  ...TASK_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
                   { value: "overdue", label: t("plan.overdue") },
                 ]}
               />
