@@ -62,7 +62,8 @@ export function App() {
         },
       }}
     >
-      <AntApp>
+      {/* Toasts below the page header, clear of a drawer's or modal's title bar. */}
+      <AntApp message={{ top: 72, maxCount: 3 }}>
         <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
