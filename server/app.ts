@@ -17,6 +17,7 @@ import { agencyRoutes } from "./modules/agencies/routes.ts";
 import type { Caller } from "./modules/auth/policy.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { resolveCaller } from "./modules/auth/service.ts";
+import type { LoginThrottle } from "./modules/auth/throttle.ts";
 import { cycleRoutes } from "./modules/cycles/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
@@ -33,7 +34,10 @@ declare module "fastify" {
   }
 }
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean; loginThrottle?: LoginThrottle } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
@@ -126,7 +130,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(
     async (api) => {
       await healthRoutes(api, ctx);
-      await authRoutes(api, ctx);
+      await authRoutes(api, ctx, opts.loginThrottle);
       await agencyRoutes(api, ctx);
       await frameworkRoutes(api, ctx);
       await cycleRoutes(api, ctx);

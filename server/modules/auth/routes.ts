@@ -8,9 +8,23 @@ import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { isAdmin } from "./policy.ts";
 import { listUsers } from "./repository.ts";
-import { createUser, login, logout, presentUser, resetPassword, updateUser } from "./service.ts";
+import {
+  createUser,
+  login,
+  loginName,
+  logout,
+  presentUser,
+  resetPassword,
+  tooManyAttempts,
+  updateUser,
+} from "./service.ts";
+import { LoginThrottle } from "./throttle.ts";
 
-export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function authRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  throttle: LoginThrottle = new LoginThrottle(),
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     "/auth/login",
@@ -22,7 +36,16 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: {},
     },
     async (req, reply) => {
-      const { token, expiresAt } = await login(ctx, req.body.username, req.body.password);
+      const username = loginName(req.body.username);
+      // Checked before the user is looked up or any password hashed: a refusal costs nothing.
+      const attempt = throttle.attempt(username, req.ip);
+      if (!attempt.ok)
+        return reply
+          .status(429)
+          .header("retry-after", String(attempt.retryAfterS))
+          .send(tooManyAttempts(attempt.retryAfterS).toJSON());
+      const { token, expiresAt } = await login(ctx, username, req.body.password);
+      attempt.succeeded();
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,

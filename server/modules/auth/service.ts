@@ -169,12 +169,24 @@ export async function resetPassword(ctx: AppContext, id: number): Promise<{ pass
   return { password };
 }
 
+/** The form a user name is stored and throttled under: "  VP.DauMoi " signs in as "vp.daumoi". */
+export const loginName = (username: string) => nfc(username).trim().toLowerCase();
+
+/** Said alike for known and unknown user names, and for a user name or an address held back. */
+export function tooManyAttempts(retryAfterS: number): AppError {
+  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
+  return new AppError("auth.throttled", 429, {
+    vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    en: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  });
+}
+
 export async function login(
   ctx: AppContext,
   username: string,
   password: string,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const user = await repo.findUserByUsername(ctx.db, nfc(username).trim().toLowerCase());
+  const user = await repo.findUserByUsername(ctx.db, loginName(username));
   dummyHash ??= hash("not-a-real-password");
   let ok = false;
   if (user) ok = await verify(user.password_hash, password);
