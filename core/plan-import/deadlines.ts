@@ -17,7 +17,8 @@ export interface Deadline {
 const lastDay = (m: number, y: number) => isoDate(new Date(Date.UTC(y, m, 0)).getUTCDate(), m, y);
 const QUARTERS: Record<string, number> = { I: 3, II: 6, III: 9, IV: 12, "1": 3, "2": 6, "3": 9, "4": 12 };
 
-export function findDeadline(text: string, span: Span): Deadline | null {
+/** `year`: the plan's year, for a deadline written without one ("Thời hạn hoàn thành: Quý III"). */
+export function findDeadline(text: string, span: Span, year: number | null = null): Deadline | null {
   const s = text.slice(span.start, span.end);
   const at = (m: RegExpExecArray, extra: Partial<Deadline>): Deadline => ({
     startsOn: null,
@@ -56,6 +57,19 @@ export function findDeadline(text: string, span: Span): Deadline | null {
       s,
     );
   if (m) return at(m, { due: isoDate(31, 12, Number(m[1] ?? m[2])) });
+  if (year !== null) {
+    // The deadline ends its clause: "quý I, 6 tháng, 9 tháng, năm" is a reporting cycle, not a date.
+    const END = "(?=\\s*(?:[.;)]|$))";
+    const said =
+      "(?:Thời hạn(?: hoàn thành)?|Thời gian(?: hoàn thành| thực hiện)?)\\s*:\\s*|(?:trong|trước|hết|hoàn thành trong)\\s+";
+    m = new RegExp(`(?:${said})quý\\s*(IV|III|II|I|[1-4])${END}`, "iu").exec(s);
+    if (m) return at(m, { due: lastDay(QUARTERS[m[1].toUpperCase()], year) });
+    m = new RegExp(`(?:${said})(?:ngày\\s*)?(\\d{1,2})\\s*\\/\\s*(\\d{1,2})${END}`, "iu").exec(s);
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+      return at(m, { due: isoDate(Number(m[1]), Number(m[2]), year) });
+    m = new RegExp(`(?:${said})tháng\\s*(\\d{1,2})${END}`, "iu").exec(s);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return at(m, { due: lastDay(Number(m[1]), year) });
+  }
   m =
     /(?:báo cáo\s*)?quý I(?:,\s*(?:báo cáo\s*)?6 tháng)?(?:,\s*(?:báo cáo\s*)?9 tháng)?(?:,?\s*(?:và\s*)?(?:báo cáo\s*)?năm)?(?![\p{L}\p{M}])/u.exec(
       s,

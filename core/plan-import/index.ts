@@ -22,7 +22,7 @@ import type {
   Span,
   UnitMention,
 } from "./types.ts";
-import { scanUnits, unitMatcher } from "./units.ts";
+import { scanUnits, unitMatcher, withAliases } from "./units.ts";
 import { warn } from "./warnings.ts";
 
 export { ImportError } from "./text.ts";
@@ -63,7 +63,7 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
     );
 
   const document = readDocument(text, content, body);
-  const matcher = unitMatcher(opts.units);
+  const matcher = withAliases(unitMatcher(opts.units), text);
   // The text ends at "./."; what follows (signature, "Nơi nhận") is not part of any section.
   let closing = content.findIndex((p) => /\.\/\.\s*$/u.test(p.text));
   if (closing < 0) closing = content.findIndex((p) => /^(?:Nơi nhận\s*:|KT\.|TM\.|TL\.)/u.test(p.text)) - 1;
@@ -84,6 +84,9 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const overallTarget = targetParas.map((p) => findOverallTarget(text, p)).find((t) => t !== null) ?? null;
   const baseline = content.map((p) => findBaseline(text, p)).find((b) => b !== null) ?? null;
 
+  // The plan's year, for deadlines written without one: its title's "năm 2023", else its date's.
+  const titleYear = /năm\s+(\d{4})/u.exec(document.title ?? "")?.[1];
+  const year = titleYear ? Number(titleYear) : document.date ? Number(document.date.slice(0, 4)) : null;
   const tasks: ImportedTask[] = [];
   // Tasks of "Tổ chức thực hiện" are about running the plan, not an area: no area is expected.
   const organisational = new Set<number>();
@@ -91,14 +94,14 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
     const area = areaFor(ts.titles, areaTargets, opts.areas);
     for (const block of taskBlocks(ts.section)) {
       if (ts.organisational) organisational.add(tasks.length);
-      tasks.push({ ...readTask(text, block, ts.section, matcher), area });
+      tasks.push({ ...readTask(text, block, ts.section, matcher, year), area });
     }
   }
 
   const units = dedupeMentions(scanUnits(text, body, matcher));
   warnings.push(
     ...unitWarnings(units),
-    ...gapWarnings(tasks, areaTargets, taskSections.length, organisational),
+    ...gapWarnings(tasks, areaTargets, sectionsWithTasks.length, organisational),
   );
   return {
     document,
@@ -232,7 +235,9 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
   };
   const src = (start: number, end: number, confidence: number) => ({ start, end, confidence });
   // A formal document: header lines, "Số: 1994/KH-VPUBND", "Quảng Nam, ngày 03 tháng 9 năm 2019".
-  const head = content.slice(0, 12);
+  // The header block: the first lines, or those around "Số:" when a web page's menus come first.
+  const numberLine = content.slice(0, 80).findIndex((p) => /^Số\s*:\s*\d/u.test(p.text));
+  const head = content.slice(Math.max(0, numberLine - 6), Math.max(12, numberLine + 10));
   const no = head.find((p) => /^Số\s*:\s*\d/u.test(p.text));
   if (no) {
     const m = /^Số\s*:\s*(\d{1,5})\s*\/\s*([A-ZĐ][A-ZĐ0-9-]*)/u.exec(no.text);
@@ -273,7 +278,11 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
       const text = p.text.split(/\s{2,}|\s+(?=CỘNG HÒA|CỘNG HOÀ)/u)[0].trim();
       if (!text) continue;
       const prev = names[names.length - 1];
-      if (prev && /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN)$/u.test(prev.text)) {
+      // "SỞ NÔNG NGHIỆP" over "VÀ PHÁT TRIỂN NÔNG THÔN" too.
+      const continues =
+        /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN)$|\s(?:VÀ|&)$/u.test(prev?.text ?? "") ||
+        /^(?:VÀ|&)\s/u.test(text);
+      if (prev && continues) {
         prev.text = `${prev.text} ${text}`;
         prev.end = p.start + text.length;
       } else names.push({ text, start: p.start, end: p.start + text.length });

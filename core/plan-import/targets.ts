@@ -37,9 +37,10 @@ export function findOverallTarget(text: string, within: Span): OverallTarget | n
 
 // "Chỉ số thành phần “Cải cách thể chế”: Đạt 5/5 điểm tối đa (giữ vững như năm 2018)"
 // "- Cải cách thể chế: phấn đấu đạt 5/5 điểm (giữ vững)"; "Lĩnh vực "X": 9,5/10 điểm, tăng 1,25 điểm so với năm 2022"
-// "Lĩnh vực X: giữ vững kết quả năm 2021 là 8/9 điểm"
+// "Lĩnh vực X: giữ vững kết quả năm 2021 là 8/9 điểm"; a quoted title needs no colon:
+// "- Chỉ số thành phần “X” đạt 8,5/9 điểm, tăng 01 điểm so với năm 2024"
 const AREA_TARGET = new RegExp(
-  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]|([\\p{L}][^:;.“”"\\n]{2,160}?))\\s*(?:\\([^)]{0,80}\\)\\s*)?:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
+  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]\\s*(?:\\([^)]{0,80}\\)\\s*)?:?|([\\p{L}][^:;.“”"\\n]{2,160}?)\\s*(?:\\([^)]{0,80}\\)\\s*)?:)\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
     `(?:\\s*\\(([^)]{0,120})\\)|([^;\\n(]{0,100}?)(?=[;.]\\s|[;.]?$|\\n))?`,
   "gimu",
 );

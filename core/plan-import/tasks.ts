@@ -9,7 +9,7 @@ import { findDeadline } from "./deadlines.ts";
 import { findTargets } from "./measures.ts";
 import type { Paragraph } from "./text.ts";
 import type { ImportedTask, Span, UnitMention } from "./types.ts";
-import { readUnitAt, readUnitList, type UnitMatcher } from "./units.ts";
+import { readUnitList, type UnitMatcher } from "./units.ts";
 
 export interface Section {
   number: string;
@@ -19,9 +19,10 @@ export interface Section {
   children: Section[];
 }
 
-const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.)\s+(.+)$/u;
-/** A new item of a list: "- …", "+ …", "• …", "a) …". */
-const ITEM = /^(?:[-+•*–—]|[a-zđ]\))\s+/u;
+// "1.", "1.2.", "II." and a part lettered "A. CẢI CÁCH THỂ CHẾ" (between the Roman and the Arabic levels).
+const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.|([A-ZĐ])\.)\s+(.+)$/u;
+/** A new item of a list: "- …", "+ …", "• …", "a) …", and a numbered one too long to be a heading ("1.2. …"). */
+const ITEM = /^(?:[-+•*–—]|[a-zđ]\)|\d+(?:\.\d+)+\.?)\s+/u;
 const CONTINUATION =
   /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện|nội dung)\s*:/iu;
 
@@ -32,11 +33,14 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
   const stack: Section[] = [];
   for (const p of paras) {
     const h = HEADING.exec(p.text);
-    const number = h ? (h[1] ?? h[2]) : null;
-    // A heading is short, or a numbered item whose text starts with a label ("1. Mục đích: …").
-    if (h && number && (p.text.length < 200 || /^[^:]{2,60}:/.test(h[3]))) {
-      const depth = h[1] ? h[1].split(".").length : 0;
-      const s: Section = { number, title: h[3], heading: p, paragraphs: [], children: [] };
+    const number = h ? (h[1] ?? h[2] ?? h[3]) : null;
+    // A heading is short, or a numbered item whose text starts with a label ("1. Mục đích: …");
+    // a short item of several clauses ("6.1. Ký số 95% văn bản; … Giao Văn phòng thực hiện.") is a task.
+    const labelled = h ? /^[^:.;]{2,60}:/.test(h[4]) : false;
+    const clauses = h ? /[;.]\s+\S/u.test(h[4]) : false;
+    if (h && number && (labelled || (p.text.length < 200 && !clauses))) {
+      const s: Section = { number, title: h[4], heading: p, paragraphs: [], children: [] };
+      const depth = sectionDepth(s);
       while (stack.length > 0 && sectionDepth(stack[stack.length - 1]) >= depth) stack.pop();
       if (stack.length === 0) roots.push(s);
       else stack[stack.length - 1].children.push(s);
@@ -50,7 +54,8 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
 }
 
 function sectionDepth(s: Section): number {
-  return /^\d/.test(s.number) ? s.number.split(".").length : 0;
+  if (/^\d/.test(s.number)) return s.number.split(".").length;
+  return /^[IVX]+$/.test(s.number) ? 0 : 0.5;
 }
 
 export function flatten(roots: Section[]): Section[] {
@@ -100,7 +105,11 @@ export function taskBlocks(s: Section): Paragraph[][] {
     if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
     else blocks.push([p]);
   }
-  return blocks.filter((b) => !BOILERPLATE.test(b[0].text.replace(ITEM, "")));
+  // "…, tập trung thực hiện các nhiệm vụ trọng tâm sau:" introduces the tasks; it is not one.
+  return blocks.filter(
+    (b) =>
+      !BOILERPLATE.test(b[0].text.replace(ITEM, "")) && !(b.length === 1 && /\ssau\s*:$/u.test(b[0].text)),
+  );
 }
 
 const LABEL =
@@ -113,11 +122,17 @@ export function readTask(
   block: Paragraph[],
   section: Section,
   matcher: UnitMatcher,
+  year: number | null = null,
 ): Omit<ImportedTask, "area"> {
   const span: Span = { start: block[0].start, end: block[block.length - 1].end };
   const body = text.slice(span.start, span.end);
   const lead: UnitMention[] = [];
   const coordinating: UnitMention[] = [];
+  const assign = (units: UnitMention[], roles: Role[]) =>
+    units.forEach((u, j) => {
+      const into = roles[j] === "lead" ? lead : coordinating;
+      if (![...lead, ...coordinating].some((x) => sameUnit(x, u))) into.push(u);
+    });
   const labels = [...body.matchAll(LABEL)];
   labels.forEach((m, i) => {
     const from = span.start + (m.index ?? 0) + m[0].length;
@@ -128,25 +143,18 @@ export function readTask(
     const stop = /\.(?:\s|$)|\n/u.exec(rest);
     const end = stop ? from + stop.index : limit;
     const units = readUnitList(text, { start: from, end }, matcher);
-    const kind = m[1].toLowerCase();
-    for (const u of units) {
-      // "Đơn vị thực hiện: A chủ trì; B phối hợp" — a unit says its own role after its name.
-      const role = /^\s*(chủ trì|phối hợp)/iu
-        .exec(text.slice(u.span.end, u.span.end + 12))?.[1]
-        ?.toLowerCase();
-      const isLead = role ? role === "chủ trì" : kind !== "phối hợp";
-      (isLead ? lead : coordinating).push(u);
-    }
+    assign(units, listRoles(text, units, end, m[1].toLowerCase() === "phối hợp" ? "coordinating" : "lead"));
   });
   // "Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở …", "Phòng X chủ trì, phối hợp với Phòng Y …"
   if (lead.length === 0) {
     for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:Giao\s+)?|(?<![\p{L}])giao\s+/gu)) {
       const pos = span.start + (m.index ?? 0) + m[0].length;
-      const units = readUnitList(text, { start: pos, end: Math.min(span.end, pos + 200) }, matcher);
-      if (units.length === 0) continue;
-      const after = text.slice(units[units.length - 1].span.end, units[units.length - 1].span.end + 30);
-      if (!/^\s*(?:là cơ quan\s+)?chủ trì/iu.test(after)) continue;
-      lead.push(...units.filter((u) => !lead.some((l) => sameUnit(l, u))));
+      const end = Math.min(span.end, pos + 200);
+      const units = readUnitList(text, { start: pos, end }, matcher);
+      const says = units.some((u, i) =>
+        /^[\s,]*(?:là cơ quan\s+)?chủ trì/iu.test(text.slice(u.span.end, units[i + 1]?.span.start ?? end)),
+      );
+      if (says) assign(units, listRoles(text, units, end, "lead"));
     }
   }
   if (coordinating.length === 0) {
@@ -160,20 +168,22 @@ export function readTask(
   }
   let confidence = lead.length > 0 ? 0.9 : 0.5;
   if (lead.length === 0) {
-    // No "Chủ trì:": the units that are the subject of a sentence ("Phòng X chịu trách nhiệm …") lead.
+    // No "Chủ trì:": the units that are the subject of a sentence ("Phòng X chịu trách nhiệm …",
+    // "Giao Công chức Văn phòng theo dõi …") lead.
     for (const m of body.matchAll(
-      /(?:^|[.:;]\s+|\n)(?:(?:Thủ trưởng|Lãnh đạo|Người đứng đầu|Trưởng)\s+(?=[Cc]ác|\p{Lu}))?/gu,
+      /(?:^|[.:;]\s+|\n)(?:Giao\s+)?(?:(?:Thủ trưởng|Lãnh đạo|Người đứng đầu|Trưởng)\s+(?=[Cc]ác|\p{Lu}))?/gu,
     )) {
       const pos = span.start + (m.index ?? 0) + m[0].length;
       // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã … căn cứ …": the subjects before the verb lead.
-      const units = readUnitList(text, { start: pos, end: Math.min(span.end, pos + 240) }, matcher);
+      const end = Math.min(span.end, pos + 240);
+      const units = readUnitList(text, { start: pos, end }, matcher);
       const last = units[units.length - 1];
       if (last && SUBJECT_VERB.test(text.slice(last.span.end, last.span.end + 40)))
-        for (const u of units) if (!lead.some((l) => sameUnit(l, u))) lead.push(u);
+        assign(units, listRoles(text, units, end, "lead"));
     }
     if (lead.length > 0) confidence = 0.7;
   }
-  const deadline = findDeadline(text, span);
+  const deadline = findDeadline(text, span, year);
   const first = normalizeText(block[0].text.replace(ITEM, ""));
   // An item line of its own, with its details below it, is the task's title as a whole.
   const ownLine = block.length > 1 && first.length <= 150 && CONTINUATION.test(block[1].text);
@@ -191,6 +201,33 @@ export function readTask(
     confidence,
     units: [...lead, ...coordinating],
   };
+}
+
+type Role = "lead" | "coordinating";
+
+/**
+ * The role of each unit of a labelled list, from the role words written between them:
+ * "A chủ trì; B, C phối hợp" (a role word ends the units since the previous one),
+ * "A chủ trì, phối hợp với B" (what follows "phối hợp với" coordinates). Otherwise the label's role.
+ */
+export function listRoles(text: string, units: UnitMention[], end: number, role: Role): Role[] {
+  const roles: Role[] = [];
+  let pending = 0;
+  let current = role;
+  units.forEach((u, i) => {
+    const gap = text.slice(u.span.end, units[i + 1]?.span.start ?? end);
+    const said = /^[\s,]*(chủ trì|phối hợp)(?![\p{L}\p{M}])(?!\s+với)/iu.exec(gap)?.[1]?.toLowerCase();
+    roles.push(current);
+    if (said) {
+      for (let j = pending; j <= i; j++) roles[j] = said === "chủ trì" ? "lead" : "coordinating";
+      pending = i + 1;
+    }
+    if (/phối hợp\s+với/iu.test(gap)) {
+      current = "coordinating";
+      pending = i + 1;
+    }
+  });
+  return roles;
 }
 
 const sameUnit = (a: UnitMention, b: UnitMention) =>

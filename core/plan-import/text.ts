@@ -107,16 +107,42 @@ export function normaliseDocumentText(raw: string): string {
         .replace(/ {2,}/g, " ")
         .trim(),
     );
+  const width = wrapWidth(lines);
   const out: string[] = [];
+  let prevRaw = "";
   for (const l of lines) {
     const prev = out[out.length - 1];
     // A paragraph wrapped over several lines (text from a PDF or a fixed-width page) is one line
-    // again: a line that does not end a sentence, followed by one that starts in lower case.
-    if (prev && l !== "" && !/[.;:!?)”"]$/u.test(prev) && /^\p{Ll}/u.test(l) && !/^[a-zđ]\)\s/u.test(l))
-      out[out.length - 1] = `${prev} ${l}`;
+    // again: a line that does not end a sentence, followed by one that starts in lower case, or,
+    // in a fixed-width text, by any line that does not start a new item ("Sở thực hiện; …").
+    const joinable = prev && l !== "";
+    const lower = !/[.;:!?)”"]$/u.test(prev ?? "") && /^\p{Ll}/u.test(l) && !/^[a-zđ]\)\s/u.test(l);
+    // A full line ending in "," ";" or ":" goes on too ("… đạt tỷ lệ trên 98%;" / "100% hồ sơ …").
+    const wrapped =
+      width > 0 && prevRaw.length >= width * 0.8 && !/[.!?]$/u.test(prev ?? "") && !NEW_ITEM.test(l);
+    if (joinable && (lower || wrapped)) out[out.length - 1] = `${prev} ${l}`;
     else if (l !== "" || (prev !== undefined && prev !== "")) out.push(l);
+    prevRaw = l;
   }
   return out.join("\n").trim();
+}
+
+/** A line that starts a heading, an item or a labelled detail, never the rest of a wrapped sentence. */
+const NEW_ITEM =
+  /^(?:\d+(?:\.\d+)*\.?\s|[IVXLC]+\.\s|[a-zđ]\)\s|[-+•*–—]\s|[A-ZĐ]\.\s|(?:Đơn vị|Cơ quan|Thời gian|Thời hạn|Chủ trì|Phối hợp|Nơi nhận)[^:]{0,30}:)/u;
+
+/**
+ * The width a fixed-width text (a PDF's text, a page typed in a terminal) wraps its lines at, or 0
+ * when the lines are paragraphs of their own (Word's text): most long lines end near one width.
+ */
+function wrapWidth(lines: string[]): number {
+  const lengths = lines.filter((l) => l.length >= 20).map((l) => l.length);
+  if (lengths.length < 10) return 0;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(sorted.length * 0.9)];
+  if (p90 > 140) return 0;
+  const near = lengths.filter((n) => n >= p90 * 0.8).length;
+  return near >= lengths.length * 0.5 ? p90 : 0;
 }
 
 export interface Paragraph extends Span {

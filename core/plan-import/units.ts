@@ -66,6 +66,33 @@ export function unitMatcher(known: readonly KnownUnit[] | undefined): UnitMatche
   return { variants, checked: (known?.length ?? 0) > 0 };
 }
 
+const ALIAS =
+  /\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi|viết)\s+(?:tắt|chung)\s+là\s*:?\s*[“"]?([^()“”"]{2,80}?)[”"]?\s*\)/giu;
+
+/**
+ * The short names a document defines for units: "Các cơ quan chuyên môn thuộc UBND huyện (sau đây
+ * gọi tắt là các cơ quan chuyên môn)" makes "các cơ quan chuyên môn" name that unit from then on.
+ */
+export function withAliases(m: UnitMatcher, text: string): UnitMatcher {
+  const added: Variant[] = [];
+  for (const a of text.matchAll(ALIAS)) {
+    const at = a.index ?? 0;
+    const end = text.slice(0, at).trimEnd().length;
+    // The unit named just before the parenthesis: the longest one that ends there.
+    for (let start = Math.max(0, end - 160); start < end; start++) {
+      if (start > 0 && isLetter(text[start - 1])) continue;
+      const u = readUnitAt(text, start, end, m);
+      if (u?.unit && u.span.end === end) {
+        added.push({ key: searchKey(a[1]), form: form(a[1]), unit: u.unit });
+        break;
+      }
+    }
+  }
+  if (added.length === 0) return m;
+  const variants = [...m.variants, ...added].sort((x, y) => y.key.length - x.key.length);
+  return { variants, checked: m.checked };
+}
+
 // Words after which a unit name has ended: the verb or preposition that follows it in a sentence.
 const STOP =
   /^(?:thực hiện|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ động|căn cứ|theo dõi|theo|để|về|xây dựng|tham mưu|phối hợp|chủ trì|tổ chức|triển khai|đảm bảo|bảo đảm|trực thuộc|hướng dẫn|gửi|nộp|cập nhật|đôn đốc|tổng hợp|rà soát|kiểm tra|được|trong|tại|của|với|cùng|là|thì|nhằm|khi|nếu|đối với|có|hoặc|hằng|hàng|định kỳ)(?![\p{L}\p{M}])/u;

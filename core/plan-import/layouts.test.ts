@@ -1,0 +1,160 @@
+/**
+ * Layouts the held-out plans showed the importer: role words inside a unit list, short names a
+ * document defines, text wrapped at a fixed width, lettered parts, short numbered tasks, deadlines
+ * without a year, a header whose agency name runs over two lines.
+ */
+import { describe, expect, test } from "vitest";
+import { importPlanText } from "./index.ts";
+import { normaliseDocumentText } from "./text.ts";
+
+const UNITS = [
+  { name: "Văn phòng Sở" },
+  { name: "Thanh tra Sở" },
+  { name: "Phòng Quản lý năng lượng" },
+  { name: "Phòng Kế hoạch - Tài chính" },
+  { name: "Các phòng, đơn vị thuộc Sở" },
+  { name: "Các cơ quan chuyên môn thuộc Ủy ban nhân dân huyện" },
+  { name: "Ủy ban nhân dân các xã, thị trấn" },
+];
+
+const plan = (body: string) =>
+  importPlanText(
+    [
+      "UBND TỈNH BẮC GIANG",
+      "SỞ NÔNG NGHIỆP",
+      "VÀ PHÁT TRIỂN NÔNG THÔN",
+      "Số: 45/KH-SNN",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Bắc Giang, ngày 06 tháng 02 năm 2023",
+      "KẾ HOẠCH",
+      "Cải thiện Chỉ số cải cách hành chính năm 2023",
+      "I. MỤC TIÊU",
+      "- Chỉ số thành phần “Cải cách thể chế” đạt 7,5/8 điểm, tăng 0,5 điểm so với năm 2022;",
+      "- Chỉ số thành phần “Cải cách thủ tục hành chính” đạt 11/12 điểm, tăng 01 điểm so với năm 2022.",
+      "II. NHIỆM VỤ, GIẢI PHÁP",
+      body,
+      "III. TỔ CHỨC THỰC HIỆN",
+      "Giao Văn phòng Sở theo dõi, đôn đốc thực hiện Kế hoạch./.",
+    ].join("\n"),
+    { units: UNITS },
+  );
+
+describe("plan layouts", () => {
+  test("a header whose agency name runs over two lines; area targets with a quoted title and no colon", () => {
+    const p = plan("1. Cải cách thể chế\n- Rà soát văn bản; Chủ trì: Thanh tra Sở.");
+    expect(p.document.issuer).toBe("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN");
+    expect(p.document.parentIssuer).toBe("UBND TỈNH BẮC GIANG");
+    expect(p.areaTargets.map((a) => [a.title, a.target, a.max, a.delta])).toEqual([
+      ["Cải cách thể chế", 7.5, 8, 0.5],
+      ["Cải cách thủ tục hành chính", 11, 12, 1],
+    ]);
+  });
+
+  test("role words inside a unit list: 'A chủ trì; B, C phối hợp' and 'A chủ trì, phối hợp với B'", () => {
+    const p = plan(
+      [
+        "1. Cải cách thể chế",
+        "a) Rà soát văn bản quy phạm pháp luật.",
+        "Đơn vị thực hiện: Thanh tra Sở chủ trì; Văn phòng Sở, Phòng Kế hoạch - Tài chính phối hợp.",
+        "b) Công khai thủ tục hành chính.",
+        "Đơn vị thực hiện: Văn phòng Sở chủ trì, phối hợp với Phòng Quản lý năng lượng.",
+      ].join("\n"),
+    );
+    expect(p.tasks.slice(0, 2).map((t) => [t.leadUnits, t.coordinatingUnits])).toEqual([
+      [["Thanh tra Sở"], ["Văn phòng Sở", "Phòng Kế hoạch - Tài chính"]],
+      [["Văn phòng Sở"], ["Phòng Quản lý năng lượng"]],
+    ]);
+    // "Giao Văn phòng Sở theo dõi …": the unit given the job leads it.
+    expect(p.tasks.at(-1)?.leadUnits).toEqual(["Văn phòng Sở"]);
+  });
+
+  test("prose 'Giao A chủ trì, phối hợp với B thực hiện' leads with A only", () => {
+    const p = plan(
+      "1. Cải cách thể chế\n1.1. Kiểm tra ít nhất 03 đơn vị. Giao Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở thực hiện; hoàn thành trước ngày 30/9/2023.",
+    );
+    expect(p.tasks[0]).toMatchObject({
+      section: "1",
+      leadUnits: ["Văn phòng Sở"],
+      coordinatingUnits: ["Thanh tra Sở"],
+      due: "2023-09-30",
+    });
+    expect(p.tasks[0].title).toBe("Kiểm tra ít nhất 03 đơn vị");
+  });
+
+  test("a short name the document defines names the unit afterwards", () => {
+    const p = plan(
+      [
+        "Các cơ quan chuyên môn thuộc UBND huyện (sau đây gọi tắt là các cơ quan chuyên môn), Ủy ban nhân dân các xã, thị trấn (sau đây gọi tắt là UBND cấp xã) triển khai Kế hoạch.",
+        "1. Cải cách thể chế",
+        "- Rà soát văn bản (Chủ trì: Thanh tra Sở; phối hợp: các cơ quan chuyên môn, UBND cấp xã).",
+      ].join("\n"),
+    );
+    const task = p.tasks.find((t) => t.title.startsWith("Rà soát"));
+    expect(task?.coordinatingUnits).toEqual([
+      "Các cơ quan chuyên môn thuộc Ủy ban nhân dân huyện",
+      "Ủy ban nhân dân các xã, thị trấn",
+    ]);
+  });
+
+  test("lettered parts hold their tasks and their area; a lead-in line ending 'sau:' is not a task", () => {
+    const p = plan(
+      [
+        "Tập trung thực hiện các nhiệm vụ trọng tâm sau:",
+        "A. CẢI CÁCH THỂ CHẾ",
+        "- Rà soát văn bản; Chủ trì: Thanh tra Sở; Thời hạn hoàn thành: Quý III.",
+        "B. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+        "- Công khai thủ tục; Chủ trì: Văn phòng Sở; Thời hạn hoàn thành: Tháng 6.",
+        "- Số hóa hồ sơ; Chủ trì: Văn phòng Sở; Thời hạn hoàn thành: trước ngày 15/11.",
+      ].join("\n"),
+    );
+    const tasks = p.tasks.filter((t) => t.section !== "III");
+    expect(tasks.map((t) => [t.section, t.area, t.leadUnits[0], t.due])).toEqual([
+      ["A", "1", "Thanh tra Sở", "2023-09-30"],
+      ["B", "2", "Văn phòng Sở", "2023-06-30"],
+      ["B", "2", "Văn phòng Sở", "2023-11-15"],
+    ]);
+  });
+
+  test("a short numbered item of several clauses is a task, not a heading", () => {
+    const p = plan(
+      "2. Cải cách thủ tục hành chính\n2.1. Ký số 95% văn bản đi. Giao Văn phòng Sở thực hiện; thời gian: thường xuyên.\n2.2. Số hóa 100% hồ sơ. Giao Văn phòng Sở thực hiện.",
+    );
+    expect(p.tasks.filter((t) => t.section === "2").map((t) => t.title)).toEqual([
+      "Ký số 95% văn bản đi",
+      "Số hóa 100% hồ sơ",
+    ]);
+  });
+});
+
+describe("text wrapped at a fixed width", () => {
+  const line = (s: string) => `      ${s}`;
+  const wrapped = [
+    "I. NHIỆM VỤ",
+    "        1.1. Giải quyết hồ sơ thủ tục hành chính trước và đúng hạn đạt tỷ lệ trên 98%;",
+    line("100% hồ sơ quá hạn có văn bản xin lỗi tổ chức, cá nhân. Giao Phòng Quản lý"),
+    line("Sở thực hiện; thời gian: thường xuyên và theo dõi, báo cáo định kỳ hằng quý."),
+    "        1.2. Công khai dự toán, quyết toán ngân sách theo quy định của pháp luật hiện",
+    line("hành; không để xảy ra sai phạm trong quản lý, sử dụng tài chính, tài sản công."),
+    ...Array.from({ length: 8 }, (_, i) =>
+      line(`Dòng thứ ${i + 1} của một đoạn văn bản dài được ngắt ở độ rộng cố định như bản PDF`),
+    ),
+  ].join("\n");
+
+  test("lines are joined into paragraphs, also after ';' and before a capital; items stay apart", () => {
+    const lines = normaliseDocumentText(wrapped).split("\n");
+    expect(lines[1]).toBe(
+      "1.1. Giải quyết hồ sơ thủ tục hành chính trước và đúng hạn đạt tỷ lệ trên 98%; 100% hồ sơ quá hạn có văn bản xin lỗi tổ chức, cá nhân. Giao Phòng Quản lý Sở thực hiện; thời gian: thường xuyên và theo dõi, báo cáo định kỳ hằng quý.",
+    );
+    expect(lines[2]).toMatch(/^1\.2\. Công khai .* hiện hành; không để .* tài sản công\.$/u);
+  });
+
+  test("a text of one paragraph per line (Word's) is left as it is", () => {
+    const word = [
+      "Năm 2022, Chỉ số cải cách hành chính của Sở đạt 84,26 điểm, xếp thứ 11/19 sở, ban, ngành thuộc tỉnh, giảm 01 bậc",
+      "Văn phòng Sở là cơ quan thường trực",
+      "Các phòng, đơn vị thuộc Sở chủ động triển khai, phối hợp chặt chẽ trong quá trình thực hiện kế hoạch này",
+    ].join("\n");
+    expect(normaliseDocumentText(word)).toBe(word);
+  });
+});
