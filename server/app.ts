@@ -1,4 +1,5 @@
 /** Builds the Fastify app: validation, errors, sessions, and every module's routes under /api. */
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
@@ -34,6 +35,29 @@ declare module "fastify" {
   }
 }
 
+/**
+ * Sent with every answer. The app frames its own PDF evidence previews, so framing is same-origin
+ * only rather than denied; antd writes its CSS at run time, hence inline styles in the page's policy.
+ */
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "SAMEORIGIN",
+};
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
 export async function buildApp(
   ctx: AppContext,
   opts: { logger?: boolean; loginThrottle?: LoginThrottle } = {},
@@ -57,6 +81,17 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
+  // Before any route: only routes added after it are compressed (the API's JSON and the app's files).
+  await app.register(compress, { global: true, encodings: ["br", "gzip", "deflate"] });
+  app.addHook("onRequest", async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+  // Only HTML pages get the content policy: a PDF shown in the browser's viewer must not inherit it.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (String(reply.getHeader("content-type") ?? "").startsWith("text/html"))
+      reply.header("content-security-policy", PAGE_POLICY);
+    return payload;
+  });
   await app.register(multipart, {
     limits: { fileSize: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
   });
