@@ -9,8 +9,8 @@ import { lintPlan } from "../lint.ts";
 import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findReferences, isoDate } from "./refs.ts";
-import { findAreaTargets, findBaseline, findOverallTarget } from "./targets.ts";
-import { readTask, sections, taskBlocks, taskSections } from "./tasks.ts";
+import { findAreaTargets, findBaseline, findOverallTarget, findSectionTarget } from "./targets.ts";
+import { flatten, readTask, sections, taskBlocks, taskSections } from "./tasks.ts";
 import { isChromeLine, normaliseDocumentText, type Paragraph, paragraphs, refuseLegacy } from "./text.ts";
 import type {
   ImportedAreaTarget,
@@ -72,7 +72,13 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
 
   // Targets: the whole body except the task sections (where "x/y điểm" would be a task's own wording).
   const provisional = taskSections(roots, opts.areas).map((t) => t.section);
-  const rawTargets = zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z));
+  const rawTargets = [
+    ...zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z)),
+    // "3. Cải cách thủ tục hành chính" / "Mục tiêu: đạt 12/13 điểm …": the target under its area's heading.
+    ...flatten(roots).flatMap((sec) =>
+      sec.paragraphs.slice(0, 2).flatMap((p) => findSectionTarget(text, p, sec.title) ?? []),
+    ),
+  ].sort((a, b) => a.span.start - b.span.start);
   const areaTargets: ImportedAreaTarget[] = rawTargets.map((t, i) => {
     const fw = opts.areas ? bestArea(t.title, opts.areas) : -1;
     return { area: fw >= 0 && opts.areas ? opts.areas[fw].code : String(i + 1), ...t };
@@ -90,12 +96,15 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const tasks: ImportedTask[] = [];
   // Tasks of "Tổ chức thực hiện" are about running the plan, not an area: no area is expected.
   const organisational = new Set<number>();
-  for (const ts of sectionsWithTasks) {
-    const area = areaFor(ts.titles, areaTargets, opts.areas);
-    for (const block of taskBlocks(ts.section)) {
-      if (ts.organisational) organisational.add(tasks.length);
-      tasks.push({ ...readTask(text, block, ts.section, matcher, year), area });
-    }
+  // In the document's order: a section's own tasks may come after its subsections' ("1. …" heading,
+  // then "3. Theo dõi …" written as a task of the part above it).
+  const blocks = sectionsWithTasks
+    .flatMap((ts) => taskBlocks(ts.section, ts.area).map((block) => ({ ts, block })))
+    .sort((a, b) => a.block[0].start - b.block[0].start);
+  for (const { ts, block } of blocks) {
+    if (ts.organisational) organisational.add(tasks.length);
+    const area = ts.organisational ? null : areaFor(ts.titles, areaTargets, opts.areas);
+    tasks.push({ ...readTask(text, block, ts.section, matcher, year), area });
   }
 
   const units = dedupeMentions(scanUnits(text, body, matcher));
@@ -313,7 +322,10 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
   }
   // A web page or a letter: "Văn phòng UBND tỉnh xây dựng Kế hoạch số 1994/KH-VPUBND ngày 03/9/2019 về …".
   const bodyText = text.slice(body.start, body.end);
-  const self = SELF_REF.exec(bodyText);
+  // "Ngày 12/3/2024, UBND thị xã … ban hành Kế hoạch số 86/KH-UBND …" names the document itself
+  // before any "triển khai Kế hoạch số 37/…" that follows it names another.
+  const dated = doc.number ? null : DATED_SELF_REF.exec(bodyText);
+  const self = dated ? null : SELF_REF.exec(bodyText);
   if (self && (!doc.number || doc.number === self[2])) {
     const at = body.start + (self.index ?? 0);
     const numAt = at + self[0].indexOf(`${self[2]}/`);
@@ -348,7 +360,6 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
       }
     }
   }
-  const dated = doc.number ? null : DATED_SELF_REF.exec(bodyText);
   if (dated) {
     const at = body.start + (dated.index ?? 0);
     const off = (part: string, from = 0) => at + dated[0].indexOf(part, from);

@@ -127,6 +127,103 @@ describe("plan layouts", () => {
   });
 });
 
+describe("more layouts", () => {
+  test("a numbered task written as a heading, with its items a), b) and one set of labelled lines", () => {
+    const p = plan(
+      [
+        "1. Cải cách thể chế",
+        "1.1. Kiểm tra cải cách hành chính",
+        "a) Ban hành Kế hoạch kiểm tra;",
+        "b) Theo dõi, đôn đốc xử lý 100% tồn tại.",
+        "Cơ quan chủ trì: Văn phòng Sở; cơ quan phối hợp: Thanh tra Sở.",
+        "Thời gian hoàn thành: Quý III/2023.",
+        "1.2. Theo dõi tình hình thi hành pháp luật trong lĩnh vực sở hữu trí tuệ.",
+        "Cơ quan chủ trì: Thanh tra Sở.",
+        "- Số hóa hồ sơ:",
+        "+ Số hóa 100% kết quả;",
+        "+ Số hóa 100% hồ sơ khi tiếp nhận.",
+        "Giao Văn phòng Sở thực hiện, Phòng Kế hoạch - Tài chính phối hợp; hoàn thành trước ngày 30/6/2023.",
+      ].join("\n"),
+    );
+    const tasks = p.tasks.filter((t) => t.section !== "III");
+    expect(tasks.map((t) => [t.title, t.leadUnits, t.coordinatingUnits, t.due])).toEqual([
+      ["Kiểm tra cải cách hành chính", ["Văn phòng Sở"], ["Thanh tra Sở"], "2023-09-30"],
+      ["Theo dõi tình hình thi hành pháp luật trong lĩnh vực sở hữu trí tuệ", ["Thanh tra Sở"], [], null],
+      ["Số hóa hồ sơ", ["Văn phòng Sở"], ["Phòng Kế hoạch - Tài chính"], "2023-06-30"],
+    ]);
+  });
+
+  test("area targets in a table drawn with '|', in a list after 'các lĩnh vực phấn đấu đạt:', and under the area's heading", () => {
+    const table = importPlanText(
+      [
+        "I. MỤC TIÊU",
+        "TT | Lĩnh vực | Điểm tối đa | Điểm năm 2023 | Mục tiêu năm 2024",
+        "1 | Cải cách thể chế | 8,5 | 7,12 | 7,75",
+        "2 | Cải cách tài chính công | 9,5 | 9,5 | 9,5",
+        "| Tổng cộng | 18 | 16,62 | 17,25",
+      ].join("\n"),
+    );
+    expect(table.areaTargets.map((a) => [a.title, a.target, a.max, a.delta, a.kept, a.baselineYear])).toEqual(
+      [
+        ["Cải cách thể chế", 7.75, 8.5, 0.63, false, 2023],
+        ["Cải cách tài chính công", 9.5, 9.5, 0, true, 2023],
+      ],
+    );
+    const listed = importPlanText(
+      "I. MỤC TIÊU\nPhấn đấu đạt từ 87% trở lên; trong đó các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; Cải cách tài chính công 6/6,5 điểm.",
+    );
+    expect(listed.areaTargets.map((a) => [a.title, a.target, a.max])).toEqual([
+      ["Cải cách thể chế", 7, 7.5],
+      ["Cải cách tài chính công", 6, 6.5],
+    ]);
+    const under = plan(
+      "3. Cải cách tài chính công\nMục tiêu: đạt 8,75/9,5 điểm (tăng 0,45 điểm so với năm 2022).\n3.1. Giải ngân vốn đầu tư công. Giao Phòng Kế hoạch - Tài chính thực hiện.",
+    );
+    expect(under.areaTargets.at(-1)).toMatchObject({
+      title: "Cải cách tài chính công",
+      target: 8.75,
+      max: 9.5,
+      delta: 0.45,
+    });
+    expect(under.tasks.map((t) => t.title)).not.toContain("Mục tiêu");
+  });
+
+  test("a task table written with tabs reads like one in HTML", () => {
+    const p = importPlanText(
+      [
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành",
+        "1\tRà soát văn bản quy phạm pháp luật\tThanh tra Sở\tVăn phòng Sở\tQuý II/2023",
+        "2\tCông khai thủ tục hành chính\tVăn phòng Sở\t\tThường xuyên",
+      ].join("\n"),
+      { units: UNITS },
+    );
+    expect(p.tasks.map((t) => [t.title, t.leadUnits, t.coordinatingUnits, t.due])).toEqual([
+      ["Rà soát văn bản quy phạm pháp luật", ["Thanh tra Sở"], ["Văn phòng Sở"], "2023-06-30"],
+      ["Công khai thủ tục hành chính", ["Văn phòng Sở"], [], null],
+    ]);
+  });
+
+  test("a news item's own plan is the one it says was issued, not the one it implements; a baseline in per cent", () => {
+    const p = importPlanText(
+      [
+        "Ngày 12/3/2024, UBND thị xã Ninh Hòa ban hành Kế hoạch số 86/KH-UBND về Cải thiện Chỉ số cải cách hành chính năm 2024.",
+        "Kế hoạch nhằm triển khai Kế hoạch số 37/KH-UBND ngày 06/02/2024 của UBND tỉnh Khánh Hòa.",
+        "I. MỤC TIÊU",
+        "Năm 2023, Chỉ số CCHC của thị xã đạt 84,17%, xếp thứ 6/8 huyện. Phấn đấu năm 2024 đạt từ 87% trở lên, tăng từ 3 đến 5 bậc.",
+      ].join("\n"),
+    );
+    expect([p.document.number, p.document.date, p.document.issuer]).toEqual([
+      "86",
+      "2024-03-12",
+      "UBND thị xã Ninh Hòa",
+    ]);
+    expect(p.document.references.map((r) => r.number)).toEqual(["37"]);
+    expect(p.baseline).toMatchObject({ year: 2023, points: null, percent: 84.17, rank: 6, rankOf: 8 });
+    expect(p.overallTarget).toMatchObject({ percentAtLeast: 87, rankGainMin: 3, rankGainMax: 5 });
+  });
+});
+
 describe("text wrapped at a fixed width", () => {
   const line = (s: string) => `      ${s}`;
   const wrapped = [

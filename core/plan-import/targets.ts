@@ -8,7 +8,10 @@ import { normalizeText } from "../locale.ts";
 import { centi, NUM, num } from "./numbers.ts";
 import type { Baseline, ImportedAreaTarget, OverallTarget, Span } from "./types.ts";
 
-export function findOverallTarget(text: string, within: Span): OverallTarget | null {
+export function findOverallTarget(text: string, paragraph: Span): OverallTarget | null {
+  // "Năm 2022 … tăng 04 bậc. Phấn đấu năm 2023 … tăng từ 3 đến 5 bậc": the target follows "phấn đấu".
+  const aim = /phấn đấu|mục tiêu|chỉ tiêu/iu.exec(text.slice(paragraph.start, paragraph.end));
+  const within = { start: paragraph.start + (aim?.index ?? 0), end: paragraph.end };
   const s = text.slice(within.start, within.end);
   const pct = new RegExp(
     `(?:đạt|từ|trên|tối thiểu|ít nhất)\\s*(?:kết quả\\s*)?(?:từ\\s*)?(${NUM})\\s*%\\s*(?:trở lên)?`,
@@ -49,39 +52,89 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
   const s = text.slice(within.start, within.end);
   const out: Omit<ImportedAreaTarget, "area">[] = [];
   for (const m of s.matchAll(AREA_TARGET)) {
-    const title = normalizeText(
-      (m[1] ?? m[2] ?? "").replace(/^(?:-\s*)?(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, ""),
-    );
-    const target = centi(m[4]);
-    const max = centi(m[5]);
-    if (target > max || title === "") continue;
-    const note = `${m[3] ?? ""} ${m[6] ?? m[7] ?? ""}`;
-    const kept = /giữ vững|duy trì|giữ nguyên/iu.test(note);
-    const change = new RegExp(`(tăng|giảm)\\s*(${NUM})\\s*điểm`, "iu").exec(note);
-    const year = /năm\s*(\d{4})/u.exec(note);
-    let delta: Centi | null = kept ? 0 : null;
-    if (change) delta = (change[1].toLowerCase() === "giảm" ? -1 : 1) * centi(change[2]);
+    const title = (m[1] ?? m[2] ?? "").replace(/^(?:-\s*)?(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, "");
+    // "trong đó các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; …" introduces a list (below).
+    if (!m[1] && /lĩnh vực|chỉ số thành phần/iu.test(title)) continue;
     const start = within.start + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
-    out.push({
-      title,
-      target: fromCenti(target),
-      max: fromCenti(max),
-      delta: delta === null ? null : fromCenti(delta),
-      baselineYear: year ? Number(year[1]) : null,
-      kept,
-      impliedBaseline: delta === null ? null : fromCenti(target - delta),
-      span: { start, end: within.start + (m.index ?? 0) + m[0].length },
-      confidence: m[1] ? 0.95 : 0.75,
-    });
+    const span = { start, end: within.start + (m.index ?? 0) + m[0].length };
+    const t = areaTarget(title, m[4], m[5], `${m[3] ?? ""} ${m[6] ?? m[7] ?? ""}`, span, m[1] ? 0.95 : 0.75);
+    if (t) out.push(t);
   }
-  return out;
+  // "… các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; Cải cách thủ tục hành chính 13/14 điểm; …"
+  for (const intro of s.matchAll(/(?:lĩnh vực|chỉ số thành phần)[^:;.\n]{0,60}:\s*/giu)) {
+    let pos = (intro.index ?? 0) + intro[0].length;
+    const end = s.slice(pos).search(/\.(?:\s|$)|\n/u);
+    for (const part of s.slice(pos, end < 0 ? s.length : pos + end).split(";")) {
+      const m = LISTED_TARGET.exec(part);
+      const start = within.start + pos + (part.length - part.trimStart().length);
+      pos += part.length + 1;
+      if (!m || out.some((t) => t.span.start <= start && start < t.span.end)) continue;
+      const t = areaTarget(m[1], m[2], m[3], m[4], { start, end: start + part.trim().length }, 0.7);
+      if (t) out.push(t);
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const LISTED_TARGET = new RegExp(
+  `^\\s*([\\p{L}][^\\d:]{2,160}?)\\s+(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(.*)$`,
+  "u",
+);
+
+// "Mục tiêu: đạt 8,5/9 điểm (tăng 0,6 điểm so với năm 2022)" under the area's own heading.
+const SECTION_TARGET = new RegExp(
+  `^(?:Mục tiêu|Chỉ tiêu)[^:\\n]{0,30}:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?([^\\n]{0,140})`,
+  "iu",
+);
+
+/** A line that sets its area's target ("Mục tiêu: đạt 12/13 điểm"), not a task. */
+export const isSectionTarget = (line: string) => SECTION_TARGET.test(line);
+
+/** The target a line under an area's heading sets for that area, or null. */
+export function findSectionTarget(
+  text: string,
+  line: Span,
+  title: string,
+): Omit<ImportedAreaTarget, "area"> | null {
+  const m = SECTION_TARGET.exec(text.slice(line.start, line.end));
+  return m ? areaTarget(title, m[2], m[3], `${m[1]} ${m[4]}`, line, 0.85) : null;
+}
+
+function areaTarget(
+  rawTitle: string,
+  targetText: string,
+  maxText: string,
+  note: string,
+  span: Span,
+  confidence: number,
+): Omit<ImportedAreaTarget, "area"> | null {
+  const title = normalizeText(rawTitle);
+  const target = centi(targetText);
+  const max = centi(maxText);
+  if (target > max || title === "") return null;
+  const kept = /giữ vững|duy trì|giữ nguyên/iu.test(note);
+  const change = new RegExp(`(tăng|giảm)\\s*(${NUM})\\s*điểm`, "iu").exec(note);
+  const year = /năm\s*(\d{4})/u.exec(note);
+  let delta: Centi | null = kept ? 0 : null;
+  if (change) delta = (change[1].toLowerCase() === "giảm" ? -1 : 1) * centi(change[2]);
+  return {
+    title,
+    target: fromCenti(target),
+    max: fromCenti(max),
+    delta: delta === null ? null : fromCenti(delta),
+    baselineYear: year ? Number(year[1]) : null,
+    kept,
+    impliedBaseline: delta === null ? null : fromCenti(target - delta),
+    span,
+    confidence,
+  };
 }
 
 // "Năm 2020, Chỉ số CCHC của tỉnh đạt 83,87 điểm, xếp thứ 33/63 …, tăng 4,64 điểm và 20 bậc so với năm 2019"
 export function findBaseline(text: string, within: Span): Baseline | null {
   const s = text.slice(within.start, within.end);
   const m = new RegExp(
-    `(?:năm\\s*(\\d{4})[^.]{0,120}?)?đạt\\s*(${NUM})\\s*(?:\\/\\s*${NUM}\\s*)?điểm(?:\\s*\\(?\\s*(?:đạt\\s*)?(${NUM})\\s*%\\s*\\)?)?[^.]{0,40}?xếp\\s*(?:thứ|hạng)\\s*(\\d+)\\s*\\/\\s*(\\d+)`,
+    `(?:năm\\s*(\\d{4})[^.]{0,120}?)?đạt\\s*(?:(${NUM})\\s*(?:\\/\\s*${NUM}\\s*)?điểm(?:\\s*\\(?\\s*(?:đạt\\s*)?(${NUM})\\s*%\\s*\\)?)?|(${NUM})\\s*%)[^.]{0,40}?xếp\\s*(?:thứ|hạng)\\s*(\\d+)\\s*\\/\\s*(\\d+)`,
     "iu",
   ).exec(s);
   if (!m) return null;
@@ -94,10 +147,11 @@ export function findBaseline(text: string, within: Span): Baseline | null {
   const sign = (w: string | undefined) => (w?.toLowerCase() === "giảm" ? -1 : 1);
   return {
     year: m[1] ? Number(m[1]) : null,
-    points: num(m[2]),
-    percent: m[3] ? num(m[3]) : null,
-    rank: Number(m[4]),
-    rankOf: Number(m[5]),
+    // "đạt 86,92%, xếp thứ 10/17" states the percentage only.
+    points: m[2] ? num(m[2]) : null,
+    percent: m[3] ? num(m[3]) : m[4] ? num(m[4]) : null,
+    rank: Number(m[5]),
+    rankOf: Number(m[6]),
     change: ch
       ? {
           points: sign(ch[1]) * num(ch[2]),

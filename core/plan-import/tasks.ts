@@ -7,9 +7,11 @@ import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findDeadline } from "./deadlines.ts";
 import { findTargets } from "./measures.ts";
+import { readRoles } from "./roles.ts";
+import { isSectionTarget } from "./targets.ts";
 import type { Paragraph } from "./text.ts";
 import type { ImportedTask, Span, UnitMention } from "./types.ts";
-import { readUnitList, type UnitMatcher } from "./units.ts";
+import type { UnitMatcher } from "./units.ts";
 
 export interface Section {
   number: string;
@@ -21,6 +23,8 @@ export interface Section {
 
 // "1.", "1.2.", "II." and a part lettered "A. CẢI CÁCH THỂ CHẾ" (between the Roman and the Arabic levels).
 const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.|([A-ZĐ])\.)\s+(.+)$/u;
+/** The number of a numbered heading or task, before its title. */
+const NUMBERED = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-ZĐ]\.)\s+/u;
 /** A new item of a list: "- …", "+ …", "• …", "a) …", and a numbered one too long to be a heading ("1.2. …"). */
 const ITEM = /^(?:[-+•*–—]|[a-zđ]\)|\d+(?:\.\d+)+\.?)\s+/u;
 const CONTINUATION =
@@ -31,26 +35,56 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
   const roots: Section[] = [];
   const preamble: Paragraph[] = [];
   const stack: Section[] = [];
-  for (const p of paras) {
+  paras.forEach((p, i) => {
     const h = HEADING.exec(p.text);
     const number = h ? (h[1] ?? h[2] ?? h[3]) : null;
-    // A heading is short, or a numbered item whose text starts with a label ("1. Mục đích: …");
-    // a short item of several clauses ("6.1. Ký số 95% văn bản; … Giao Văn phòng thực hiện.") is a task.
-    const labelled = h ? /^[^:.;]{2,60}:/.test(h[4]) : false;
-    const clauses = h ? /[;.]\s+\S/u.test(h[4]) : false;
-    if (h && number && (labelled || (p.text.length < 200 && !clauses))) {
+    if (
+      h &&
+      number &&
+      isHeading(h[4], p.text, paras[i + 1]?.text) &&
+      !bareTask(number, p.text, paras[i + 1])
+    ) {
       const s: Section = { number, title: h[4], heading: p, paragraphs: [], children: [] };
       const depth = sectionDepth(s);
       while (stack.length > 0 && sectionDepth(stack[stack.length - 1]) >= depth) stack.pop();
       if (stack.length === 0) roots.push(s);
       else stack[stack.length - 1].children.push(s);
       stack.push(s);
-      continue;
+      return;
     }
+    // A numbered task ("3. Theo dõi …" after the heading "2. Rà soát …") belongs to its level's parent.
+    if (h?.[1])
+      while (stack.length > 0 && sectionDepth(stack[stack.length - 1]) >= depthOf(h[1])) stack.pop();
     if (stack.length === 0) preamble.push(p);
     else stack[stack.length - 1].paragraphs.push(p);
-  }
+  });
   return { preamble, roots };
+}
+
+/**
+ * "4. Gắn kết quả … (thời hạn: thường xuyên)." followed by "5. …" or "B. …": a sentence with nothing
+ * under it is a task, not a heading.
+ */
+function bareTask(number: string, line: string, next: Paragraph | undefined): boolean {
+  if (!/^\d/.test(number) || !/[.)]$/u.test(line)) return false;
+  const h = next ? HEADING.exec(next.text) : null;
+  const nextNumber = h ? (h[1] ?? h[2] ?? h[3]) : null;
+  if (next && !nextNumber) return false;
+  return nextNumber === null || depthOf(nextNumber) <= depthOf(number);
+}
+
+const depthOf = (n: string) => sectionDepth({ number: n } as Section);
+
+/**
+ * A numbered line is a heading when it is short, or starts with a label ("1. Mục đích: …"). A short
+ * line of several clauses ("6.1. Ký số 95% văn bản; … Giao Văn phòng thực hiện.") or one followed by
+ * its "Cơ quan chủ trì: …" is a task.
+ */
+function isHeading(title: string, line: string, next: string | undefined): boolean {
+  if ((line.match(/\|/g) ?? []).length >= 2) return false; // a table's row: "8 | Tác động … | 24,5 | 22,47"
+  if (/^[^:.;]{2,60}:/.test(title)) return true;
+  if (line.length >= 200 || /[;.]\s+\S/u.test(title)) return false;
+  return next === undefined || !CONTINUATION.test(next);
 }
 
 function sectionDepth(s: Section): number {
@@ -71,6 +105,8 @@ export interface TaskSection {
   /** The titles to match against areas, nearest first. */
   titles: string[];
   organisational: boolean;
+  /** The section's own title names an area ("2. Cải cách thể chế"), rather than a task. */
+  area: boolean;
 }
 
 /**
@@ -84,10 +120,11 @@ export function taskSections(roots: Section[], areaTitles: readonly { title: str
     if (NOT_TASKS.test(s.title)) return;
     const organisational = /tổ chức thực hiện/iu.test(s.title);
     const own = [s.title, ...(organisational ? [] : titles)];
-    const named = TASK_SECTION.test(s.title) || bestArea(s.title, areaTitles) >= 0;
+    const area = bestArea(s.title, areaTitles) >= 0;
+    const named = TASK_SECTION.test(s.title) || area;
     const assigns = s.paragraphs.some((p) => /chủ trì|thực hiện\s*:/iu.test(p.text));
     if (s.paragraphs.length > 0 && (underTasks || named || assigns))
-      out.push({ section: s, titles: own, organisational });
+      out.push({ section: s, titles: own, organisational, area });
     for (const c of s.children) walk(c, own, underTasks || TASK_SECTION.test(s.title));
   };
   for (const r of roots) walk(r, [], false);
@@ -97,25 +134,47 @@ export function taskSections(roots: Section[], areaTitles: readonly { title: str
 const BOILERPLATE =
   /^(?:Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kế hoạch (?:này )?(?:phân công|gồm)|Trên đây là)/iu;
 
-export function taskBlocks(s: Section): Paragraph[][] {
+const marker = (text: string) => {
+  const m = /^(?:([-+•*–—])|[a-zđ]\)|\d+(?:\.\d+)+\.?)\s/u.exec(text);
+  return m ? (m[1] ?? (/^\d/.test(text) ? "1.1" : "a)")) : null;
+};
+
+/**
+ * The task paragraphs of a section. A heading that is itself a task ("1. Kiểm tra cải cách hành
+ * chính", its items a), b) and then one "Cơ quan chủ trì: …" for all of them) is one task; so is an
+ * item ending in ":" with its sub-items ("- Số hóa hồ sơ:" / "+ …" / "+ …").
+ */
+export function taskBlocks(s: Section, area = false): Paragraph[][] {
+  const ps = s.paragraphs;
+  const firstLabel = ps.findIndex((p) => CONTINUATION.test(p.text));
+  const itemsThenLabels =
+    firstLabel >= 0 &&
+    ps.slice(firstLabel).every((p) => CONTINUATION.test(p.text)) &&
+    ps.slice(0, firstLabel).every((p) => marker(p.text) !== null) &&
+    (firstLabel === 0 || (firstLabel >= 2 && !area));
+  if (s.children.length === 0 && itemsThenLabels) return [[s.heading, ...ps]];
   const blocks: Paragraph[][] = [];
-  const isList = s.paragraphs.some((p) => ITEM.test(p.text) && !CONTINUATION.test(p.text));
-  for (const p of s.paragraphs) {
-    const joins = CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text) && !BOILERPLATE.test(p.text));
+  const isList = ps.some((p) => ITEM.test(p.text) && !CONTINUATION.test(p.text));
+  let parent: string | null = null;
+  for (const p of ps) {
+    const m = marker(p.text);
+    const sub = parent !== null && m !== null && m !== parent;
+    const joins =
+      sub || CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text) && !BOILERPLATE.test(p.text));
     if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
-    else blocks.push([p]);
+    else {
+      blocks.push([p]);
+      parent = m !== null && /:$/u.test(p.text) ? m : null;
+    }
   }
   // "…, tập trung thực hiện các nhiệm vụ trọng tâm sau:" introduces the tasks; it is not one.
   return blocks.filter(
     (b) =>
-      !BOILERPLATE.test(b[0].text.replace(ITEM, "")) && !(b.length === 1 && /\ssau\s*:$/u.test(b[0].text)),
+      !BOILERPLATE.test(b[0].text.replace(ITEM, "")) &&
+      !(b.length === 1 && /\ssau\s*:$/u.test(b[0].text)) &&
+      !isSectionTarget(b[0].text),
   );
 }
-
-const LABEL =
-  /(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp|(?<=(?:Đơn vị|Cơ quan|Người)\s+)thực hiện)\s*(?:thực hiện\s*)?:/giu;
-const SUBJECT_VERB =
-  /^\s*(?:là cơ quan (?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng)/iu;
 
 export function readTask(
   text: string,
@@ -126,65 +185,9 @@ export function readTask(
 ): Omit<ImportedTask, "area"> {
   const span: Span = { start: block[0].start, end: block[block.length - 1].end };
   const body = text.slice(span.start, span.end);
-  const lead: UnitMention[] = [];
-  const coordinating: UnitMention[] = [];
-  const assign = (units: UnitMention[], roles: Role[]) =>
-    units.forEach((u, j) => {
-      const into = roles[j] === "lead" ? lead : coordinating;
-      if (![...lead, ...coordinating].some((x) => sameUnit(x, u))) into.push(u);
-    });
-  const labels = [...body.matchAll(LABEL)];
-  labels.forEach((m, i) => {
-    const from = span.start + (m.index ?? 0) + m[0].length;
-    const next = labels[i + 1];
-    const limit = next ? span.start + (next.index ?? 0) : span.end;
-    // The list runs to the next label or the end of the sentence; reading stops at the first non-unit.
-    const rest = text.slice(from, limit);
-    const stop = /\.(?:\s|$)|\n/u.exec(rest);
-    const end = stop ? from + stop.index : limit;
-    const units = readUnitList(text, { start: from, end }, matcher);
-    assign(units, listRoles(text, units, end, m[1].toLowerCase() === "phối hợp" ? "coordinating" : "lead"));
-  });
-  // "Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở …", "Phòng X chủ trì, phối hợp với Phòng Y …"
-  if (lead.length === 0) {
-    for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:Giao\s+)?|(?<![\p{L}])giao\s+/gu)) {
-      const pos = span.start + (m.index ?? 0) + m[0].length;
-      const end = Math.min(span.end, pos + 200);
-      const units = readUnitList(text, { start: pos, end }, matcher);
-      const says = units.some((u, i) =>
-        /^[\s,]*(?:là cơ quan\s+)?chủ trì/iu.test(text.slice(u.span.end, units[i + 1]?.span.start ?? end)),
-      );
-      if (says) assign(units, listRoles(text, units, end, "lead"));
-    }
-  }
-  if (coordinating.length === 0) {
-    for (const m of body.matchAll(/phối hợp (?:chặt chẽ )?với\s+/giu)) {
-      const pos = span.start + (m.index ?? 0) + m[0].length;
-      const stop = /[;.](?:\s|$)|\n/u.exec(text.slice(pos, span.end));
-      for (const u of readUnitList(text, { start: pos, end: stop ? pos + stop.index : span.end }, matcher))
-        if (!coordinating.some((c) => sameUnit(c, u)) && !lead.some((l) => sameUnit(l, u)))
-          coordinating.push(u);
-    }
-  }
-  let confidence = lead.length > 0 ? 0.9 : 0.5;
-  if (lead.length === 0) {
-    // No "Chủ trì:": the units that are the subject of a sentence ("Phòng X chịu trách nhiệm …",
-    // "Giao Công chức Văn phòng theo dõi …") lead.
-    for (const m of body.matchAll(
-      /(?:^|[.:;]\s+|\n)(?:Giao\s+)?(?:(?:Thủ trưởng|Lãnh đạo|Người đứng đầu|Trưởng)\s+(?=[Cc]ác|\p{Lu}))?/gu,
-    )) {
-      const pos = span.start + (m.index ?? 0) + m[0].length;
-      // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã … căn cứ …": the subjects before the verb lead.
-      const end = Math.min(span.end, pos + 240);
-      const units = readUnitList(text, { start: pos, end }, matcher);
-      const last = units[units.length - 1];
-      if (last && SUBJECT_VERB.test(text.slice(last.span.end, last.span.end + 40)))
-        assign(units, listRoles(text, units, end, "lead"));
-    }
-    if (lead.length > 0) confidence = 0.7;
-  }
+  const { lead, coordinating, confidence } = readRoles(text, span, matcher);
   const deadline = findDeadline(text, span, year);
-  const first = normalizeText(block[0].text.replace(ITEM, ""));
+  const first = normalizeText(block[0].text.replace(ITEM, "").replace(NUMBERED, ""));
   // An item line of its own, with its details below it, is the task's title as a whole.
   const ownLine = block.length > 1 && first.length <= 150 && CONTINUATION.test(block[1].text);
   return {
@@ -202,36 +205,6 @@ export function readTask(
     units: [...lead, ...coordinating],
   };
 }
-
-type Role = "lead" | "coordinating";
-
-/**
- * The role of each unit of a labelled list, from the role words written between them:
- * "A chủ trì; B, C phối hợp" (a role word ends the units since the previous one),
- * "A chủ trì, phối hợp với B" (what follows "phối hợp với" coordinates). Otherwise the label's role.
- */
-export function listRoles(text: string, units: UnitMention[], end: number, role: Role): Role[] {
-  const roles: Role[] = [];
-  let pending = 0;
-  let current = role;
-  units.forEach((u, i) => {
-    const gap = text.slice(u.span.end, units[i + 1]?.span.start ?? end);
-    const said = /^[\s,]*(chủ trì|phối hợp)(?![\p{L}\p{M}])(?!\s+với)/iu.exec(gap)?.[1]?.toLowerCase();
-    roles.push(current);
-    if (said) {
-      for (let j = pending; j <= i; j++) roles[j] = said === "chủ trì" ? "lead" : "coordinating";
-      pending = i + 1;
-    }
-    if (/phối hợp\s+với/iu.test(gap)) {
-      current = "coordinating";
-      pending = i + 1;
-    }
-  });
-  return roles;
-}
-
-const sameUnit = (a: UnitMention, b: UnitMention) =>
-  (a.unit ?? normalizeText(a.text).toLowerCase()) === (b.unit ?? normalizeText(b.text).toLowerCase());
 
 function dedupe(units: UnitMention[]): string[] {
   const out: string[] = [];

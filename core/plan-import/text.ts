@@ -5,6 +5,7 @@
  * box, birthdays) told apart from the document's own text.
  */
 import { nfc } from "../locale.ts";
+import { rowCells, tableLines } from "./tables.ts";
 import type { Span } from "./types.ts";
 
 export class ImportError extends Error {
@@ -94,13 +95,15 @@ export function refuseLegacy(text: string): void {
  * of blanks made one space, invisible characters removed, at most one empty line in a row.
  */
 export function normaliseDocumentText(raw: string): string {
-  const lines = nfc(raw)
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .split("\n")
+  const lines = withTables(
+    nfc(raw)
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+      .split("\n"),
+  )
     // A header or signature laid out in two columns ("SỞ …      CỘNG HÒA …", or a tab between
     // them) becomes two lines.
-    .flatMap((l) => l.trim().split(/ {4,}|\t+/))
+    .flatMap((l) => columns(l.trim()))
     .map((l) =>
       l
         .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ")
@@ -112,19 +115,69 @@ export function normaliseDocumentText(raw: string): string {
   let prevRaw = "";
   for (const l of lines) {
     const prev = out[out.length - 1];
-    // A paragraph wrapped over several lines (text from a PDF or a fixed-width page) is one line
-    // again: a line that does not end a sentence, followed by one that starts in lower case, or,
-    // in a fixed-width text, by any line that does not start a new item ("Sở thực hiện; …").
-    const joinable = prev && l !== "";
-    const lower = !/[.;:!?)”"]$/u.test(prev ?? "") && /^\p{Ll}/u.test(l) && !/^[a-zđ]\)\s/u.test(l);
-    // A full line ending in "," ";" or ":" goes on too ("… đạt tỷ lệ trên 98%;" / "100% hồ sơ …").
-    const wrapped =
-      width > 0 && prevRaw.length >= width * 0.8 && !/[.!?]$/u.test(prev ?? "") && !NEW_ITEM.test(l);
-    if (joinable && (lower || wrapped)) out[out.length - 1] = `${prev} ${l}`;
+    if (prev && l !== "" && continues(prev, prevRaw, l, width)) out[out.length - 1] = `${prev} ${l}`;
     else if (l !== "" || (prev !== undefined && prev !== "")) out.push(l);
     prevRaw = l;
   }
   return out.join("\n").trim();
+}
+
+/** Runs of two or more table rows ("a | b | c", tab-separated) rewritten as prose (see tables.ts). */
+function withTables(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const rows: string[][] = [];
+    for (
+      let cells = rowCells(lines[i]);
+      cells;
+      cells = i + rows.length < lines.length ? rowCells(lines[i + rows.length]) : null
+    )
+      rows.push(cells);
+    if (rows.length < 2) {
+      out.push(lines[i]);
+      i++;
+      continue;
+    }
+    out.push(...(tableLines(rows) ?? rows.map((r) => r.filter((c) => c !== "").join(" | "))));
+    i += rows.length;
+  }
+  return out;
+}
+
+/** A line's columns; a list marker set off by a tab ("1.\tKiểm tra …", "a)\t…") stays with its text. */
+function columns(line: string): string[] {
+  const out: string[] = [];
+  for (const part of line.split(/ {4,}|\t+/)) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-ZĐ]\.|[a-zđ]\)|[-+•*–—])$/u.test(prev))
+      out[out.length - 1] = `${prev} ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * Whether `line` goes on with the paragraph `prev` (text from a PDF, a fixed-width page, or a Word
+ * file whose lines were broken by hand): its last raw line was `prevRaw`; `width` is the text's wrap
+ * width, or 0.
+ */
+function continues(prev: string, prevRaw: string, line: string, width: number): boolean {
+  if (NEW_ITEM.test(line)) return false;
+  const lower = /^\p{Ll}/u.test(line);
+  // A line that does not end a sentence, followed by one in lower case.
+  if (lower && !/[.;:!?)”"]$/u.test(prev)) return true;
+  // "…; " / "100% kiến nghị …", "…, " / "đồng thời …": a clause goes on.
+  if (/[;,]$/u.test(prev) && (lower || /^\d+(?:[,.]\d+)?\s*%/u.test(line))) return true;
+  // "Thời gian:" / "thường xuyên.": a label whose value is on the next line.
+  if (lower && /(?:thời gian|thời hạn|chủ trì|phối hợp|thực hiện)[^:]{0,20}:$/iu.test(prev)) return true;
+  // A date cut after its first word ("quý" / "IV/2023", "từ tháng" / "7/2023"); an open parenthesis.
+  if (/(?:^|\s)(?:quý|tháng|ngày|năm|từ|đến|trước)$/iu.test(prev) && /^(?:\d|[IVX]+\/)/u.test(line))
+    return true;
+  if ((prev.match(/\(/g) ?? []).length > (prev.match(/\)/g) ?? []).length) return true;
+  // "… kết quả thực hiện" / "(lồng ghép trong báo cáo CCHC) về Sở NV": a remark in brackets goes on.
+  if (/^\(/u.test(line) && !/[.!?:;]$/u.test(prev)) return true;
+  // A fixed-width text: a full line not ending a sentence ("… Giao Phòng Quản lý" / "Sở thực hiện").
+  return width > 0 && prevRaw.length >= width * 0.8 && !/[.!?]$/u.test(prev);
 }
 
 /** A line that starts a heading, an item or a labelled detail, never the rest of a wrapped sentence. */

@@ -1,12 +1,12 @@
 /**
  * A plan document's bytes (plain text, a web page's HTML, or Word .docx) turned into the text the
  * importer reads. HTML and Word keep their paragraph structure; a table of tasks ("Nội dung |
- * Chủ trì | Phối hợp | Thời hạn") becomes one paragraph per row with labelled fields, so both read
- * the same way as a plan written in prose.
+ * Chủ trì | Phối hợp | Thời hạn") or of area scores becomes prose (core/plan-import/tables.ts).
  */
 import mammoth from "mammoth";
 import { type HTMLElement, parse } from "node-html-parser";
 import { ImportError } from "../../core/plan-import/index.ts";
+import { tableLines } from "../../core/plan-import/tables.ts";
 import { decodeBytes, refuseLegacy } from "../../core/plan-import/text.ts";
 
 export type SourceKind = "text" | "html" | "docx";
@@ -140,40 +140,13 @@ function cellText(el: HTMLElement): string {
     .trim();
 }
 
-const LABELS: [RegExp, string][] = [
-  [/chủ trì/iu, "Chủ trì"],
-  [/phối hợp/iu, "Phối hợp"],
-  [/thời (?:hạn|gian)|tiến độ/iu, "Thời hạn hoàn thành"],
-  [/sản phẩm|kết quả/iu, "Sản phẩm"],
-  [/chỉ tiêu/iu, "Chỉ tiêu"],
-];
-
-/** A table of tasks becomes one labelled paragraph per row; any other table one line per row. */
+/** A table of tasks or of area scores becomes prose (core/plan-import/tables.ts); any other table one line per cell. */
 export function tableText(table: HTMLElement): string[] {
   const rows = table.querySelectorAll("tr").map((tr) => tr.querySelectorAll("th,td").map(cellText));
   if (rows.length === 0) return [];
-  const headerIndex = rows.findIndex((r) => r.some((c) => /chủ trì/iu.test(c)));
-  // Not a table of tasks (a layout table: the header block, the signature): each cell's lines in turn.
-  if (headerIndex < 0)
-    return table.querySelectorAll("tr").flatMap((tr) => tr.querySelectorAll("th,td").flatMap(linesOf));
-  const header = rows[headerIndex];
-  const roles = header.map(
-    (h) => LABELS.find(([re]) => re.test(h))?.[1] ?? (/^(?:stt|tt|số tt)$/iu.test(h) ? "#" : "content"),
+  // Not a table of tasks or scores (a layout table: the header block, the signature): each cell's lines in turn.
+  return (
+    tableLines(rows) ??
+    table.querySelectorAll("tr").flatMap((tr) => tr.querySelectorAll("th,td").flatMap(linesOf))
   );
-  const out: string[] = [];
-  for (const r of rows.slice(headerIndex + 1)) {
-    const filled = r.filter((c) => c !== "");
-    if (filled.length === 0) continue;
-    // A section row: "I | Cải cách thể chế" with the other cells empty or merged (colspan).
-    if (filled.length <= 2 && (r.length < header.length || r.slice(2).every((c) => c === ""))) {
-      out.push(filled.join(". ").replace(/^([IVX]+|\d+(?:\.\d+)*)\.?\.\s*/u, "$1. "));
-      continue;
-    }
-    const content = r.filter((_, i) => roles[i] === "content" && r[i]).join(". ");
-    const fields = r
-      .map((c, i) => (roles[i] !== "content" && roles[i] !== "#" && c ? `${roles[i]}: ${c}` : null))
-      .filter(Boolean);
-    out.push(`- ${[content.replace(/[.;:]$/, ""), ...fields].join("; ")}.`);
-  }
-  return out;
 }

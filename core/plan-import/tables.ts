@@ -1,0 +1,97 @@
+/**
+ * Tables in a plan, whether HTML, Word, tab-separated or drawn with "|": a table of tasks ("Nội
+ * dung | Chủ trì | Phối hợp | Thời hạn") becomes one labelled paragraph per row, and a table of area
+ * scores ("Lĩnh vực | Điểm tối đa | Điểm năm 2023 | Mục tiêu năm 2024") one target line per area,
+ * so both read the same way as a plan written in prose.
+ */
+import { fromCenti } from "../decimal.ts";
+import { centi, NUM } from "./numbers.ts";
+
+const LABELS: [RegExp, string][] = [
+  [/chủ trì/iu, "Chủ trì"],
+  [/phối hợp/iu, "Phối hợp"],
+  [/thời (?:hạn|gian)|tiến độ/iu, "Thời hạn hoàn thành"],
+  [/sản phẩm|kết quả/iu, "Sản phẩm"],
+  [/chỉ tiêu/iu, "Chỉ tiêu"],
+];
+
+/** The rows of a table as paragraphs of prose, or null when it is neither tasks nor area scores. */
+export function tableLines(rows: string[][]): string[] | null {
+  return taskRows(rows) ?? scoreRows(rows);
+}
+
+function taskRows(rows: string[][]): string[] | null {
+  const headerIndex = rows.findIndex((r) => r.some((c) => /chủ trì/iu.test(c)));
+  if (headerIndex < 0) return null;
+  const header = rows[headerIndex];
+  const roles = header.map(
+    (h) => LABELS.find(([re]) => re.test(h))?.[1] ?? (/^(?:stt|tt|số tt)$/iu.test(h) ? "#" : "content"),
+  );
+  const out: string[] = [];
+  for (const r of rows.slice(headerIndex + 1)) {
+    const filled = r.filter((c) => c !== "");
+    if (filled.length === 0) continue;
+    // A section row: "I | Cải cách thể chế" with the other cells empty or merged (colspan).
+    if (filled.length <= 2 && (r.length < header.length || r.slice(2).every((c) => c === ""))) {
+      out.push(filled.join(". ").replace(/^([IVX]+|[A-ZĐ]|\d+(?:\.\d+)*)\.?\.\s*/u, "$1. "));
+      continue;
+    }
+    const content = r.filter((_, i) => roles[i] === "content" && r[i]).join(". ");
+    const fields = r
+      .map((c, i) => (roles[i] !== "content" && roles[i] !== "#" && c ? `${roles[i]}: ${c}` : null))
+      .filter(Boolean);
+    out.push(`- ${[content.replace(/[.;:]$/, ""), ...fields].join("; ")}.`);
+  }
+  return out;
+}
+
+const NUMBER = new RegExp(`^${NUM}$`, "u");
+const vi = (c: number) => String(fromCenti(c)).replace(".", ",");
+
+/** "1 | Công tác chỉ đạo, điều hành | 9 | 7,85 | 8,5" → "- Chỉ số thành phần “…”: 8,5/9 điểm (…)". */
+function scoreRows(rows: string[][]): string[] | null {
+  const headerIndex = rows.findIndex(
+    (r) =>
+      r.some((c) => /lĩnh vực|chỉ số thành phần|tiêu chí/iu.test(c)) &&
+      r.some((c) => /tối đa/iu.test(c)) &&
+      r.some((c) => /mục tiêu|phấn đấu|kế hoạch|dự kiến/iu.test(c)),
+  );
+  if (headerIndex < 0) return null;
+  const header = rows[headerIndex];
+  const col = (re: RegExp, not: number[] = []) => header.findIndex((c, i) => !not.includes(i) && re.test(c));
+  const title = col(/lĩnh vực|chỉ số thành phần|tiêu chí/iu);
+  const max = col(/tối đa/iu, [title]);
+  const target = col(/mục tiêu|phấn đấu|kế hoạch|dự kiến/iu, [title, max]);
+  const base = col(/năm\s*\d{4}|kết quả|điểm đạt/iu, [title, max, target]);
+  const year = base >= 0 ? /năm\s*(\d{4})/u.exec(header[base])?.[1] : undefined;
+  const out: string[] = [];
+  for (const r of rows.slice(headerIndex + 1)) {
+    const name = r[title] ?? "";
+    if (name === "" || /^tổng/iu.test(name) || !NUMBER.test(r[max] ?? "") || !NUMBER.test(r[target] ?? "")) {
+      out.push(r.filter((c) => c !== "").join(" | "));
+      continue;
+    }
+    let note = "";
+    if (base >= 0 && NUMBER.test(r[base] ?? "")) {
+      const delta = centi(r[target]) - centi(r[base]);
+      const since = year ? ` so với năm ${year}` : "";
+      const change =
+        delta === 0 ? "giữ vững" : `${delta > 0 ? "tăng" : "giảm"} ${vi(Math.abs(delta))} điểm${since}`;
+      note = ` (${year ? `năm ${year} ` : ""}đạt ${r[base]} điểm; ${change})`;
+    }
+    out.push(`- Chỉ số thành phần “${name}”: ${r[target]}/${r[max]} điểm${note}`);
+  }
+  return out;
+}
+
+/** The cells of a line drawn as a table row ("1 | Cải cách thể chế | 8"; tab-separated), or null. */
+export function rowCells(line: string): string[] | null {
+  const trimmed = line.trim();
+  let cells: string[];
+  if ((trimmed.match(/\|/g) ?? []).length >= 2) {
+    cells = trimmed.split("|").map((c) => c.trim());
+    if (trimmed.startsWith("|") && trimmed.endsWith("|")) cells = cells.slice(1, -1);
+  } else if ((trimmed.match(/\t+/g) ?? []).length >= 2) cells = trimmed.split(/\t+/).map((c) => c.trim());
+  else return null;
+  return cells;
+}
