@@ -45,6 +45,19 @@ journeys("plan import screen", (j) => {
     await year.fill("1999");
     await page.getByText("Còn 1 chỗ cần sửa trước khi lưu").waitFor();
     await year.fill("2020");
+
+    // Measurable targets are edited in place: a value changed, one added where the reader found none
+    // (its empty text is refused as typed), one removed.
+    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 2").fill("35");
+    await page.getByRole("button", { name: "Thêm chỉ tiêu cho nhiệm vụ 3" }).click();
+    await page.getByText("Nhập nội dung chỉ tiêu (tối đa 1.000 ký tự)").waitFor();
+    await page.getByText("Còn 1 chỗ cần sửa trước khi lưu").waitFor();
+    await page.getByLabel("Nội dung chỉ tiêu — chỉ tiêu 1 của nhiệm vụ 3").fill("Ít nhất 12 tin, bài");
+    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 3").fill("12");
+    await page.getByLabel("Đơn vị tính — chỉ tiêu 1 của nhiệm vụ 3").fill("tin, bài");
+    await page.getByRole("button", { name: "Bỏ — chỉ tiêu 1 của nhiệm vụ 4" }).click();
+    await expect.poll(() => page.getByText("Còn 1 chỗ cần sửa trước khi lưu").count()).toBe(0);
+    await page.getByLabel("Nội dung chỉ tiêu — chỉ tiêu 1 của nhiệm vụ 3").scrollIntoViewIfNeeded();
     await j().screenshot(page, "plan-import");
     await page.getByRole("button", { name: "Chấp nhận và lưu kế hoạch" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Chấp nhận và lưu kế hoạch" }).click();
@@ -57,6 +70,18 @@ journeys("plan import screen", (j) => {
     const detail = (await j().api("vp.daumoi", "GET", `/plans/${p2020.id}`)).json;
     expect(detail.tasks).toHaveLength(16);
     expect(detail.targets.points).toBe(86.5);
+    const targetsOf = (title: string) =>
+      detail.tasks
+        .find((t: { title: string }) => t.title.startsWith(title))
+        .targets.map((x: { text: string; comparator: string; value: number; unit: string }) => [
+          x.text,
+          x.comparator,
+          x.value,
+          x.unit,
+        ]);
+    expect(targetsOf("Kiểm tra cải cách hành chính")).toEqual([["từ 30% số đơn vị trở lên", ">=", 35, "%"]]);
+    expect(targetsOf("Tuyên truyền cải cách hành chính")).toEqual([["Ít nhất 12 tin, bài", ">=", 12, "tin, bài"]]);
+    expect(targetsOf("Tham gia Hội thi")).toEqual([]);
     await page.getByRole("link", { name: "Mở kế hoạch" }).click();
     await page.waitForURL(`**/plans/${p2020.id}`);
     j().expectNoConsoleErrors(page);

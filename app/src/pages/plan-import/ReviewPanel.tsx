@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Checkbox,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -14,10 +13,11 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { date, pts } from "../../format.ts";
+import { IsoDatePicker } from "./IsoDatePicker.tsx";
 import type { ImportedPlan, ReviewState, ReviewTask } from "./model.ts";
+import { TargetsEditor } from "./TargetsEditor.tsx";
 
 interface Props {
   plan: ImportedPlan;
@@ -28,25 +28,6 @@ interface Props {
   active: string | null;
   onSelect: (id: string) => void;
   lang: string;
-}
-
-/** A date picked and shown as dd/mm/yyyy (vi) whatever the browser's locale, held as an ISO date. */
-function IsoDatePicker(props: {
-  id: string;
-  value: string | null;
-  onChange: (v: string | null) => void;
-  onFocus?: () => void;
-}) {
-  return (
-    <DatePicker
-      id={props.id}
-      format={["DD/MM/YYYY", "D/M/YYYY", "YYYY-MM-DD"]}
-      value={props.value ? dayjs(props.value) : null}
-      onChange={(d: dayjs.Dayjs | null) => props.onChange(d ? d.format("YYYY-MM-DD") : null)}
-      onFocus={props.onFocus}
-      style={{ width: 180 }}
-    />
-  );
 }
 
 /** A labelled field: the label points at the control with the same `id`; the server's rule speaks under it. */
@@ -365,13 +346,14 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
                   {t("period", { period: task.period, due: date(task.due) })}
                 </Typography.Paragraph>
               )}
-              {task.targets.length > 0 && (
-                <div style={{ marginBottom: 8 }}>
-                  {task.targets.map((x) => (
-                    <Tag key={`${x.span.start}`}>{x.text}</Tag>
-                  ))}
-                </div>
-              )}
+              <TargetsEditor
+                id={`imp-task-${i}-targets`}
+                task={i + 1}
+                targets={task.targets}
+                onChange={(targets) => setTask(i, { targets })}
+                error={(j, f) => err(`targets.${j}.${f}`)}
+                lang={lang}
+              />
               <Popconfirm
                 title={t("removeTask")}
                 okText={t("remove")}

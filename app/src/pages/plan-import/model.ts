@@ -4,7 +4,8 @@ import type { AcceptImportBody } from "../../../../core/contracts/plan-import.ts
 // The importer's own types: the JSON the API sends is exactly this shape.
 export type { ImportedPlan, ImportedTask, Span } from "../../../../core/plan-import/types.ts";
 
-import type { ImportedPlan, ImportedTask, Span } from "../../../../core/plan-import/types.ts";
+import type { Comparator } from "../../../../core/plan.ts";
+import type { ImportedPlan, Span } from "../../../../core/plan-import/types.ts";
 
 /** A highlighted stretch of the document, linked to what was read from it. */
 export interface Mark extends Span {
@@ -49,8 +50,17 @@ export interface ReviewTask {
   due: string | null;
   startsOn: string | null;
   period: string | null;
-  targets: ImportedTask["targets"];
+  targets: ReviewTarget[];
   source: number;
+}
+
+/** A measurable target as the person edits it: one read from the document keeps its span, a new one has none. */
+export interface ReviewTarget {
+  text: string;
+  comparator: Comparator;
+  value: number | string;
+  unit: string | null;
+  span?: Span;
 }
 
 /** Unit names the agency knows, as the importer matched them; names it could not match are dropped (and warned about). */
