@@ -43,7 +43,7 @@ export function findDeadline(text: string, span: Span, year: number | null = nul
     );
   if (m) return at(m, { due: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });
   m =
-    /(?:trong|trước|hết|hoàn thành)\s*(?:tháng|Tháng)\s*(\d{1,2})\s*\/\s*(\d{4})/u.exec(s) ??
+    /(?:trong|trước|hết|hoàn thành)\s*:?\s*tháng\s*(\d{1,2})\s*\/\s*(\d{4})/iu.exec(s) ??
     /(?:Thời hạn(?: hoàn thành)?|Thời gian(?: hoàn thành| thực hiện)?)\s*:\s*(?:trong\s*)?tháng\s*(\d{1,2})\s*\/\s*(\d{4})/iu.exec(
       s,
     );

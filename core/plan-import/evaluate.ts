@@ -141,14 +141,17 @@ export function evaluate(expected: ExpectedPlan, plan: ImportedPlan, scores: Sco
         addSets(
           scores,
           "tasks.targets",
-          e.targets.map((x) => `${id}|${x}`),
-          (p?.targets ?? []).map((x) => `${id}|${x.comparator} ${x.value} ${x.unit}`),
+          e.targets.map((x) => `${id}|${sameTarget(x)}`),
+          (p?.targets ?? []).map((x) => `${id}|${sameTarget(`${x.comparator} ${x.value} ${x.unit}`)}`),
         );
     });
     t.fp += plan.tasks.length - matched.size;
   }
   return scores;
 }
+
+/** "100%" read as "≥ 100 %" or "= 100 %" says the same: nothing can exceed all of it. */
+const sameTarget = (t: string) => t.replace(/^>= 100 %$/u, "= 100 %");
 
 export const precision = (c: Counts) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
 export const recall = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));

@@ -9,7 +9,13 @@ import { lintPlan } from "../lint.ts";
 import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findReferences, isoDate } from "./refs.ts";
-import { findAreaTargets, findBaseline, findOverallTarget, findSectionTarget } from "./targets.ts";
+import {
+  findAreaTargets,
+  findBaseline,
+  findHeadingTarget,
+  findOverallTarget,
+  findSectionTarget,
+} from "./targets.ts";
 import { flatten, readTask, sections, taskBlocks, taskSections } from "./tasks.ts";
 import { isChromeLine, normaliseDocumentText, type Paragraph, paragraphs, refuseLegacy } from "./text.ts";
 import type {
@@ -75,8 +81,12 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const rawTargets = [
     ...zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z)),
     // "3. Cải cách thủ tục hành chính" / "Mục tiêu: đạt 12/13 điểm …": the target under its area's heading.
+    // "1. Chỉ số thành phần “…” (điểm tối đa: 12; năm 2024 đạt 10,25 điểm; mục tiêu năm 2025: 11,5 điểm)".
     ...flatten(roots).flatMap((sec) =>
-      sec.paragraphs.slice(0, 2).flatMap((p) => findSectionTarget(text, p, sec.title) ?? []),
+      [
+        findHeadingTarget(sec.heading, sec.title),
+        ...sec.paragraphs.slice(0, 2).map((p) => findSectionTarget(text, p, sec.title)),
+      ].filter((t) => t !== null),
     ),
   ].sort((a, b) => a.span.start - b.span.start);
   const areaTargets: ImportedAreaTarget[] = rawTargets.map((t, i) => {
@@ -103,7 +113,10 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
     .sort((a, b) => a.block[0].start - b.block[0].start);
   for (const { ts, block } of blocks) {
     if (ts.organisational) organisational.add(tasks.length);
-    const area = ts.organisational ? null : areaFor(ts.titles, areaTargets, opts.areas);
+    // "- Về cải cách thủ tục hành chính: …" names the task's area itself.
+    const about = /^(?:[-+•*–—]\s*)?Về\s+([^:]{3,120}):/u.exec(block[0].text)?.[1];
+    const titles = about ? [about, ...ts.titles] : ts.titles;
+    const area = ts.organisational ? null : areaFor(titles, areaTargets, opts.areas);
     tasks.push({ ...readTask(text, block, ts.section, matcher, year), area });
   }
 

@@ -224,6 +224,90 @@ describe("more layouts", () => {
   });
 });
 
+describe("layouts of the third held-out set", () => {
+  test("tasks grouped under their lead unit; 'Về <area>:' names the area; 'chủ trì, phối hợp X' coordinates X", () => {
+    const p = plan(
+      [
+        "1. Văn phòng Sở",
+        "- Về cải cách thể chế: rà soát 100% văn bản; hoàn thành trong tháng 4/2023.",
+        "- Về cải cách thủ tục hành chính: chủ trì, phối hợp Thanh tra Sở kiểm tra việc giải quyết hồ sơ; hoàn thành trong Quý II/2023.",
+        "2. Thanh tra Sở",
+        "- Về cải cách thể chế: tự kiểm tra văn bản; thực hiện thường xuyên.",
+      ].join("\n"),
+    );
+    const tasks = p.tasks.filter((t) => t.section !== "III");
+    expect(tasks.map((t) => [t.section, t.area, t.leadUnits, t.coordinatingUnits, t.due])).toEqual([
+      ["1", "1", ["Văn phòng Sở"], [], "2023-04-30"],
+      ["1", "2", ["Văn phòng Sở"], ["Thanh tra Sở"], "2023-06-30"],
+      ["2", "1", ["Thanh tra Sở"], [], null],
+    ]);
+  });
+
+  test("an area heading with its points in brackets; what was lost is not a task, nor is the lead-in to the tasks", () => {
+    const p = plan(
+      [
+        "1. Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 8; năm 2022 đạt 6,5 điểm; mục tiêu năm 2023: 7,75 điểm)",
+        "- Tồn tại, nguyên nhân mất điểm: kiểm tra được 20% đơn vị.",
+        "- Nhiệm vụ, giải pháp:",
+        "a) Rà soát văn bản. Đơn vị thực hiện: Thanh tra Sở chủ trì; Văn phòng Sở phối hợp. Thời hạn: tháng 6/2023.",
+        "b) Tự kiểm tra văn bản. Đơn vị thực hiện: Văn phòng Sở. Thời hạn: thường xuyên.",
+        "2. Chỉ số thành phần “Cải cách tài chính công” (điểm tối đa: 5; năm 2022 đạt 5 điểm; mục tiêu năm 2023: giữ vững 5 điểm)",
+      ].join("\n"),
+    );
+    expect(p.areaTargets.slice(-2).map((a) => [a.title, a.target, a.max, a.delta, a.kept])).toEqual([
+      ["Cải cách thể chế", 7.75, 8, 1.25, false],
+      ["Cải cách tài chính công", 5, 5, 0, true],
+    ]);
+    const tasks = p.tasks.filter((t) => t.section !== "III");
+    expect(tasks.map((t) => [t.title, t.leadUnits, t.coordinatingUnits])).toEqual([
+      ["Rà soát văn bản", ["Thanh tra Sở"], ["Văn phòng Sở"]],
+      ["Tự kiểm tra văn bản", ["Văn phòng Sở"], []],
+    ]);
+  });
+
+  test("a PDF's page number inside a sentence, 'Nhiệm vụ N.' blocks and a 'Hoàn thành:' line", () => {
+    const p = plan(
+      [
+        "1. Cải cách thể chế",
+        "Nhiệm vụ 1. Ban hành Kế hoạch rà soát văn bản năm",
+        "",
+        "2",
+        "",
+        "2023 của Sở.",
+        "Chỉ tiêu: giảm ít nhất",
+        "50% văn bản trễ hạn.",
+        "Chủ trì: Thanh tra Sở. Phối hợp: Văn phòng Sở.",
+        "Hoàn thành: Tháng 9/2023.",
+        "Nhiệm vụ 2. Tự kiểm tra văn bản.",
+        "Chủ trì: Văn phòng Sở.",
+      ].join("\n"),
+    );
+    const tasks = p.tasks.filter((t) => t.section !== "III");
+    expect(tasks.map((t) => [t.title, t.leadUnits, t.coordinatingUnits, t.due])).toEqual([
+      ["Ban hành Kế hoạch rà soát văn bản năm 2023 của Sở", ["Thanh tra Sở"], ["Văn phòng Sở"], "2023-09-30"],
+      ["Tự kiểm tra văn bản", ["Văn phòng Sở"], [], null],
+    ]);
+    expect(tasks[0].targets.map((x) => [x.comparator, x.value, x.unit])).toEqual([[">=", 50, "%"]]);
+  });
+
+  test("a unit abbreviated by the initials of its parts: 'Phòng TN-MT', 'Sở KH&ĐT'", () => {
+    const p = importPlanText(
+      "I. NHIỆM VỤ\n- Rà soát hồ sơ đất đai; Chủ trì: Phòng TN-MT; Phối hợp: Sở KH&ĐT, Phòng QH-XD.",
+      {
+        units: [
+          { name: "Phòng Tài nguyên và Môi trường" },
+          { name: "Sở Kế hoạch và Đầu tư" },
+          { name: "Phòng Quản lý quy hoạch và xây dựng" },
+        ],
+      },
+    );
+    expect([p.tasks[0].leadUnits, p.tasks[0].coordinatingUnits]).toEqual([
+      ["Phòng Tài nguyên và Môi trường"],
+      ["Sở Kế hoạch và Đầu tư", "Phòng Quản lý quy hoạch và xây dựng"],
+    ]);
+  });
+});
+
 describe("text wrapped at a fixed width", () => {
   const line = (s: string) => `      ${s}`;
   const wrapped = [

@@ -60,7 +60,8 @@ export function readRoles(text: string, span: Span, matcher: UnitMatcher): Roles
       if (says) assign(units, listRoles(text, units, end, "lead"));
     }
   if (coordinating.length === 0)
-    for (const m of body.matchAll(/phối hợp (?:chặt chẽ )?với\s+/giu)) {
+    // "phối hợp với Văn phòng Sở", "chủ trì, phối hợp Phòng Văn hóa và Thông tin …".
+    for (const m of body.matchAll(/phối hợp (?:chặt chẽ )?(?:với\s+)?/giu)) {
       const pos = at(m);
       const stop = /[;.](?:\s|$)|\n/u.exec(text.slice(pos, span.end));
       const units = readUnitList(text, { start: pos, end: stop ? pos + stop.index : span.end }, matcher);

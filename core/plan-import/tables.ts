@@ -86,12 +86,12 @@ function scoreRows(rows: string[][]): string[] | null {
 
 /** The cells of a line drawn as a table row ("1 | Cải cách thể chế | 8"; tab-separated), or null. */
 export function rowCells(line: string): string[] | null {
-  const trimmed = line.trim();
-  let cells: string[];
+  // Tabs are kept: "I\tCẢI CÁCH THỂ CHẾ\t\t\t" is a row whose other cells are empty.
+  const trimmed = line.replace(/^ +| +$/g, "").replace(/\r$/, "");
   if ((trimmed.match(/\|/g) ?? []).length >= 2) {
-    cells = trimmed.split("|").map((c) => c.trim());
-    if (trimmed.startsWith("|") && trimmed.endsWith("|")) cells = cells.slice(1, -1);
-  } else if ((trimmed.match(/\t+/g) ?? []).length >= 2) cells = trimmed.split(/\t+/).map((c) => c.trim());
-  else return null;
-  return cells;
+    const cells = trimmed.split("|").map((c) => c.trim());
+    return trimmed.startsWith("|") && trimmed.endsWith("|") ? cells.slice(1, -1) : cells;
+  }
+  if ((trimmed.match(/\t/g) ?? []).length >= 2) return trimmed.split("\t").map((c) => c.trim());
+  return null;
 }

@@ -62,6 +62,8 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
   }
   // "… các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; Cải cách thủ tục hành chính 13/14 điểm; …"
   for (const intro of s.matchAll(/(?:lĩnh vực|chỉ số thành phần)[^:;.\n]{0,60}:\s*/giu)) {
+    // A list of targets ("… phấn đấu đạt:"), not of last year's losses ("bị mất điểm ở các chỉ số thành phần:").
+    if (!/phấn đấu|mục tiêu|chỉ tiêu|đạt\s*:/iu.test(intro[0])) continue;
     let pos = (intro.index ?? 0) + intro[0].length;
     const end = s.slice(pos).search(/\.(?:\s|$)|\n/u);
     for (const part of s.slice(pos, end < 0 ? s.length : pos + end).split(";")) {
@@ -77,7 +79,7 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
 }
 
 const LISTED_TARGET = new RegExp(
-  `^\\s*([\\p{L}][^\\d:]{2,160}?)\\s+(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(.*)$`,
+  `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s+(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(.*)$`,
   "u",
 );
 
@@ -86,6 +88,27 @@ const SECTION_TARGET = new RegExp(
   `^(?:Mục tiêu|Chỉ tiêu)[^:\\n]{0,30}:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?([^\\n]{0,140})`,
   "iu",
 );
+
+// "Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 7; năm 2024 đạt 6,5 điểm; mục tiêu năm 2025: 7 điểm)"
+const HEADING_TARGET =
+  /^(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\s*[“"]?([^“”"(]{3,160}?)[”"]?\s*\(([^)]*điểm tối đa[^)]*)\)\s*$/iu;
+
+/** The target an area's heading states in brackets, or null. */
+export function findHeadingTarget(heading: Span, title: string): Omit<ImportedAreaTarget, "area"> | null {
+  const m = HEADING_TARGET.exec(title);
+  if (!m) return null;
+  const max = new RegExp(`điểm tối đa\\s*:?\\s*(${NUM})`, "iu").exec(m[2]);
+  const aim = new RegExp(`mục tiêu[^:;]{0,20}:\\s*(giữ vững\\s*)?(${NUM})`, "iu").exec(m[2]);
+  if (!max || !aim) return null;
+  const was = new RegExp(`năm\\s*(\\d{4})\\s*đạt\\s*(${NUM})`, "iu").exec(m[2]);
+  const kept = aim[1] !== undefined || (was !== null && centi(was[2]) === centi(aim[2]));
+  let note = kept ? "giữ vững" : "";
+  if (was && !kept) {
+    const delta = centi(aim[2]) - centi(was[2]);
+    note = `${delta > 0 ? "tăng" : "giảm"} ${String(fromCenti(Math.abs(delta))).replace(".", ",")} điểm so với năm ${was[1]}`;
+  } else if (was) note += ` so với năm ${was[1]}`;
+  return areaTarget(m[1], aim[2], max[1], note, heading, 0.85);
+}
 
 /** A line that sets its area's target ("Mục tiêu: đạt 12/13 điểm"), not a task. */
 export const isSectionTarget = (line: string) => SECTION_TARGET.test(line);

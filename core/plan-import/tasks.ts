@@ -7,11 +7,11 @@ import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
 import { findDeadline } from "./deadlines.ts";
 import { findTargets } from "./measures.ts";
-import { readRoles } from "./roles.ts";
+import { readRoles, sameUnit } from "./roles.ts";
 import { isSectionTarget } from "./targets.ts";
 import type { Paragraph } from "./text.ts";
 import type { ImportedTask, Span, UnitMention } from "./types.ts";
-import type { UnitMatcher } from "./units.ts";
+import { readUnitAt, type UnitMatcher } from "./units.ts";
 
 export interface Section {
   number: string;
@@ -22,13 +22,13 @@ export interface Section {
 }
 
 // "1.", "1.2.", "II." and a part lettered "A. CẢI CÁCH THỂ CHẾ" (between the Roman and the Arabic levels).
-const HEADING = /^(?:(\d+(?:\.\d+)*)\.?|([IVX]+)\.|([A-ZĐ])\.)\s+(.+)$/u;
+const HEADING = /^(?:(\d{1,3}(?:\.\d{1,3})*)\.?|([IVX]+)\.|([A-ZĐ])\.)\s+(.+)$/u;
 /** The number of a numbered heading or task, before its title. */
-const NUMBERED = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-ZĐ]\.)\s+/u;
+const NUMBERED = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-ZĐ]\.|Nhiệm vụ \d+[.:])\s+/u;
 /** A new item of a list: "- …", "+ …", "• …", "a) …", and a numbered one too long to be a heading ("1.2. …"). */
 const ITEM = /^(?:[-+•*–—]|[a-zđ]\)|\d+(?:\.\d+)+\.?)\s+/u;
 const CONTINUATION =
-  /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện|nội dung)\s*:/iu;
+  /^[-+•*–—]?\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|hoàn thành|sản phẩm|kết quả(?: đầu ra)?|chỉ tiêu|phân công trách nhiệm|(?:đơn vị|cơ quan|người) thực hiện|nội dung)\s*:/iu;
 
 /** Splits body paragraphs into numbered sections (nested by their numbers). */
 export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Section[] } {
@@ -66,7 +66,7 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
  * under it is a task, not a heading.
  */
 function bareTask(number: string, line: string, next: Paragraph | undefined): boolean {
-  if (!/^\d/.test(number) || !/[.)]$/u.test(line)) return false;
+  if (!/^\d/.test(number) || !/\.$/u.test(line)) return false;
   const h = next ? HEADING.exec(next.text) : null;
   const nextNumber = h ? (h[1] ?? h[2] ?? h[3]) : null;
   if (next && !nextNumber) return false;
@@ -83,7 +83,8 @@ const depthOf = (n: string) => sectionDepth({ number: n } as Section);
 function isHeading(title: string, line: string, next: string | undefined): boolean {
   if ((line.match(/\|/g) ?? []).length >= 2) return false; // a table's row: "8 | Tác động … | 24,5 | 22,47"
   if (/^[^:.;]{2,60}:/.test(title)) return true;
-  if (line.length >= 200 || /[;.]\s+\S/u.test(title)) return false;
+  // Clauses outside brackets: "“Cải cách thể chế” (điểm tối đa: 7; năm 2024 đạt 6,5 điểm)" is a heading.
+  if (line.length >= 200 || /[;.]\s+\S/u.test(title.replace(/\([^)]*\)/gu, ""))) return false;
   return next === undefined || !CONTINUATION.test(next);
 }
 
@@ -118,7 +119,8 @@ export function taskSections(roots: Section[], areaTitles: readonly { title: str
   const out: TaskSection[] = [];
   const walk = (s: Section, titles: string[], underTasks: boolean) => {
     if (NOT_TASKS.test(s.title)) return;
-    const organisational = /tổ chức thực hiện/iu.test(s.title);
+    // "5. Tổ chức thực hiện", not "II. Xây dựng và tổ chức thực hiện thể chế".
+    const organisational = /^tổ chức thực hiện/iu.test(s.title);
     const own = [s.title, ...(organisational ? [] : titles)];
     const area = bestArea(s.title, areaTitles) >= 0;
     const named = TASK_SECTION.test(s.title) || area;
@@ -132,7 +134,8 @@ export function taskSections(roots: Section[], areaTitles: readonly { title: str
 }
 
 const BOILERPLATE =
-  /^(?:Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kế hoạch (?:này )?(?:phân công|gồm)|Trên đây là)/iu;
+  /^(?:Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kế hoạch (?:này )?(?:phân công|gồm)|Trên đây là|(?:Tồn tại|Hạn chế|Nguyên nhân)[^:]{0,40}:)/iu;
+const ASSIGNS = /chủ trì|(?:thực hiện|thời hạn|thời gian)[^:]{0,20}:/iu;
 
 const marker = (text: string) => {
   const m = /^(?:([-+•*–—])|[a-zđ]\)|\d+(?:\.\d+)+\.?)\s/u.exec(text);
@@ -158,7 +161,8 @@ export function taskBlocks(s: Section, area = false): Paragraph[][] {
   let parent: string | null = null;
   for (const p of ps) {
     const m = marker(p.text);
-    const sub = parent !== null && m !== null && m !== parent;
+    // A sub-item with its own lead unit or deadline is a task of its own, not part of its lead-in.
+    const sub = parent !== null && m !== null && m !== parent && !ASSIGNS.test(p.text);
     const joins =
       sub || CONTINUATION.test(p.text) || (isList && !ITEM.test(p.text) && !BOILERPLATE.test(p.text));
     if (joins && blocks.length > 0) blocks[blocks.length - 1].push(p);
@@ -167,11 +171,15 @@ export function taskBlocks(s: Section, area = false): Paragraph[][] {
       parent = m !== null && /:$/u.test(p.text) ? m : null;
     }
   }
-  // "…, tập trung thực hiện các nhiệm vụ trọng tâm sau:" introduces the tasks; it is not one.
   return blocks.filter(
     (b) =>
       !BOILERPLATE.test(b[0].text.replace(ITEM, "")) &&
-      !(b.length === 1 && /\ssau\s*:$/u.test(b[0].text)) &&
+      // A lead-in: "…, tập trung thực hiện các nhiệm vụ trọng tâm sau:", "- Nhiệm vụ, giải pháp:".
+      !(
+        b.length === 1 &&
+        /:$/u.test(b[0].text) &&
+        (b[0].text.length < 80 || /\ssau\s*:$/u.test(b[0].text))
+      ) &&
       !isSectionTarget(b[0].text),
   );
 }
@@ -185,7 +193,12 @@ export function readTask(
 ): Omit<ImportedTask, "area"> {
   const span: Span = { start: block[0].start, end: block[block.length - 1].end };
   const body = text.slice(span.start, span.end);
-  const { lead, coordinating, confidence } = readRoles(text, span, matcher);
+  const roles = readRoles(text, span, matcher);
+  const { lead, coordinating } = roles;
+  // Tasks grouped under their lead unit ("1. Phòng Nội vụ" / "- Về …: tham mưu …"): the group's unit leads.
+  const owner = lead.length === 0 ? sectionUnit(text, section, matcher) : null;
+  if (owner && !coordinating.some((c) => sameUnit(c, owner))) lead.push(owner);
+  const confidence = owner ? 0.7 : roles.confidence;
   const deadline = findDeadline(text, span, year);
   const first = normalizeText(block[0].text.replace(ITEM, "").replace(NUMBERED, ""));
   // An item line of its own, with its details below it, is the task's title as a whole.
@@ -206,6 +219,13 @@ export function readTask(
   };
 }
 
+/** The unit a section's title names, when the title is nothing but that unit ("2. Văn phòng HĐND và UBND huyện"). */
+function sectionUnit(text: string, section: Section, matcher: UnitMatcher): UnitMention | null {
+  const { heading, title } = section;
+  const u = readUnitAt(text, heading.end - title.length, heading.end, matcher);
+  return u?.unit && text.slice(u.span.end, heading.end).trim() === "" ? u : null;
+}
+
 function dedupe(units: UnitMention[]): string[] {
   const out: string[] = [];
   for (const u of units) {
@@ -220,7 +240,7 @@ export function taskTitle(first: string): string {
   let t = first.replace(/^(?:Nội dung(?: và yêu cầu)?|Nhiệm vụ|Nội dung công việc)\s*:\s*/iu, "");
   // A table row read as "content; Chủ trì: …": the title is the content.
   const labelled =
-    /[;.]\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời hạn(?: hoàn thành)?|thời gian(?: thực hiện| hoàn thành)?|sản phẩm|chỉ tiêu)\s*:/iu.exec(
+    /[;.]\s*(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|(?<=(?:Đơn vị|Cơ quan|Người)\s+)thực hiện|thời hạn(?: hoàn thành)?|thời gian(?: thực hiện| hoàn thành)?|sản phẩm|chỉ tiêu)\s*:/iu.exec(
       t,
     );
   if (labelled) t = t.slice(0, labelled.index);

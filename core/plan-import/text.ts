@@ -96,10 +96,13 @@ export function refuseLegacy(text: string): void {
  */
 export function normaliseDocumentText(raw: string): string {
   const lines = withTables(
-    nfc(raw)
-      .replace(/\r\n?/g, "\n")
-      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-      .split("\n"),
+    withoutPageNumbers(
+      nfc(raw)
+        .replace(/\r\n?/g, "\n")
+        .replace(/\f/g, "\n\n")
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+        .split("\n"),
+    ),
   )
     // A header or signature laid out in two columns ("SỞ …      CỘNG HÒA …", or a tab between
     // them) becomes two lines.
@@ -122,6 +125,25 @@ export function normaliseDocumentText(raw: string): string {
   return out.join("\n").trim();
 }
 
+/**
+ * A page number on a line of its own between blank lines ("năm" / "" / "2" / "" / "2025 của Sở"), in
+ * text from a PDF, goes with the page break around it, so the sentence it cut reads on.
+ */
+function withoutPageNumbers(lines: string[]): string[] {
+  const blank = (i: number) => i < 0 || i >= lines.length || lines[i].trim() === "";
+  const page = (l: string) => /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d{1,3}$/u.test(l.trim());
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (page(lines[i]) && blank(i - 1) && blank(i + 1) && i > 0 && i < lines.length - 1) {
+      while (out.length > 0 && out[out.length - 1].trim() === "") out.pop();
+      while (i + 1 < lines.length && lines[i + 1].trim() === "") i++;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
 /** Runs of two or more table rows ("a | b | c", tab-separated) rewritten as prose (see tables.ts). */
 function withTables(lines: string[]): string[] {
   const out: string[] = [];
@@ -133,7 +155,8 @@ function withTables(lines: string[]): string[] {
       cells = i + rows.length < lines.length ? rowCells(lines[i + rows.length]) : null
     )
       rows.push(cells);
-    if (rows.length < 2) {
+    // A table has a header of three cells or more and a row under it (not a header block's two columns).
+    if (rows.length < 2 || rows[0].filter((c) => c !== "").length < 3) {
       out.push(lines[i]);
       i++;
       continue;
@@ -167,7 +190,9 @@ function continues(prev: string, prevRaw: string, line: string, width: number): 
   // A line that does not end a sentence, followed by one in lower case.
   if (lower && !/[.;:!?)”"]$/u.test(prev)) return true;
   // "…; " / "100% kiến nghị …", "…, " / "đồng thời …": a clause goes on.
-  if (/[;,]$/u.test(prev) && (lower || /^\d+(?:[,.]\d+)?\s*%/u.test(line))) return true;
+  if (/[;,]$/u.test(prev) && lower) return true;
+  // "… giảm ít nhất" / "50% so với năm 2024": a percentage does not start a paragraph.
+  if (/^\d+(?:[,.]\d+)?\s*%/u.test(line) && !/[.!?:]$/u.test(prev)) return true;
   // "Thời gian:" / "thường xuyên.": a label whose value is on the next line.
   if (lower && /(?:thời gian|thời hạn|chủ trì|phối hợp|thực hiện)[^:]{0,20}:$/iu.test(prev)) return true;
   // A date cut after its first word ("quý" / "IV/2023", "từ tháng" / "7/2023"); an open parenthesis.
@@ -182,7 +207,7 @@ function continues(prev: string, prevRaw: string, line: string, width: number): 
 
 /** A line that starts a heading, an item or a labelled detail, never the rest of a wrapped sentence. */
 const NEW_ITEM =
-  /^(?:\d+(?:\.\d+)*\.?\s|[IVXLC]+\.\s|[a-zđ]\)\s|[-+•*–—]\s|[A-ZĐ]\.\s|(?:Đơn vị|Cơ quan|Thời gian|Thời hạn|Chủ trì|Phối hợp|Nơi nhận)[^:]{0,30}:)/u;
+  /^(?:\d{1,3}(?:\.\d+)*[.)]\s|\d{1,3}\s+(?=\p{Lu})|[IVXLC]+\.\s|Nhiệm vụ \d+[.:]\s|[a-zđ]\)\s|[-+•*–—]\s|[A-ZĐ]\.\s|(?:Đơn vị|Cơ quan|Thời gian|Thời hạn|Chủ trì|Phối hợp|Nơi nhận)[^:]{0,30}:)/u;
 
 /**
  * The width a fixed-width text (a PDF's text, a page typed in a terminal) wraps its lines at, or 0

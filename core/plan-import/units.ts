@@ -34,7 +34,28 @@ function acronymVariants(name: string): string[] {
       .join("");
     if (initials.length >= 2) out.push(`${words.slice(0, i).join(" ")} ${initials}`);
   }
-  return out;
+  return [...out, ...compoundInitials(name)];
+}
+
+const HEADS = /^((?:Phòng|Sở|Ban|Trung tâm|Chi cục|Cục|Vụ|Văn phòng)(?: Quản lý)?)\s+(.+)$/u;
+
+/**
+ * "Sở Tài nguyên và Môi trường" → "Sở TN&MT", "Sở TN-MT"; "Phòng Quản lý quy hoạch và xây dựng" →
+ * "Phòng QH-XD": the initials of each part around "và" (or a dash), as plans abbreviate them.
+ */
+function compoundInitials(name: string): string[] {
+  const m = HEADS.exec(normalizeText(name));
+  if (!m) return [];
+  const parts = m[2].split(/\s+(?:và|-|–)\s+/u);
+  if (parts.length < 2) return [];
+  const initials = parts.map((p) =>
+    p
+      .split(" ")
+      .map((w) => (w[0] ?? "").toUpperCase())
+      .join(""),
+  );
+  const heads = [m[1], m[1].replace(/ Quản lý$/u, "")];
+  return [...new Set(heads)].flatMap((h) => [`${h} ${initials.join("&")}`, `${h} ${initials.join("-")}`]);
 }
 
 // Bodies written out or abbreviated: "Ủy ban nhân dân" / "UBND", "Hội đồng nhân dân" / "HĐND".
