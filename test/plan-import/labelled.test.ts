@@ -1,17 +1,31 @@
 /**
- * The importer against the labelled plans of test/fixtures/plans (npm run eval:import prints the
- * same figures): every field keeps precision and recall of at least 90 % over the set.
+ * The importer against the labelled plans (npm run eval:import [DIR] prints the same figures):
+ * every field keeps precision and recall of at least 90 % over the main set, and of at least 85 %
+ * over each held-out set it has since been tuned on, so a change for one layout cannot quietly
+ * break another. These sets are no longer blind: docs/plan-import.md gives the first-contact figures.
  */
-import { expect, test } from "vitest";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
 import { precision, recall } from "../../core/plan-import/evaluate.ts";
-import { evaluateFixtures } from "../../scripts/plan-import-eval.ts";
+import { evaluateFixtures, FIXTURES } from "../../scripts/plan-import-eval.ts";
 
-test("precision and recall per field over the labelled plans are at least 90 %", async () => {
-  const { scores, documents } = await evaluateFixtures();
-  expect(documents.length).toBeGreaterThanOrEqual(3);
-  const weak = Object.entries(scores)
-    .filter(([, c]) => precision(c) < 0.9 || recall(c) < 0.9)
-    .map(([f, c]) => `${f}: P ${precision(c).toFixed(2)} R ${recall(c).toFixed(2)}`);
-  expect(weak).toEqual([]);
-  expect(scores["tasks.leadUnits"].tp).toBeGreaterThan(20);
+const SETS = (
+  [
+    ["plans", 0.9],
+    ["plans-heldout", 0.85],
+    ["plans-heldout2", 0.85],
+    ["plans-heldout3", 0.85],
+  ] as const
+).map(([name, floor]) => ({ name, floor, dir: path.join(path.dirname(FIXTURES), name) }));
+
+describe("precision and recall per field over the labelled plans", () => {
+  test.each(SETS)("test/fixtures/$name: every field at least $floor", async ({ dir, floor }) => {
+    const { scores, documents } = await evaluateFixtures(dir);
+    expect(documents.length).toBeGreaterThanOrEqual(3);
+    const weak = Object.entries(scores)
+      .filter(([, c]) => precision(c) < floor || recall(c) < floor)
+      .map(([f, c]) => `${f}: P ${precision(c).toFixed(2)} R ${recall(c).toFixed(2)}`);
+    expect(weak).toEqual([]);
+    expect(scores["tasks.leadUnits"].tp).toBeGreaterThan(20);
+  });
 });
