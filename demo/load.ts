@@ -225,6 +225,8 @@ export async function seedDemo(
       targets: t.targets,
     });
   }
+  // The plan has been public since the day it was issued, so the public pages have one to show.
+  await plans.setPlanPublished(db, planId, new Date(`${d.PLAN.issuedOn}T08:00:00+07:00`));
 
   const snvId = sampleIds.get("SNV")!;
   const users: {

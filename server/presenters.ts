@@ -5,6 +5,10 @@ import type { FrameworkNode } from "../core/framework.ts";
 export const pts = (c: Centi | null | undefined): number | null =>
   c === null || c === undefined ? null : fromCenti(c);
 
+/** A timestamp as ISO 8601 (both engines give a Date), null when there is none. */
+export const iso = (d: Date | string | null): string | null =>
+  d === null ? null : new Date(d).toISOString();
+
 export function presentNode(n: FrameworkNode) {
   return {
     code: n.code,

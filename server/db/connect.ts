@@ -12,6 +12,7 @@ import { acquireDataDirLock, type DataDirLock } from "./lock.ts";
 import * as m001 from "./migrations/001_initial.ts";
 import * as m002 from "./migrations/002_score_history.ts";
 import * as m003 from "./migrations/003_user_disabled.ts";
+import * as m004 from "./migrations/004_plan_published.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, { up: string; down: string }> = {
   "001_initial": m001,
   "002_score_history": m002,
   "003_user_disabled": m003,
+  "004_plan_published": m004,
 };
 
 class InRepoMigrations implements MigrationProvider {

@@ -128,6 +128,8 @@ export interface PlanTable {
   rank_gain_min: number | null;
   rank_gain_max: number | null;
   baseline_cycle_id: number | null;
+  /** Null while the plan is a draft: only the agency and the province read it until it is published. */
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PlanAreaTargetTable {

@@ -174,7 +174,10 @@ forEachEngine("plan documents in and out", (get) => {
       tasksUpdated: 0,
       tasksNotInDocument: 0,
     });
-    const plan = (await app.inject({ url: `/api/plans/${res.planId}` })).json();
+    // The imported plan is a draft: the agency reads it, the public not yet.
+    expectError(await app.inject({ url: `/api/plans/${res.planId}` }), 403, "plan.unpublished");
+    const plan = (await app.inject({ url: `/api/plans/${res.planId}`, headers: as("vp.daumoi") })).json();
+    expect(plan.publishedAt).toBeNull();
     expect(plan.year).toBe(2020);
     expect(plan.number).toBe("1994");
     expect(plan.tasks).toHaveLength(16);
@@ -195,6 +198,8 @@ forEachEngine("plan documents in and out", (get) => {
   });
 
   it("accepting into the existing 2019 plan updates it and says what changed", async () => {
+    const { publishedAt } = (await app.inject({ url: `/api/plans/${planId}` })).json();
+    expect(publishedAt).not.toBeNull();
     const body = await reviewed(2019);
     body.tasks[1].due = "2019-11-15";
     const res = (await accept("vp.daumoi", body)).json();
@@ -203,7 +208,9 @@ forEachEngine("plan documents in and out", (get) => {
     expect(c.tasksAdded + c.tasksUpdated + c.tasksUnchanged).toBe(16);
     expect(c.tasksUpdated).toBeGreaterThanOrEqual(1);
     expect(c.tasksNotInDocument).toBe(16 - c.tasksUpdated - c.tasksUnchanged);
+    // The published plan stays published, with its date.
     const plan = (await app.inject({ url: `/api/plans/${planId}` })).json();
+    expect(plan.publishedAt).toBe(publishedAt);
     expect(plan.tasks.find((t: { title: string }) => t.title === "Kiểm tra cải cách hành chính").due).toBe(
       "2019-11-15",
     );

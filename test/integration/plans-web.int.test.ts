@@ -70,11 +70,11 @@ forEachEngine("plan and task pages through the API", (get) => {
     expectError(r, 400, "validation", "q");
   });
 
-  it("tells the plan page whether the caller may edit the plan", async () => {
-    expect((await getJson(`/plans/${planId}`, "vp.daumoi")).can).toEqual({ edit: true });
-    expect((await getJson(`/plans/${planId}`, "vp.lanhdao")).can).toEqual({ edit: false });
-    expect((await getJson(`/plans/${planId}`, "vp.hctc")).can).toEqual({ edit: false });
-    expect((await getJson(`/plans/${planId}`)).can).toEqual({ edit: false });
+  it("tells the plan page whether the caller may edit and publish the plan", async () => {
+    expect((await getJson(`/plans/${planId}`, "vp.daumoi")).can).toEqual({ edit: true, publish: true });
+    expect((await getJson(`/plans/${planId}`, "vp.lanhdao")).can).toEqual({ edit: false, publish: false });
+    expect((await getJson(`/plans/${planId}`, "vp.hctc")).can).toEqual({ edit: false, publish: false });
+    expect((await getJson(`/plans/${planId}`)).can).toEqual({ edit: false, publish: false });
   });
 
   it("names the field that fixes each lint warning", async () => {

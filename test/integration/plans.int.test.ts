@@ -404,7 +404,9 @@ forEachEngine("improvement plans through the API", (get) => {
     const ok = await create([{ areaCode: "2", target: 5 }], { percentTarget: 85.5 });
     expect(ok.statusCode).toBe(201);
     expect(await count("plans")).toBe(before + 1);
-    const plan = (await app.inject({ url: `/api/plans/${ok.json().id}` })).json();
+    // A new plan is a draft: its agency reads it.
+    const plan = (await app.inject({ url: `/api/plans/${ok.json().id}`, headers: auth("vp.daumoi") })).json();
+    expect(plan.publishedAt).toBeNull();
     expect(plan.overallTarget.percentAtLeast).toBe(85.5);
     expect(plan.targets.areas).toMatchObject([{ areaCode: "2", target: 5, max: 5 }]);
   });

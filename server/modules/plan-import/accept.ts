@@ -3,7 +3,8 @@
  * checked before anything is written (units, areas, dates, targets), then written in one
  * transaction. Tasks are matched to the stored ones by title (accents, case and dashes ignored);
  * stored tasks the document does not mention are kept and counted, and so is a plan field the
- * document does not state.
+ * document does not state. A new plan is a draft until its focal point publishes it; an updated
+ * plan stays published or draft as it was.
  */
 import type { AcceptImportBody, AcceptImportResult } from "../../../core/contracts/plan-import.ts";
 import { toCenti } from "../../../core/decimal.ts";

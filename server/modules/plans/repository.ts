@@ -17,13 +17,16 @@ export async function findPlanFor(db: Kysely<DB>, agencyId: number, year: number
     .executeTakeFirst();
 }
 
-export async function listPlans(db: Kysely<DB>, agencyId: number) {
-  return db
-    .selectFrom("plans")
-    .selectAll()
-    .where("agency_id", "=", agencyId)
-    .orderBy("year", "desc")
-    .execute();
+/** The agency's plans, newest first; `publishedOnly` leaves its drafts out. */
+export async function listPlans(db: Kysely<DB>, agencyId: number, publishedOnly = false) {
+  let q = db.selectFrom("plans").selectAll().where("agency_id", "=", agencyId);
+  if (publishedOnly) q = q.where("published_at", "is not", null);
+  return q.orderBy("year", "desc").execute();
+}
+
+/** Publishes a plan (the date it became public) or takes it back to a draft (null). */
+export async function setPlanPublished(db: Kysely<DB>, id: number, at: Date | null) {
+  await db.updateTable("plans").set({ published_at: at }).where("id", "=", id).execute();
 }
 
 export interface PlanInput {
@@ -237,7 +240,13 @@ export async function findTask(db: Kysely<DB>, id: number) {
     .selectFrom("tasks")
     .innerJoin("plans", "plans.id", "tasks.plan_id")
     .selectAll("tasks")
-    .select(["plans.agency_id", "plans.year", "plans.number as plan_number", "plans.code as plan_code"])
+    .select([
+      "plans.agency_id",
+      "plans.year",
+      "plans.number as plan_number",
+      "plans.code as plan_code",
+      "plans.published_at as plan_published_at",
+    ])
     .where("tasks.id", "=", id)
     .executeTakeFirst();
 }

@@ -17,19 +17,9 @@ import * as svc from "./service.ts";
 
 export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/agencies/:id/plans", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
-    const plans = await svc.readablePlanIds(ctx, req.params.id);
-    return {
-      items: plans.map((p) => ({
-        id: p.id,
-        year: p.year,
-        number: p.number,
-        code: p.code,
-        title: p.title,
-        issuedOn: p.issued_on,
-      })),
-    };
-  });
+  r.get("/agencies/:id/plans", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
+    items: await svc.agencyPlans(ctx, req.caller, req.params.id),
+  }));
   r.post(
     "/plans",
     {
@@ -81,6 +71,14 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get("/plans/:id", { schema: { tags: ["plans"], params: idParam } }, async (req) =>
     svc.planDetail(ctx, req.caller, req.params.id),
   );
+  r.post("/plans/:id/publish", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
+    await svc.publishPlan(ctx, requireCaller(req), req.params.id, true);
+    return svc.planDetail(ctx, req.caller, req.params.id);
+  });
+  r.post("/plans/:id/unpublish", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
+    await svc.publishPlan(ctx, requireCaller(req), req.params.id, false);
+    return svc.planDetail(ctx, req.caller, req.params.id);
+  });
   r.get("/plans/:id/lint", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
     items: (await svc.planDetail(ctx, req.caller, req.params.id)).lint,
   }));
@@ -93,7 +91,7 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: taskListQuery,
       },
     },
-    async (req) => ({ items: await svc.listPlanTasks(ctx, req.params.id, req.query) }),
+    async (req) => ({ items: await svc.listPlanTasks(ctx, req.caller, req.params.id, req.query) }),
   );
   r.post(
     "/plans/:id/tasks",

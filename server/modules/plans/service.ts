@@ -8,11 +8,17 @@ import { isOverdue, type MeasurableTarget, summariseTargets, targetMet } from ".
 import type { AppContext } from "../../context.ts";
 import type { TaskStatus } from "../../db/schema.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
-import { presentEvidence, pts } from "../../presenters.ts";
+import { iso, presentEvidence, pts } from "../../presenters.ts";
 import { ALLOWED_EXTENSIONS, type IncomingFile, withStoredUpload } from "../../uploads.ts";
 import { listUnits } from "../agencies/repository.ts";
 import { agencyFacts } from "../agencies/service.ts";
-import { type Caller, canManageAgency, canReadAgencyPrivate, canUpdateTask } from "../auth/policy.ts";
+import {
+  type AgencyFacts,
+  type Caller,
+  canManageAgency,
+  canReadAgencyPrivate,
+  canUpdateTask,
+} from "../auth/policy.ts";
 import { loadFramework } from "../frameworks/service.ts";
 import { insertIndicatorValue, latestIndicatorValues } from "../indicators/repository.ts";
 import { agencyResult, cycleOfAgency } from "../ranking/service.ts";
@@ -66,11 +72,68 @@ function matchUnits(
   return out;
 }
 
-async function planWithAccess(ctx: AppContext, planId: number) {
+async function findPlan(ctx: AppContext, planId: number) {
   const plan = await repo.findPlan(ctx.db, planId);
   if (!plan) throw notFound("kế hoạch / plan", "planId");
   const facts = await agencyFacts(ctx, plan.agency_id);
   return { plan, facts };
+}
+
+/**
+ * A draft plan, with its tasks, lint and document, is the agency's own business (and the
+ * province's) until its focal point publishes it.
+ */
+function checkPublishedFor(caller: Caller | null, facts: AgencyFacts, publishedAt: Date | null) {
+  if (publishedAt === null && !canReadAgencyPrivate(caller, facts))
+    throw new AppError("plan.unpublished", 403, {
+      vi: "Kế hoạch chưa được công bố: chỉ cơ quan lập kế hoạch và Sở Nội vụ xem được bản nháp",
+      en: "This plan is not published yet: only its agency and the province PAR office can read the draft",
+    });
+}
+
+/** The plan when the caller may read it: 404 for no plan, 403 plan.unpublished for another's draft. */
+async function planWithAccess(ctx: AppContext, caller: Caller | null, planId: number) {
+  const found = await findPlan(ctx, planId);
+  checkPublishedFor(caller, found.facts, found.plan.published_at);
+  return found;
+}
+
+/** A plan as listed (GET /agencies/:id/plans, the public pages): its identity, never its contents. */
+export const planSummary = (p: {
+  id: number;
+  year: number;
+  number: string | null;
+  code: string | null;
+  title: string;
+  issued_on: string | null;
+  published_at: Date | null;
+}) => ({
+  id: p.id,
+  year: p.year,
+  number: p.number,
+  code: p.code,
+  title: p.title,
+  issuedOn: p.issued_on,
+  publishedAt: iso(p.published_at),
+});
+
+/** The agency's plans, newest first: its drafts only for those who may read the agency's private data. */
+export async function agencyPlans(ctx: AppContext, caller: Caller | null, agencyId: number) {
+  const facts = await agencyFacts(ctx, agencyId);
+  const rows = await repo.listPlans(ctx.db, agencyId, !canReadAgencyPrivate(caller, facts));
+  return rows.map(planSummary);
+}
+
+/** The focal point publishes the plan (a second publish keeps the first date) or takes it back to a draft. */
+export async function publishPlan(ctx: AppContext, caller: Caller, planId: number, publish: boolean) {
+  const { plan, facts } = await findPlan(ctx, planId);
+  if (!canManageAgency(caller, facts))
+    throw forbidden(
+      "Only the agency's PAR focal point publishes its plan",
+      "Chỉ đầu mối CCHC của cơ quan được công bố kế hoạch",
+    );
+  if (publish === (plan.published_at !== null)) return;
+  await repo.setPlanPublished(ctx.db, planId, publish ? new Date() : null);
 }
 
 export async function createPlan(
@@ -208,11 +271,12 @@ async function presentTasks(ctx: AppContext, tasks: TaskRow[], units?: TaskUnitR
 }
 
 export async function planDetail(ctx: AppContext, caller: Caller | null, planId: number) {
-  const { plan, facts } = await planWithAccess(ctx, planId);
+  const { plan, facts } = await planWithAccess(ctx, caller, planId);
   const targets = await repo.listAreaTargets(ctx.db, planId);
   const summary = summariseTargets(targets);
   const tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, planId));
   const units = await listUnits(ctx.db, plan.agency_id);
+  const manage = canManageAgency(caller, facts);
   const lint = lintPlan({
     areaTargets: targets.map((t) => ({ areaCode: t.areaCode, title: t.title })),
     tasks: tasks.map((t) => ({
@@ -236,6 +300,8 @@ export async function planDetail(ctx: AppContext, caller: Caller | null, planId:
     place: plan.place,
     title: plan.title,
     implements: plan.implements,
+    /** When the plan was published (ISO), null while it is a draft. */
+    publishedAt: iso(plan.published_at),
     overallTarget: {
       percentAtLeast: plan.percent_target === null ? null : Number(plan.percent_target),
       rankGainMin: plan.rank_gain_min,
@@ -260,16 +326,17 @@ export async function planDetail(ctx: AppContext, caller: Caller | null, planId:
     tasks,
     lint,
     /** What the caller may do here, so the app offers only what the API will accept. */
-    can: { edit: canManageAgency(caller, facts) },
+    can: { edit: manage, publish: manage },
   };
 }
 
 export async function listPlanTasks(
   ctx: AppContext,
+  caller: Caller | null,
   planId: number,
   f: { unitId?: number; areaCode?: string; status?: TaskStatus; overdue?: boolean; q?: string },
 ) {
-  await planWithAccess(ctx, planId);
+  await planWithAccess(ctx, caller, planId);
   let tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, planId));
   if (f.unitId !== undefined)
     tasks = tasks.filter((t) => [...t.leadUnits, ...t.coordinatingUnits].some((u) => u.id === f.unitId));
@@ -372,7 +439,7 @@ export function checkTaskDates(
 }
 
 export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
-  const { plan, facts } = await planWithAccess(ctx, planId);
+  const { plan, facts } = await findPlan(ctx, planId);
   if (!canManageAgency(caller, facts)) throw forbidden();
   checkTaskDates(t.startsOn, t.due);
   await checkArea(ctx, plan.agency_id, plan.year, t.areaCode);
@@ -470,6 +537,7 @@ async function linkedCriteria(ctx: AppContext, agencyId: number, year: number, c
 
 export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId: number) {
   const { task, facts, units, mayUpdate } = await taskAccess(ctx, taskId);
+  checkPublishedFor(caller, facts, task.plan_published_at);
   const [presented] = await presentTasks(ctx, [task], units);
   const base = {
     ...presented,
@@ -624,8 +692,4 @@ export async function myTasks(ctx: AppContext, caller: Caller) {
   return out.sort(
     (a, b) => rank(a) - rank(b) || (a.due ?? "9999").localeCompare(b.due ?? "9999") || a.id - b.id,
   );
-}
-
-export async function readablePlanIds(ctx: AppContext, agencyId: number) {
-  return repo.listPlans(ctx.db, agencyId);
 }

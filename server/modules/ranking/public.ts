@@ -1,26 +1,17 @@
 /**
  * What anyone may read without signing in: the cycles (published or not, but numbers only once
- * published), each agency's published results, and the improvement plans with their progress —
- * never a task update's notes or evidence. These answers are the same for every caller.
+ * published), each agency's published results, and the published improvement plans with their
+ * progress — never a draft plan, a task update's notes or evidence. These answers are the same for
+ * every caller.
  */
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import * as plans from "../plans/repository.ts";
-import { planDetail } from "../plans/service.ts";
+import { planDetail, planSummary } from "../plans/service.ts";
 import * as repo from "./repository.ts";
 import { cycleTable } from "./service.ts";
-
-/** A plan as listed publicly: its identity, never its contents. */
-const planSummary = (p: {
-  id: number;
-  year: number;
-  number: string | null;
-  code: string | null;
-  title: string;
-  issued_on: string | null;
-}) => ({ id: p.id, year: p.year, number: p.number, code: p.code, title: p.title, issuedOn: p.issued_on });
 
 export async function publicOverview(ctx: AppContext) {
   const cycles = await repo.listCyclesWithCounts(ctx.db);
@@ -74,7 +65,7 @@ export async function publicAgency(ctx: AppContext, agencyId: number) {
         : null,
     });
   }
-  const planRows = await plans.listPlans(ctx.db, agencyId);
+  const planRows = await plans.listPlans(ctx.db, agencyId, true);
   return {
     agency: {
       id: agency.id,
@@ -90,8 +81,9 @@ export async function publicAgency(ctx: AppContext, agencyId: number) {
 }
 
 /**
- * A plan as the public reads it: its targets, its tasks' status and progress, and the progress of the
- * whole plan. Fields are picked one by one, so nothing private can slip in with the plan's own answer.
+ * A published plan as the public reads it: its targets, its tasks' status and progress, and the
+ * progress of the whole plan (a draft answers 403 plan.unpublished, whoever asks). Fields are picked
+ * one by one, so nothing private can slip in with the plan's own answer.
  */
 export async function publicPlan(ctx: AppContext, planId: number) {
   const p = await planDetail(ctx, null, planId);
@@ -115,6 +107,7 @@ export async function publicPlan(ctx: AppContext, planId: number) {
     place: p.place,
     title: p.title,
     implements: p.implements,
+    publishedAt: p.publishedAt,
     overallTarget: p.overallTarget,
     targets: p.targets,
     progress: {

@@ -36,7 +36,7 @@ export async function listCyclesWithCounts(db: Kysely<DB>) {
     .execute();
 }
 
-/** Every improvement plan with its agency, newest first. */
+/** Every published improvement plan with its agency, newest first. */
 export async function listPlansWithAgency(db: Kysely<DB>) {
   return db
     .selectFrom("plans as pl")
@@ -48,10 +48,12 @@ export async function listPlansWithAgency(db: Kysely<DB>) {
       "pl.code",
       "pl.title",
       "pl.issued_on",
+      "pl.published_at",
       "a.id as agency_id",
       "a.code as agency_code",
       "a.name as agency_name",
     ])
+    .where("pl.published_at", "is not", null)
     .orderBy("pl.year", "desc")
     .orderBy("a.name")
     .orderBy("pl.id")

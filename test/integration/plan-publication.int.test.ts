@@ -1,0 +1,190 @@
+/**
+ * Plan publication: a new plan is a draft that only its agency and the province read — its tasks,
+ * lint, task detail and document included — until the agency's focal point publishes it; then the
+ * public reads it, and unpublishing takes it back. Refusals answer a coded 4xx and change nothing.
+ */
+import { beforeAll, expect, it } from "vitest";
+import { seedDemo } from "../../demo/load.ts";
+import { expectError, signIn } from "../api.ts";
+import { forEachEngine, testApp } from "../db.ts";
+
+const PASSWORD = "publication-pass-1";
+const DEMO_USERS = ["admin", "snv.cchc", "vp.daumoi", "vp.lanhdao", "vp.hctc"];
+/** A focal point of another agency (the Department of Finance), created by the test. */
+const OUTSIDER = "stc.daumoi";
+
+interface Listed {
+  id: number;
+  publishedAt: string | null;
+}
+
+forEachEngine("plan publication", (get) => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  let as: (user: string) => { authorization: string };
+  let officeId: number;
+  let demoPlanId: number;
+  let planId: number;
+  let taskId: number;
+  const inject = (user: string | null, method: "GET" | "POST", url: string, payload?: object) =>
+    app.inject({ method, url: `/api${url}`, headers: user ? as(user) : {}, payload });
+  const publishedAt = async () =>
+    (
+      await get()
+        .ctx.db.selectFrom("plans")
+        .select("published_at")
+        .where("id", "=", planId)
+        .executeTakeFirstOrThrow()
+    ).published_at;
+  /** Every read of the plan: the plan, its lint, its tasks, one task, its document, the public page. */
+  const reads = () => [
+    `/plans/${planId}`,
+    `/plans/${planId}/lint`,
+    `/plans/${planId}/tasks`,
+    `/tasks/${taskId}`,
+    `/plans/${planId}/document?format=txt`,
+    `/public/plans/${planId}`,
+  ];
+  const listed = async (user: string | null) => ({
+    agency: ((await inject(user, "GET", `/agencies/${officeId}/plans`)).json().items as Listed[]).map(
+      (p) => p.id,
+    ),
+    overview: ((await inject(user, "GET", "/public/overview")).json().plans as Listed[]).map((p) => p.id),
+    publicAgency: ((await inject(user, "GET", `/public/agencies/${officeId}`)).json().plans as Listed[]).map(
+      (p) => p.id,
+    ),
+  });
+
+  beforeAll(async () => {
+    await seedDemo(get().ctx, { passwords: Object.fromEntries(DEMO_USERS.map((u) => [u, PASSWORD])) });
+    app = await testApp(get().ctx);
+    const admin = await signIn(app, { admin: PASSWORD });
+    const agencies = (await app.inject({ url: "/api/agencies?kind=agency&limit=500" })).json().items as {
+      id: number;
+      code: string;
+    }[];
+    officeId = agencies.find((a) => a.code === "VPUBND")!.id;
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: admin("admin"),
+      payload: {
+        username: OUTSIDER,
+        role: "focal_point",
+        agencyId: agencies.find((a) => a.code === "STC")!.id,
+        password: PASSWORD,
+        displayName: "Đầu mối CCHC, Sở Tài chính",
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    as = await signIn(app, Object.fromEntries([...DEMO_USERS, OUTSIDER].map((u) => [u, PASSWORD])));
+    demoPlanId = (await inject(null, "GET", `/agencies/${officeId}/plans`)).json().items[0].id;
+    const plan = await inject("vp.daumoi", "POST", "/plans", {
+      agencyId: officeId,
+      year: 2020,
+      title: "Kế hoạch cải thiện Chỉ số CCHC năm 2020 (dự thảo)",
+    });
+    expect(plan.statusCode).toBe(201);
+    planId = plan.json().id;
+    const task = await inject("vp.daumoi", "POST", `/plans/${planId}/tasks`, {
+      title: "Rà soát quy trình nội bộ giải quyết thủ tục hành chính",
+      leadUnits: ["Phòng Hành chính – Tổ chức"],
+      coordinatingUnits: [],
+      targets: [],
+      due: "2020-06-30",
+    });
+    expect(task.statusCode).toBe(201);
+    taskId = task.json().id;
+  });
+
+  it("keeps a new plan a draft that only its agency and the province read", async () => {
+    expect(await publishedAt()).toBeNull();
+    for (const user of [null, OUTSIDER])
+      for (const url of reads()) expectError(await inject(user, "GET", url), 403, "plan.unpublished");
+    // The public answers are the same for everyone, signed in or not.
+    expectError(await inject("vp.daumoi", "GET", `/public/plans/${planId}`), 403, "plan.unpublished");
+    for (const user of ["vp.daumoi", "vp.lanhdao", "vp.hctc", "snv.cchc", "admin"])
+      for (const url of reads().slice(0, -1))
+        expect((await inject(user, "GET", url)).statusCode, `${user} ${url}`).toBe(200);
+    const own = (await inject("vp.hctc", "GET", `/plans/${planId}`)).json();
+    expect(own).toMatchObject({ publishedAt: null, can: { edit: false, publish: false } });
+    expect((await inject("vp.daumoi", "GET", `/plans/${planId}`)).json().can).toEqual({
+      edit: true,
+      publish: true,
+    });
+  });
+
+  it("lists the draft only to its agency and the province, and never on the public pages", async () => {
+    for (const user of [null, OUTSIDER]) {
+      const l = await listed(user);
+      expect(l.agency).toEqual([demoPlanId]);
+      expect(l.overview).toContain(demoPlanId);
+      expect(l.overview).not.toContain(planId);
+      expect(l.publicAgency).toEqual([demoPlanId]);
+    }
+    for (const user of ["vp.hctc", "snv.cchc"]) {
+      const l = await listed(user);
+      expect(l.agency).toEqual([planId, demoPlanId]);
+      expect(l.overview).not.toContain(planId);
+      expect(l.publicAgency).toEqual([demoPlanId]);
+    }
+    const items = (await inject("vp.daumoi", "GET", `/agencies/${officeId}/plans`)).json().items as Listed[];
+    expect(items.find((p) => p.id === planId)!.publishedAt).toBeNull();
+    expect(items.find((p) => p.id === demoPlanId)!.publishedAt).toBe("2019-09-03T01:00:00.000Z");
+  });
+
+  it("lets only the agency's focal point (and admin) publish", async () => {
+    expectError(await inject(null, "POST", `/plans/${planId}/publish`), 401, "unauthenticated");
+    for (const user of ["vp.hctc", "vp.lanhdao", "snv.cchc", OUTSIDER])
+      expectError(await inject(user, "POST", `/plans/${planId}/publish`), 403, "forbidden");
+    expect(await publishedAt()).toBeNull();
+  });
+
+  it("shows a published plan to the public, and keeps its date when published again", async () => {
+    const before = Date.now();
+    const r = await inject("vp.daumoi", "POST", `/plans/${planId}/publish`);
+    expect(r.statusCode).toBe(200);
+    const at = r.json().publishedAt as string;
+    expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(r.json()).toMatchObject({ id: planId, can: { publish: true } });
+    for (const url of reads()) expect((await inject(null, "GET", url)).statusCode, url).toBe(200);
+    expect((await inject(OUTSIDER, "GET", `/tasks/${taskId}`)).statusCode).toBe(200);
+    expect((await inject(null, "GET", `/public/plans/${planId}`)).json()).toMatchObject({
+      id: planId,
+      publishedAt: at,
+      progress: { tasks: 1 },
+    });
+    const l = await listed(null);
+    expect(l.agency).toEqual([planId, demoPlanId]);
+    expect(l.overview).toContain(planId);
+    expect(l.publicAgency).toEqual([planId, demoPlanId]);
+    const items = (await inject(null, "GET", "/public/overview")).json().plans as Listed[];
+    expect(items.find((p) => p.id === planId)!.publishedAt).toBe(at);
+    // Publishing again (here by admin) keeps the first date.
+    const again = await inject("admin", "POST", `/plans/${planId}/publish`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().publishedAt).toBe(at);
+  });
+
+  it("hides the plan again when unpublished, only by its focal point (and admin)", async () => {
+    expectError(await inject(null, "POST", `/plans/${planId}/unpublish`), 401, "unauthenticated");
+    for (const user of ["vp.hctc", "snv.cchc", OUTSIDER])
+      expectError(await inject(user, "POST", `/plans/${planId}/unpublish`), 403, "forbidden");
+    expect(await publishedAt()).not.toBeNull();
+    const r = await inject("vp.daumoi", "POST", `/plans/${planId}/unpublish`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().publishedAt).toBeNull();
+    expect(await publishedAt()).toBeNull();
+    for (const url of reads()) expectError(await inject(null, "GET", url), 403, "plan.unpublished");
+    expect((await listed(null)).overview).not.toContain(planId);
+    // Unpublishing a draft changes nothing.
+    expect((await inject("admin", "POST", `/plans/${planId}/unpublish`)).json().publishedAt).toBeNull();
+  });
+
+  it("answers 404 for a plan or an agency that does not exist", async () => {
+    for (const action of ["publish", "unpublish"])
+      expectError(await inject("vp.daumoi", "POST", `/plans/999999/${action}`), 404, "not_found", "planId");
+    expectError(await inject(null, "GET", "/plans/999999"), 404, "not_found");
+    expectError(await inject(null, "GET", "/agencies/999999/plans"), 404, "not_found");
+    expectError(await inject("vp.daumoi", "POST", "/plans/abc/publish"), 400, "validation");
+  });
+});
