@@ -80,7 +80,9 @@ journeys("plan import screen", (j) => {
           x.unit,
         ]);
     expect(targetsOf("Kiểm tra cải cách hành chính")).toEqual([["từ 30% số đơn vị trở lên", ">=", 35, "%"]]);
-    expect(targetsOf("Tuyên truyền cải cách hành chính")).toEqual([["Ít nhất 12 tin, bài", ">=", 12, "tin, bài"]]);
+    expect(targetsOf("Tuyên truyền cải cách hành chính")).toEqual([
+      ["Ít nhất 12 tin, bài", ">=", 12, "tin, bài"],
+    ]);
     expect(targetsOf("Tham gia Hội thi")).toEqual([]);
     await page.getByRole("link", { name: "Mở kế hoạch" }).click();
     await page.waitForURL(`**/plans/${p2020.id}`);
