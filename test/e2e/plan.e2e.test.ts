@@ -6,8 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
-import { journeys } from "./harness.ts";
+import { formatDate, formatPercentCenti, formatPoints, todayInVietnam } from "../../core/locale.ts";
+import { answerConfirm, journeys } from "./harness.ts";
 
 const pct = (n: number) => formatPercentCenti(Math.round(n * 100));
 const pts = (n: number) => formatPoints(Math.round(n * 100));
@@ -106,8 +106,12 @@ journeys("improvement plan", (j) => {
     await leader.goto(shared);
     await expect.poll(() => shownTaskIds(leader), WAIT).toEqual(ids(area1));
     expect(await leader.getByLabel("Tìm theo nội dung").inputValue()).toBe("cai cach");
-    // The leader reads: no add, edit or fix buttons.
+    // The leader reads: no add, edit, fix or publish buttons; the plan says since when it is public.
     expect(await leader.getByRole("button", { name: "Thêm nhiệm vụ" }).count()).toBe(0);
+    expect(await leader.getByRole("button", { name: /Công bố kế hoạch|Thôi công bố/ }).count()).toBe(0);
+    expect(await leader.getByTestId("plan-publication").innerText()).toBe(
+      `Đã công bố ngày ${formatDate(todayInVietnam(new Date(plan.publishedAt)))}`,
+    );
     expect(await leader.getByRole("button", { name: /Chọn đơn vị chủ trì|Đặt thời hạn/ }).count()).toBe(0);
     j().expectNoConsoleErrors(leader);
 
@@ -173,6 +177,38 @@ journeys("improvement plan", (j) => {
     for (const t of detail.targets) expect(await targets.innerText()).toContain(t.text);
     expect(await targets.innerText()).toContain("≥ 30%");
     await j().expectAccessible(page);
+    j().expectNoConsoleErrors(page);
+  });
+
+  test("the focal point publishes a draft plan after confirming, and the public can read it", async () => {
+    // A plan of an earlier year, so the agency's latest plan (the one the other tests open) stays the same.
+    const me = (await j().api("vp.daumoi", "GET", "/auth/me")).json.user;
+    const created = await j().api("vp.daumoi", "POST", "/plans", {
+      agencyId: me.agencyId,
+      year: 2018,
+      title: `Kế hoạch cải thiện Chỉ số CCHC năm 2018 (${Date.now()})`,
+    });
+    expect(created.status).toBe(201);
+    const planId = created.json.id as number;
+    expect((await j().api(null, "GET", `/public/plans/${planId}`)).status).toBe(403);
+    const page = await j().page({ user: "vp.daumoi" });
+    await page.goto(`/plans/${planId}`);
+    const tag = page.getByTestId("plan-publication");
+    await expect.poll(() => tag.innerText(), WAIT).toBe("Bản nháp — chưa công bố");
+    await page.getByRole("button", { name: "Công bố kế hoạch" }).click();
+    // The confirmation says who will see it.
+    await page.getByText("Công bố kế hoạch này?").waitFor();
+    await page.getByText(/kể cả người không đăng nhập/).waitFor();
+    await answerConfirm(page, "Công bố kế hoạch");
+    await expect.poll(() => tag.innerText(), WAIT).toMatch(/^Đã công bố ngày /);
+    const plan = (await j().api("vp.daumoi", "GET", `/plans/${planId}`)).json;
+    expect(plan.publishedAt).not.toBeNull();
+    expect(await tag.innerText()).toBe(
+      `Đã công bố ngày ${formatDate(todayInVietnam(new Date(plan.publishedAt)))}`,
+    );
+    expect((await j().api(null, "GET", `/public/plans/${planId}`)).status).toBe(200);
+    await expect.poll(() => page.locator(".ant-popover:visible").count(), WAIT).toBe(0);
+    await page.getByRole("button", { name: "Thôi công bố" }).waitFor();
     j().expectNoConsoleErrors(page);
   });
 

@@ -238,4 +238,29 @@ journeys("public", (j) => {
     await j().expectAccessible(page);
     j().expectNoConsoleErrors(page);
   });
+
+  test("a draft plan stays off the public pages, and its address says it is not published", async () => {
+    const office = await agencyByCode("VPUBND");
+    const created = await j().api("vp.daumoi", "POST", "/plans", {
+      agencyId: office.id,
+      year: 2017,
+      title: "Kế hoạch cải thiện Chỉ số CCHC năm 2017 (bản nháp)",
+    });
+    expect(created.status).toBe(201);
+    const planId = created.json.id as number;
+    const r = await j().api(null, "GET", `/public/plans/${planId}`);
+    expect(r.status).toBe(403);
+    expect(r.json.error.code).toBe("plan.unpublished");
+    const listed = (await j().api(null, "GET", "/public/overview")).json.plans as { id: number }[];
+    expect(listed.map((p) => p.id)).not.toContain(planId);
+
+    const page = await j().page({ width: 375 });
+    await page.goto(`/public/plans/${planId}`);
+    await expect
+      .poll(() => page.locator('[data-state="not-published"]').textContent(), WAIT)
+      .toContain("Kế hoạch chưa được công bố");
+    expect(await page.locator('[data-figure="plan-progress"]').count()).toBe(0);
+    await j().expectAccessible(page);
+    j().expectNoConsoleErrors(page);
+  });
 });

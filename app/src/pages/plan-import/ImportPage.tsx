@@ -147,7 +147,13 @@ export default function ImportPage() {
               {t("openPlan")}
             </LinkButton>
           }
-        />
+        >
+          {result.created && (
+            <Typography.Paragraph style={{ marginBottom: 0, textAlign: "center" }}>
+              {t("createdDraft")}
+            </Typography.Paragraph>
+          )}
+        </Result>
       </div>
     );
 

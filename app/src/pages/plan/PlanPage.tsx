@@ -16,6 +16,7 @@ import { AreaTargetsTable } from "./AreaTargetsTable.tsx";
 import { DeadlineTimeline } from "./DeadlineTimeline.tsx";
 import type { LintIssue, Plan, PlanListItem, Task } from "./model.ts";
 import { planNumber } from "./model.ts";
+import { PlanPublication } from "./PlanPublication.tsx";
 import { TaskFilters, useTaskFilters } from "./TaskFilters.tsx";
 import { TaskFormDrawer, type TaskFormMode } from "./TaskForm.tsx";
 import { TaskTable } from "./TaskTable.tsx";
@@ -141,6 +142,7 @@ function PlanHeader({ plan }: { plan: Plan }) {
               {t("header.implements", { what: plan.implements })}
             </Typography.Paragraph>
           )}
+          <PlanPublication plan={plan} />
         </Col>
         <Col>
           <Space wrap>
@@ -170,7 +172,7 @@ function PlanHeader({ plan }: { plan: Plan }) {
               onChange={(v) => navigate(`/plans/${v}`)}
               options={others.data!.items.map((x) => ({
                 value: x.id,
-                label: t("header.planOfYear", { year: x.year }),
+                label: `${t("header.planOfYear", { year: x.year })}${x.publishedAt ? "" : ` (${t("publication.draftShort")})`}`,
               }))}
             />
           </Col>

@@ -72,9 +72,11 @@ export interface Plan extends PlanGoals {
   place: string | null;
   title: string;
   implements: string | null;
+  /** When the plan was published (ISO); null while it is a draft only the agency and province read. */
+  publishedAt: string | null;
   tasks: Task[];
   lint: LintIssue[];
-  can: { edit: boolean };
+  can: { edit: boolean; publish: boolean };
 }
 
 export interface PlanListItem {
@@ -84,6 +86,7 @@ export interface PlanListItem {
   code: string | null;
   title: string;
   issuedOn: string | null;
+  publishedAt: string | null;
 }
 
 export interface Agency {

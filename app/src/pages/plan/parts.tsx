@@ -152,10 +152,13 @@ export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit
   );
 }
 
-/** After a change to a plan or a task: every cached read of plans, tasks and my tasks is stale. */
+/**
+ * After a change to a plan or a task: every cached read of plans (an agency's list and the public
+ * pages too), tasks and my tasks is stale.
+ */
 function invalidatePlanData(qc: QueryClient) {
   return qc.invalidateQueries({
-    predicate: (q) => /^\/(plans|tasks|me\/tasks)/.test(String(q.queryKey[0])),
+    predicate: (q) => /^\/(plans|tasks|me\/tasks|agencies\/\d+\/plans|public)/.test(String(q.queryKey[0])),
   });
 }
 

@@ -7,13 +7,14 @@ import { Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typog
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
+import { todayInVietnam } from "../../../../core/locale.ts";
 import type { TaskStatus } from "../../../../core/plan.ts";
 import { useApi } from "../../api.ts";
 import { EmptyState } from "../../components/common.tsx";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { useSearchParam } from "../../components/useSearchParam.ts";
 import { date, delta, pct, pts } from "../../format.ts";
-import { stackOnPhone, useIsPhone } from "./parts.tsx";
+import { NotPublished, stackOnPhone, useIsPhone } from "./parts.tsx";
 import type { PublicPlan, PublicTask } from "./types.ts";
 
 const STATUS_COLOR: Record<TaskStatus, string | undefined> = {
@@ -47,10 +48,24 @@ export default function PlanPage() {
   const id = Number(useParams().id);
   const [params, setFilter] = useSearchParam();
   const phone = useIsPhone();
-  const q = useApi<PublicPlan>(Number.isInteger(id) && id > 0 ? `/public/plans/${id}` : null);
+  // A draft answers 403 plan.unpublished: said at once, not asked again.
+  const q = useApi<PublicPlan>(Number.isInteger(id) && id > 0 ? `/public/plans/${id}` : null, {
+    retry: (n, e) => e.status >= 500 && n < 1,
+  });
   const status = params.get("status") as TaskStatus | "overdue" | null;
   const area = params.get("area");
 
+  if (q.error?.code === "plan.unpublished")
+    return (
+      <div className="page">
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t("plan.titleUnknown")}
+        </Typography.Title>
+        <Card>
+          <NotPublished title={t("plan.notPublishedTitle")} help={t("plan.notPublishedHelp")} />
+        </Card>
+      </div>
+    );
   if (!q.data) return <PageFallback query={q} rows={8} title={t("plan.titleUnknown")} />;
   const p = q.data;
   const tasks = p.tasks.filter(
@@ -72,7 +87,8 @@ export default function PlanPage() {
         {t("plan.issuedOn", { date: date(p.issuedOn) })} ·{" "}
         <Link to={`/public/agencies/${p.agency.id}`} style={{ textDecoration: "underline" }}>
           {p.agency.name}
-        </Link>
+        </Link>{" "}
+        · {t("plan.publishedOn", { date: date(todayInVietnam(new Date(p.publishedAt))) })}
       </Typography.Paragraph>
       {p.implements && (
         <Typography.Paragraph>{t("plan.implements", { text: p.implements })}</Typography.Paragraph>

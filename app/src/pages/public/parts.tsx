@@ -32,15 +32,18 @@ export function PublishedTag({ published }: { published: boolean }) {
   return <Tag color={published ? "green" : "gold"}>{published ? t("published") : t("notPublished")}</Tag>;
 }
 
-/** The clear "not published yet" state: no number is asked for, none is shown. */
-export function NotPublished({ year }: { year: number }) {
+/**
+ * The clear "not published yet" state: no number is asked for, none is shown. A year's results by
+ * default; `title` and `help` name something else not published (a draft plan).
+ */
+export function NotPublished({ year, title, help }: { year?: number; title?: string; help?: string }) {
   const { t } = useTranslation("public");
   return (
     <div data-state="not-published">
       <Result
         status="info"
-        title={<h2 style={{ fontSize: 20, margin: 0 }}>{t("notPublishedTitle", { year })}</h2>}
-        subTitle={t("notPublishedHelp")}
+        title={<h2 style={{ fontSize: 20, margin: 0 }}>{title ?? t("notPublishedTitle", { year })}</h2>}
+        subTitle={help ?? t("notPublishedHelp")}
         extra={<LinkButton to="/public">{t("backToPublic")}</LinkButton>}
       />
     </div>

@@ -19,6 +19,7 @@ export interface PlanRef {
   code: string | null;
   title: string;
   issuedOn: string | null;
+  publishedAt: string;
 }
 
 export interface Overview {
