@@ -12,6 +12,7 @@ import {
   formatPoints,
   givenName,
   levenshtein,
+  levenshteinWithin,
   matchesSearch,
   nfc,
   normalizeText,
@@ -528,6 +529,17 @@ describe("fuzzy matching", () => {
     expect(levenshtein("flaw", "lawn")).toBe(2);
     expect(levenshtein("cải", "cai")).toBe(1);
     expect(levenshtein("😀a", "a")).toBe(1);
+  });
+
+  it("stops at a bound with the same answer up to it (levenshteinWithin)", () => {
+    const s = fc.string({ maxLength: 14 });
+    fc.assert(
+      fc.property(s, s, fc.integer({ min: 0, max: 6 }), (a, b, k) => {
+        expect(levenshteinWithin(a, b, k)).toBe(Math.min(levenshtein(a, b), k + 1));
+      }),
+    );
+    expect(levenshteinWithin("Phòng Nội vụ", "Phòng Nội vu", 1)).toBe(1);
+    expect(levenshteinWithin("kitten", "sitting", 2)).toBe(3);
   });
 
   it("is a metric on samples", () => {

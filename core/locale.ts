@@ -365,6 +365,31 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /**
+ * The edit distance between `a` and `b` when it is at most `max`, else `max + 1`: the work stops as
+ * soon as every way through is over the bound, which is what a typo-tolerant lookup needs.
+ */
+export function levenshteinWithin(a: string, b: string, max: number): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  if (s.length === 0 || t.length === 0) return Math.max(s.length, t.length);
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(t.length + 1);
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[t.length], max + 1);
+}
+
+/**
  * The candidate nearest to `query` by edit distance between search keys, if that distance is at most
  * `maxDistanceRatio` of the longer key. Ties go to the earlier candidate. "Phòng Hành chính –Tổ chứ"
  * → "Phòng Hành chính – Tổ chức" (distance 1).

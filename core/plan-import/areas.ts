@@ -20,7 +20,20 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bhdhc\b/g, "hien dai hoa hanh chinh"],
 ];
 
+// Every task's section titles are compared with every area's: each title's words are worked out once.
+const seen = new Map<string, string[]>();
+
 function words(title: string): string[] {
+  let w = seen.get(title);
+  if (!w) {
+    if (seen.size > 5000) seen.clear();
+    w = titleWords(title);
+    seen.set(title, w);
+  }
+  return w;
+}
+
+function titleWords(title: string): string[] {
   let k = searchKey(title);
   for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
   k = k

@@ -22,6 +22,9 @@ const LABEL =
 /** The verbs after which the units before them lead the task. */
 const SUBJECT_VERB =
   /^\s*(?:là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng)/iu;
+/** One of those verbs somewhere ahead: worth reading the units before it. */
+const SUBJECT_VERB_AHEAD =
+  /là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng/iu;
 /** Where a clause starts, with an item's mark and "Giao" skipped. */
 const CLAUSE = /(?:^|[.:;]\s+|\n)(?:[-+•*–—]\s+)?(?:Giao\s+)?/gu;
 /** A title before a unit: "Thủ trưởng các cơ quan …", "Lãnh đạo Phòng …". */
@@ -75,6 +78,7 @@ export function readRoles(text: string, span: Span, matcher: UnitMatcher): Roles
   // Văn phòng theo dõi …", "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã … căn cứ …".
   if (lead.length === 0) {
     for (const m of body.matchAll(CLAUSE)) {
+      if (!SUBJECT_VERB_AHEAD.test(text.slice(at(m), Math.min(span.end, at(m) + 280)))) continue;
       const units = subjects(text, at(m), Math.min(span.end, at(m) + 240), matcher);
       const last = units[units.length - 1];
       if (last && SUBJECT_VERB.test(text.slice(last.span.end, last.span.end + 40)))
@@ -84,18 +88,20 @@ export function readRoles(text: string, span: Span, matcher: UnitMatcher): Roles
   }
   // The subjects of "phối hợp" coordinate: "Các ban, ngành xã phối hợp lồng ghép …", "Giao Bộ phận
   // Một cửa thực hiện, Công chức Tư pháp phối hợp".
-  for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:[-+•*–—]\s+)?/gu)) {
-    const units = subjects(text, at(m), Math.min(span.end, at(m) + 240), matcher);
-    const last = units[units.length - 1];
-    if (
-      last &&
-      /^\s*phối hợp(?![\p{L}\p{M}])(?!\s+với)/iu.test(text.slice(last.span.end, last.span.end + 20))
-    )
-      assign(
-        units,
-        units.map(() => "coordinating"),
-      );
-  }
+  if (/phối hợp/iu.test(body))
+    for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:[-+•*–—]\s+)?/gu)) {
+      if (!/phối hợp/iu.test(text.slice(at(m), Math.min(span.end, at(m) + 260)))) continue;
+      const units = subjects(text, at(m), Math.min(span.end, at(m) + 240), matcher);
+      const last = units[units.length - 1];
+      if (
+        last &&
+        /^\s*phối hợp(?![\p{L}\p{M}])(?!\s+với)/iu.test(text.slice(last.span.end, last.span.end + 20))
+      )
+        assign(
+          units,
+          units.map(() => "coordinating"),
+        );
+    }
   return { lead, coordinating, confidence };
 }
 

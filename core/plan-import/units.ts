@@ -4,7 +4,7 @@
  * acronyms ("Phòng Kiểm soát TTHC"). A list such as "Phòng A, Phòng B và các Phòng, Ban, Trung tâm
  * liên quan" is read unit by unit; reading stops at the first words that are not a unit ("thực hiện…").
  */
-import { levenshtein, normalizeText, searchKey } from "../locale.ts";
+import { levenshteinWithin, normalizeText, searchKey } from "../locale.ts";
 import type { KnownUnit, Span, UnitMention } from "./types.ts";
 
 interface Variant {
@@ -14,9 +14,66 @@ interface Variant {
   unit: string;
 }
 
+/** A variant with its key's length in characters, the typos it tolerates and its pairs of letters. */
+interface Sized extends Variant {
+  n: number;
+  tolerance: number;
+  grams: Map<string, number>;
+}
+
+/** The most typos any name tolerates (a tenth of its length, so names up to 69 letters). */
+const MAX_TOLERANCE = 6;
+
+const sized = (v: Variant): Sized => {
+  const n = Array.from(v.key).length;
+  return {
+    ...v,
+    n,
+    tolerance: Math.min(MAX_TOLERANCE, Math.max(1, Math.floor(n * 0.1))),
+    grams: bigrams(v.key),
+  };
+};
+
+function bigrams(key: string): Map<string, number> {
+  const chars = Array.from(key);
+  const out = new Map<string, number>();
+  for (let i = 1; i < chars.length; i++) {
+    const g = chars[i - 1] + chars[i];
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * Whether two keys could be within `k` edits: they then share at least max(n) − 1 − 2k pairs of
+ * letters (the q-gram lemma), a count far cheaper than the distance itself.
+ */
+function mayBeWithin(a: { n: number; grams: Map<string, number> }, b: Sized, k: number): boolean {
+  let shared = 0;
+  for (const [g, c] of a.grams) shared += Math.min(c, b.grams.get(g) ?? 0);
+  return shared >= Math.max(a.n, b.n) - 1 - 2 * k;
+}
+
 export interface UnitMatcher {
-  variants: Variant[];
+  /** Longest first. */
+  variants: Sized[];
+  /** The variants by their key's length. */
+  byLength: Map<number, Sized[]>;
+  /** The variants by their key. */
+  exact: Map<string, Sized>;
   checked: boolean;
+}
+
+function matcherOf(variants: Sized[], checked: boolean): UnitMatcher {
+  // Longest first, so "Các Phòng, Ban, Trung tâm liên quan" wins over "Các Phòng, Ban, Trung tâm".
+  const sorted = [...variants].sort((a, b) => b.key.length - a.key.length);
+  const byLength = new Map<number, Sized[]>();
+  const exact = new Map<string, Sized>();
+  for (const v of sorted) {
+    byLength.set(v.n, [...(byLength.get(v.n) ?? []), v]);
+    if (!exact.has(v.key)) exact.set(v.key, v);
+  }
+  return { variants: sorted, byLength, exact, checked };
 }
 
 const form = (s: string) => normalizeText(s).toLowerCase().replace(/ ?- ?/g, "-");
@@ -76,15 +133,13 @@ function bodyVariants(name: string): string[] {
 }
 
 export function unitMatcher(known: readonly KnownUnit[] | undefined): UnitMatcher {
-  const variants: Variant[] = [];
+  const variants: Sized[] = [];
   for (const u of known ?? []) {
     const names = [u.name, ...bodyVariants(u.name), ...acronymVariants(u.name)];
     if (u.shortName && u.shortName.length > 3) names.push(u.shortName);
-    for (const n of names) variants.push({ key: searchKey(n), form: form(n), unit: u.name });
+    for (const n of names) variants.push(sized({ key: searchKey(n), form: form(n), unit: u.name }));
   }
-  // Longest first, so "Các Phòng, Ban, Trung tâm liên quan" wins over "Các Phòng, Ban, Trung tâm".
-  variants.sort((a, b) => b.key.length - a.key.length);
-  return { variants, checked: (known?.length ?? 0) > 0 };
+  return matcherOf(variants, (known?.length ?? 0) > 0);
 }
 
 const ALIAS =
@@ -95,23 +150,22 @@ const ALIAS =
  * gọi tắt là các cơ quan chuyên môn)" makes "các cơ quan chuyên môn" name that unit from then on.
  */
 export function withAliases(m: UnitMatcher, text: string): UnitMatcher {
-  const added: Variant[] = [];
-  for (const a of text.matchAll(ALIAS)) {
+  const added: Sized[] = [];
+  // A plan defines a handful of short names; a bound keeps a hostile text's reading short.
+  for (const a of [...text.matchAll(ALIAS)].slice(0, 40)) {
     const at = a.index ?? 0;
-    const end = text.slice(0, at).trimEnd().length;
-    // The unit named just before the parenthesis: the longest one that ends there.
-    for (let start = Math.max(0, end - 160); start < end; start++) {
-      if (start > 0 && isLetter(text[start - 1])) continue;
-      const u = readUnitAt(text, start, end, m);
-      if (u?.unit && u.span.end === end) {
-        added.push({ key: searchKey(a[1]), form: form(a[1]), unit: u.unit });
+    const before = text.slice(Math.max(0, at - 200), at).trimEnd();
+    // The unit named just before the parenthesis, as the agency registers it: the longest such name.
+    for (const w of before.matchAll(/(?<![\p{L}\p{M}\d])(?=[\p{L}\d])/gu)) {
+      const v = m.exact.get(searchKey(before.slice(w.index)));
+      if (v) {
+        added.push(sized({ key: searchKey(a[1]), form: form(a[1]), unit: v.unit }));
         break;
       }
     }
   }
   if (added.length === 0) return m;
-  const variants = [...m.variants, ...added].sort((x, y) => y.key.length - x.key.length);
-  return { variants, checked: m.checked };
+  return matcherOf([...m.variants, ...added], m.checked);
 }
 
 // Words after which a unit name has ended: the verb or preposition that follows it in a sentence.
@@ -126,22 +180,38 @@ const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\d]/u
 
 /** Reads one unit name at `pos` of `text`; null when no unit starts there. */
 export function readUnitAt(text: string, pos: number, end: number, m: UnitMatcher): UnitMention | null {
-  const rest = text.slice(pos, end);
-  let best: { len: number; distance: number; v: Variant } | null = null;
-  for (const v of m.variants) {
-    const n = Array.from(v.key).length;
-    for (let len = Math.max(3, n - 3); len <= Math.min(rest.length, n + 6); len++) {
-      if (isLetter(rest[len]) || !isLetter(rest[len - 1])) continue;
-      const window = rest.slice(0, len);
-      const k = searchKey(window);
-      const tolerance = Math.max(1, Math.floor(n * 0.1));
-      if (Math.abs(Array.from(k).length - n) > tolerance) continue;
-      const d = k === v.key ? 0 : levenshtein(k, v.key);
-      if (d > tolerance) continue;
-      if (!best || d < best.distance || (d === best.distance && len > best.len))
-        best = { len, distance: d, v };
+  const longest = m.variants[0]?.n ?? 0;
+  const rest = text.slice(pos, Math.min(end, pos + longest + 64));
+  // The key of the text up to each length, worked out once for all variants.
+  const keys = new Map<number, { key: string; n: number; grams: Map<string, number> }>();
+  const keyOf = (len: number) => {
+    let k = keys.get(len);
+    if (!k) {
+      const key = searchKey(rest.slice(0, len));
+      k = { key, n: Array.from(key).length, grams: bigrams(key) };
+      keys.set(len, k);
     }
-    if (best && best.distance === 0 && best.v.key.length > v.key.length) break;
+    return k;
+  };
+  // Every stretch of text that ends a word, against the variants of about its length: the nearest
+  // wins, then the longest stretch, then the longest name.
+  let best: { len: number; distance: number; v: Variant } | null = null;
+  for (let len = Math.min(rest.length, longest + 6); len >= 3; len--) {
+    if (isLetter(rest[len]) || !isLetter(rest[len - 1])) continue;
+    const k = keyOf(len);
+    for (let n = k.n - MAX_TOLERANCE; n <= k.n + MAX_TOLERANCE; n++)
+      for (const v of m.byLength.get(n) ?? []) {
+        if (len < v.n - 3 || len > v.n + 6 || Math.abs(k.n - v.n) > v.tolerance) continue;
+        if (k.key !== v.key && !mayBeWithin(k, v, v.tolerance)) continue;
+        const d = k.key === v.key ? 0 : levenshteinWithin(k.key, v.key, v.tolerance);
+        if (d > v.tolerance) continue;
+        if (
+          !best ||
+          d < best.distance ||
+          (d === best.distance && v.key.length > best.v.key.length && len >= best.len)
+        )
+          best = { len, distance: d, v };
+      }
   }
   if (best) {
     const written = rest.slice(0, best.len);

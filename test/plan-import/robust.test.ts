@@ -62,6 +62,26 @@ describe("bad plan documents", () => {
     expect(plan.document.number).toBe("1994");
   }, 60_000);
 
+  test("a text made of the reader's own cues, repeated to the size limit, is still read (a short name defined thousands of times, tables, page breaks, open brackets)", () => {
+    const units = Array.from({ length: 30 }, (_, i) => ({
+      name: `Phòng Chuyên môn số ${i + 1} và Kiểm tra`,
+    }));
+    const cues = [
+      "Phòng Chuyên môn số 3 và Kiểm tra (sau đây gọi tắt là Phòng ba)",
+      "1 | Cải cách thể chế | 8 | 7 | 7,5",
+      "",
+      "2",
+      "",
+      "((( Giao Phòng ba chủ trì, phối hợp Phòng Chuyên môn số 4 và Kiểm tra, trước ngày 30/6/2023;",
+      "1.1. Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 8; năm 2022 đạt 6,5 điểm; mục tiêu năm 2023: 7 điểm)",
+      "Nhiệm vụ 1. Thời gian thực hiện: Quý II. Hoàn thành: Tháng 9",
+    ].join("\n");
+    const text = Array.from({ length: Math.ceil(MAX_CHARS / cues.length) }, () => cues).join("\n");
+    const plan = importPlanText(text, { units });
+    expect(plan.text.length).toBeLessThanOrEqual(MAX_CHARS);
+    expect(plan.tasks.length).toBeGreaterThan(0);
+  }, 60_000);
+
   test("TCVN3 and VNI texts are refused, naming the encoding", async () => {
     const tcvn3 = Buffer.from(
       "Céng hßa x· héi chñ nghÜa ViÖt Nam. KÕ ho¹ch c¶i thiÖn ChØ sè c¶i c¸ch hµnh chÝnh n¨m 2019 cña V¨n phßng UBND tØnh, ®¹t 10/12 ®iÓm.",
