@@ -77,7 +77,11 @@ export function importPlanText(raw: string, opts: ImportOptions = {}): ImportedP
   const { roots } = sections(main);
 
   // Targets: the whole body except the task sections (where "x/y điểm" would be a task's own wording).
-  const provisional = taskSections(roots, opts.areas).map((t) => t.section);
+  // Last year's results ("1. Kết quả năm 2022": "… đạt 10,5/13 điểm") are not this year's targets.
+  const results = flatten(roots).filter(
+    (s) => /^(?:kết quả|đánh giá|thực trạng)/iu.test(s.title) && !/mục tiêu|chỉ tiêu/iu.test(s.title),
+  );
+  const provisional = [...taskSections(roots, opts.areas).map((t) => t.section), ...results];
   const rawTargets = [
     ...zoneOutside(body, provisional).flatMap((z) => findAreaTargets(text, z)),
     // "3. Cải cách thủ tục hành chính" / "Mục tiêu: đạt 12/13 điểm …": the target under its area's heading.

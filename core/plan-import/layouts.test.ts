@@ -308,6 +308,70 @@ describe("layouts of the third held-out set", () => {
   });
 });
 
+describe("layouts of the fourth held-out set", () => {
+  test("a Word table pasted as text: header, group rows with their empty cells dropped, a commune's posts as units", () => {
+    const p = importPlanText(
+      [
+        "III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN",
+        "Các nhiệm vụ cụ thể theo bảng dưới đây:",
+        "TT\tNội dung công việc\tBộ phận chủ trì\tBộ phận phối hợp\tThời gian hoàn thành",
+        "I\tCải cách thể chế",
+        "1\tRà soát văn bản QPPL\tTư pháp - Hộ tịch\tVăn phòng - Thống kê\tQuý II/2023",
+        "2\tTự kiểm tra văn bản\tTư pháp - Hộ tịch\t\tThường xuyên",
+      ].join("\n"),
+      { units: [{ name: "Công chức Tư pháp - Hộ tịch" }, { name: "Công chức Văn phòng - Thống kê" }] },
+    );
+    expect(p.tasks.map((t) => [t.section, t.title, t.leadUnits, t.coordinatingUnits, t.due])).toEqual([
+      [
+        "I",
+        "Rà soát văn bản QPPL",
+        ["Công chức Tư pháp - Hộ tịch"],
+        ["Công chức Văn phòng - Thống kê"],
+        "2023-06-30",
+      ],
+      ["I", "Tự kiểm tra văn bản", ["Công chức Tư pháp - Hộ tịch"], [], null],
+    ]);
+  });
+
+  test("a table of targets with a 'So với năm 2019' column; last year's results are not targets", () => {
+    const p = importPlanText(
+      [
+        "II. KẾT QUẢ VÀ CHỈ TIÊU",
+        "1. Kết quả năm 2019",
+        "- Cải cách thủ tục hành chính: đạt 10,5/13 điểm; còn 12 hồ sơ trễ hạn.",
+        "2. Chỉ tiêu năm 2020",
+        "TT | Chỉ số thành phần | Điểm tối đa | Chỉ tiêu năm 2020 | So với năm 2019",
+        "1 | Cải cách thủ tục hành chính | 13 | 12 | Tăng 1,5 điểm",
+        "2 | Cải cách tài chính công | 6 | 5,5 | Giữ vững",
+        "3 | Cải cách thể chế | 5 | 5 | +0,5",
+      ].join("\n"),
+    );
+    expect(p.areaTargets.map((a) => [a.title, a.target, a.max, a.delta, a.kept])).toEqual([
+      ["Cải cách thủ tục hành chính", 12, 13, 1.5, false],
+      ["Cải cách tài chính công", 5.5, 6, 0, true],
+      ["Cải cách thể chế", 5, 5, 0.5, false],
+    ]);
+  });
+
+  test("targets listed in brackets or after 'đạt'; an item's mark before 'Giao X chủ trì'", () => {
+    const p = plan(
+      [
+        "1. Cải cách thể chế",
+        "a) Giao Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở rà soát văn bản; hoàn thành trong Quý II/2023.",
+      ].join("\n"),
+    );
+    expect(p.tasks[0]).toMatchObject({ leadUnits: ["Văn phòng Sở"], coordinatingUnits: ["Thanh tra Sở"] });
+    const listed = importPlanText(
+      "I. MỤC TIÊU\na) Các lĩnh vực phấn đấu đạt điểm tối đa: Chỉ đạo, điều hành CCHC (9/9 điểm); Cải cách thể chế (5,5/5,5 điểm).\nb) Các lĩnh vực còn lại: Cải cách tài chính công đạt 5,5/6 điểm.",
+    );
+    expect(listed.areaTargets.map((a) => [a.title, a.target, a.max])).toEqual([
+      ["Chỉ đạo, điều hành CCHC", 9, 9],
+      ["Cải cách thể chế", 5.5, 5.5],
+      ["Cải cách tài chính công", 5.5, 6],
+    ]);
+  });
+});
+
 describe("text wrapped at a fixed width", () => {
   const line = (s: string) => `      ${s}`;
   const wrapped = [

@@ -25,8 +25,14 @@ const SUBJECT_VERB =
 /** One of those verbs somewhere ahead: worth reading the units before it. */
 const SUBJECT_VERB_AHEAD =
   /là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng/iu;
+/** An item's mark before its text: "- ", "a) ", "1.2. ", "Nhiệm vụ 3. ". */
+const MARK = "(?:(?:[-+•*–—]|[a-zđ]\\)|\\d+(?:\\.\\d+)*\\.|Nhiệm vụ \\d+[.:])\\s+)?";
+/** Where an assignment may start: a clause, or "giao" inside one. */
+const ASSIGNMENT = new RegExp(`(?:^|[.:;,]\\s+|\\n)${MARK}(?:Giao\\s+)?|(?<![\\p{L}])giao\\s+`, "gu");
+/** Where a phrase starts, commas included. */
+const PHRASE = new RegExp(`(?:^|[.:;,]\\s+|\\n)${MARK}`, "gu");
 /** Where a clause starts, with an item's mark and "Giao" skipped. */
-const CLAUSE = /(?:^|[.:;]\s+|\n)(?:[-+•*–—]\s+)?(?:Giao\s+)?/gu;
+const CLAUSE = new RegExp(`(?:^|[.:;]\\s+|\\n)${MARK}(?:Giao\\s+)?`, "gu");
 /** A title before a unit: "Thủ trưởng các cơ quan …", "Lãnh đạo Phòng …". */
 const TITLE = /^(?:Thủ trưởng|Lãnh đạo|Người đứng đầu|Trưởng)\s+(?=[Cc]ác|\p{Lu})/u;
 
@@ -53,7 +59,7 @@ export function readRoles(text: string, span: Span, matcher: UnitMatcher): Roles
   });
   // "Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở …", "Phòng X chủ trì, phối hợp với Phòng Y …"
   if (lead.length === 0)
-    for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:[-+•*–—]\s+)?(?:Giao\s+)?|(?<![\p{L}])giao\s+/gu)) {
+    for (const m of body.matchAll(ASSIGNMENT)) {
       const pos = at(m);
       const end = Math.min(span.end, pos + 200);
       const units = readUnitList(text, { start: pos, end }, matcher);
@@ -89,7 +95,7 @@ export function readRoles(text: string, span: Span, matcher: UnitMatcher): Roles
   // The subjects of "phối hợp" coordinate: "Các ban, ngành xã phối hợp lồng ghép …", "Giao Bộ phận
   // Một cửa thực hiện, Công chức Tư pháp phối hợp".
   if (/phối hợp/iu.test(body))
-    for (const m of body.matchAll(/(?:^|[.:;,]\s+|\n)(?:[-+•*–—]\s+)?/gu)) {
+    for (const m of body.matchAll(PHRASE)) {
       if (!/phối hợp/iu.test(text.slice(at(m), Math.min(span.end, at(m) + 260)))) continue;
       const units = subjects(text, at(m), Math.min(span.end, at(m) + 240), matcher);
       const last = units[units.length - 1];

@@ -54,16 +54,19 @@ function scoreRows(rows: string[][]): string[] | null {
     (r) =>
       r.some((c) => /lĩnh vực|chỉ số thành phần|tiêu chí/iu.test(c)) &&
       r.some((c) => /tối đa/iu.test(c)) &&
-      r.some((c) => /mục tiêu|phấn đấu|kế hoạch|dự kiến/iu.test(c)),
+      r.some((c) => /mục tiêu|phấn đấu|kế hoạch|dự kiến|chỉ tiêu/iu.test(c)),
   );
   if (headerIndex < 0) return null;
   const header = rows[headerIndex];
   const col = (re: RegExp, not: number[] = []) => header.findIndex((c, i) => !not.includes(i) && re.test(c));
   const title = col(/lĩnh vực|chỉ số thành phần|tiêu chí/iu);
   const max = col(/tối đa/iu, [title]);
-  const target = col(/mục tiêu|phấn đấu|kế hoạch|dự kiến/iu, [title, max]);
-  const base = col(/năm\s*\d{4}|kết quả|điểm đạt/iu, [title, max, target]);
-  const year = base >= 0 ? /năm\s*(\d{4})/u.exec(header[base])?.[1] : undefined;
+  const target = col(/mục tiêu|phấn đấu|kế hoạch|dự kiến|chỉ tiêu/iu, [title, max]);
+  // "So với năm 2019" / "Tăng (+)": the change the plan states, when it gives no earlier result.
+  const change = col(/so với|tăng|giảm|chênh/iu, [title, max, target]);
+  const base = col(/năm\s*\d{4}|kết quả|điểm đạt/iu, [title, max, target, change]);
+  const yearOf = (c: number) => (c >= 0 ? /(?:năm\s*)?(\d{4})/u.exec(header[c])?.[1] : undefined);
+  const year = yearOf(base) ?? yearOf(change);
   const out: string[] = [];
   for (const r of rows.slice(headerIndex + 1)) {
     const name = r[title] ?? "";
@@ -72,6 +75,8 @@ function scoreRows(rows: string[][]): string[] | null {
       continue;
     }
     let note = "";
+    const stated = change >= 0 ? statedChange(r[change] ?? "") : null;
+    if (stated) note = ` (${stated}${year && stated !== "giữ vững" ? ` so với năm ${year}` : ""})`;
     if (base >= 0 && NUMBER.test(r[base] ?? "")) {
       const delta = centi(r[target]) - centi(r[base]);
       const since = year ? ` so với năm ${year}` : "";
@@ -84,14 +89,27 @@ function scoreRows(rows: string[][]): string[] | null {
   return out;
 }
 
-/** The cells of a line drawn as a table row ("1 | Cải cách thể chế | 8"; tab-separated), or null. */
-export function rowCells(line: string): string[] | null {
+/** "+1,25", "Tăng 1,5 điểm", "-0,5", "Giữ vững" as the prose an area target is read from, or null. */
+function statedChange(cell: string): string | null {
+  if (/giữ vững|giữ nguyên/iu.test(cell)) return "giữ vững";
+  const m = new RegExp(`^(?:(tăng|giảm)\\s*|([+-−]))?\\s*(${NUM})\\s*(?:điểm)?$`, "iu").exec(cell.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  const down = m[1]?.toLowerCase() === "giảm" || m[2] === "-" || m[2] === "−";
+  return `${down ? "giảm" : "tăng"} ${m[3]} điểm`;
+}
+
+/**
+ * The cells of a line drawn as a table row ("1 | Cải cách thể chế | 8"; tab-separated) with at least
+ * `separators` separators, or null. Under a header, a row of two cells is enough: Word drops the
+ * empty cells at a row's end ("I\tCÔNG TÁC CHỈ ĐẠO").
+ */
+export function rowCells(line: string, separators = 2): string[] | null {
   // Tabs are kept: "I\tCẢI CÁCH THỂ CHẾ\t\t\t" is a row whose other cells are empty.
   const trimmed = line.replace(/^ +| +$/g, "").replace(/\r$/, "");
-  if ((trimmed.match(/\|/g) ?? []).length >= 2) {
+  if ((trimmed.match(/\|/g) ?? []).length >= separators) {
     const cells = trimmed.split("|").map((c) => c.trim());
     return trimmed.startsWith("|") && trimmed.endsWith("|") ? cells.slice(1, -1) : cells;
   }
-  if ((trimmed.match(/\t/g) ?? []).length >= 2) return trimmed.split("\t").map((c) => c.trim());
+  if ((trimmed.match(/\t/g) ?? []).length >= separators) return trimmed.split("\t").map((c) => c.trim());
   return null;
 }

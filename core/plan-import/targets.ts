@@ -17,20 +17,21 @@ export function findOverallTarget(text: string, paragraph: Span): OverallTarget 
     `(?:đạt|từ|trên|tối thiểu|ít nhất)\\s*(?:kết quả\\s*)?(?:từ\\s*)?(${NUM})\\s*%\\s*(?:trở lên)?`,
     "iu",
   ).exec(s);
-  const gain = /tăng\s*(?:từ\s*)?(\d+)\s*(?:-|–|đến)\s*(\d+)\s*bậc|tăng\s*(?:ít nhất\s*)?(\d+)\s*bậc/iu.exec(
-    s,
-  );
+  const gain =
+    /tăng\s*(?:từ\s*)?(\d+)\s*(?:-|–|đến)\s*(\d+)\s*bậc|tăng\s*(?:ít nhất\s*|từ\s*)?(\d+)\s*bậc(?:\s*trở lên)?/iu.exec(
+      s,
+    );
   if (!pct && !gain) return null;
   const first = Math.min(pct?.index ?? Number.POSITIVE_INFINITY, gain?.index ?? Number.POSITIVE_INFINITY);
   const last = Math.max(pct ? pct.index + pct[0].length : 0, gain ? gain.index + gain[0].length : 0);
   return {
     percentAtLeast: pct ? num(pct[1]) : null,
     rankGainMin: gain ? Number(gain[1] ?? gain[3]) : null,
-    // "tăng ít nhất 2 bậc" sets a floor only.
+    // "tăng ít nhất 2 bậc", "tăng từ 05 bậc trở lên" set a floor only.
     rankGainMax: gain
       ? gain[2]
         ? Number(gain[2])
-        : /ít nhất/iu.test(gain[0])
+        : /ít nhất|trở lên/iu.test(gain[0])
           ? null
           : Number(gain[3])
       : null,
@@ -55,6 +56,8 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
     const title = (m[1] ?? m[2] ?? "").replace(/^(?:-\s*)?(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)\s*/iu, "");
     // "trong đó các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; …" introduces a list (below).
     if (!m[1] && /lĩnh vực|chỉ số thành phần/iu.test(title)) continue;
+    // "Kết quả năm 2019: Chỉ số CCHC … đạt 68,92/90 điểm" is the index as a whole, last year.
+    if (!m[1] && /^(?:kết quả|năm\s*\d{4}|chỉ số (?:cchc|cải cách|par))/iu.test(title)) continue;
     const start = within.start + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
     const span = { start, end: within.start + (m.index ?? 0) + m[0].length };
     const t = areaTarget(title, m[4], m[5], `${m[3] ?? ""} ${m[6] ?? m[7] ?? ""}`, span, m[1] ? 0.95 : 0.75);
@@ -63,7 +66,7 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
   // "… các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; Cải cách thủ tục hành chính 13/14 điểm; …"
   for (const intro of s.matchAll(/(?:lĩnh vực|chỉ số thành phần)[^:;.\n]{0,60}:\s*/giu)) {
     // A list of targets ("… phấn đấu đạt:"), not of last year's losses ("bị mất điểm ở các chỉ số thành phần:").
-    if (!/phấn đấu|mục tiêu|chỉ tiêu|đạt\s*:/iu.test(intro[0])) continue;
+    if (!/phấn đấu|mục tiêu|chỉ tiêu|đạt\s*:|còn lại/iu.test(intro[0])) continue;
     let pos = (intro.index ?? 0) + intro[0].length;
     const end = s.slice(pos).search(/\.(?:\s|$)|\n/u);
     for (const part of s.slice(pos, end < 0 ? s.length : pos + end).split(";")) {
@@ -78,9 +81,10 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
+// "Cải cách thể chế 7/7,5 điểm", "Chỉ đạo, điều hành CCHC (9/9 điểm)", "Cải cách tài chính công đạt 5,5/6 điểm".
 const LISTED_TARGET = new RegExp(
-  `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s+(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(.*)$`,
-  "u",
+  `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s*(?:\\(\\s*|\\s(?:đạt|là)\\s+)?(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm\\)?(.*)$`,
+  "su",
 );
 
 // "Mục tiêu: đạt 8,5/9 điểm (tăng 0,6 điểm so với năm 2022)" under the area's own heading.

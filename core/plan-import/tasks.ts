@@ -98,7 +98,8 @@ export function flatten(roots: Section[]): Section[] {
 }
 
 const TASK_SECTION = /chỉ số thành phần|lĩnh vực|nhiệm vụ|giải pháp|tổ chức thực hiện|tiêu chí/iu;
-const NOT_TASKS = /^(?:mục đích|yêu cầu|chỉ tiêu|mục tiêu|căn cứ|kinh phí|quan điểm)/iu;
+const NOT_TASKS =
+  /^(?:mục đích|yêu cầu|chỉ tiêu|mục tiêu|căn cứ|kinh phí|quan điểm|kết quả|đánh giá|thực trạng)/iu;
 
 /** A section with the area title it falls under: its own, or its parent's ("1.1" under "1. Cải cách thể chế"). */
 export interface TaskSection {
@@ -178,7 +179,7 @@ export function taskBlocks(s: Section, area = false): Paragraph[][] {
       !(
         b.length === 1 &&
         /:$/u.test(b[0].text) &&
-        (b[0].text.length < 80 || /\ssau\s*:$/u.test(b[0].text))
+        (b[0].text.length < 80 || /\s(?:sau|dưới|sau đây|dưới đây)\s*:$/u.test(b[0].text))
       ) &&
       !isSectionTarget(b[0].text),
   );

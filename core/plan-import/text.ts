@@ -152,7 +152,7 @@ function withTables(lines: string[]): string[] {
     for (
       let cells = rowCells(lines[i]);
       cells;
-      cells = i + rows.length < lines.length ? rowCells(lines[i + rows.length]) : null
+      cells = i + rows.length < lines.length ? rowCells(lines[i + rows.length], 1) : null
     )
       rows.push(cells);
     // A table has a header of three cells or more and a row under it (not a header block's two columns).

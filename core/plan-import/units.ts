@@ -136,6 +136,9 @@ export function unitMatcher(known: readonly KnownUnit[] | undefined): UnitMatche
   const variants: Sized[] = [];
   for (const u of known ?? []) {
     const names = [u.name, ...bodyVariants(u.name), ...acronymVariants(u.name)];
+    // A commune's civil servants are named by their post: "Công chức Văn phòng - Thống kê" / "Văn phòng - Thống kê".
+    const post = /^Công chức\s+(.{6,})$/u.exec(u.name)?.[1];
+    if (post) names.push(post);
     if (u.shortName && u.shortName.length > 3) names.push(u.shortName);
     for (const n of names) variants.push(sized({ key: searchKey(n), form: form(n), unit: u.name }));
   }
