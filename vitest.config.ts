@@ -8,6 +8,7 @@ export default defineConfig({
       "cli/**/*.test.ts",
       "demo/**/*.test.ts",
       "test/**/*.test.ts",
+      "app/src/**/*.test.ts",
     ],
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,

@@ -3,7 +3,7 @@
  * decimals, and these helpers turn them into vi-VN (or en) text through core's formatters.
  */
 import i18n from "i18next";
-import { formatPercentCenti, formatPoints, formatDate as viDate } from "../../core/locale.ts";
+import { formatPercentCenti, formatPoints, todayInVietnam, formatDate as viDate } from "../../core/locale.ts";
 
 const toCenti = (n: number) => Math.round(n * 100);
 const en = () => i18n.language === "en";
@@ -22,9 +22,17 @@ export function pct(n: number | null | undefined): string {
   return en() ? s.replace(",", ".") : s;
 }
 
-/** "2019-09-03" → "03/09/2019" (vi) or "3 Sep 2019" (en). */
+/**
+ * "2019-09-03" → "03/09/2019" (vi) or "3 Sep 2019" (en). An instant ("2019-09-02T18:30:00Z") is
+ * shown as the day it was in Vietnam (03/09/2019), not in UTC.
+ */
 export function date(iso: string | null | undefined): string {
   if (!iso) return "—";
+  if (iso.length > 10) {
+    const instant = new Date(iso);
+    if (Number.isNaN(instant.getTime())) return "—";
+    iso = todayInVietnam(instant);
+  }
   if (en()) {
     const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
     return d.toLocaleDateString("en-GB", {

@@ -6,7 +6,6 @@
 import { App, Button, Popconfirm, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { todayInVietnam } from "../../../../core/locale.ts";
 import { api } from "../../api.ts";
 import { errorText } from "../../components/common.tsx";
 import { date } from "../../format.ts";
@@ -37,7 +36,7 @@ export function PlanPublication({ plan }: { plan: Plan }) {
         {plan.publishedAt !== null ? (
           <Tag color="green">
             {/* The day in Vietnam, not in UTC: a plan published at 6:30 on the 4th shows the 4th. */}
-            {t("publication.publishedOn", { date: date(todayInVietnam(new Date(plan.publishedAt))) })}
+            {t("publication.publishedOn", { date: date(plan.publishedAt) })}
           </Tag>
         ) : (
           <Tag color="orange">{t("publication.draft")}</Tag>

@@ -2,7 +2,6 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { Progress, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { todayInVietnam } from "../../../../core/locale.ts";
 import { date, pts } from "../../format.ts";
 import "./plan.css";
 import type { Evidence, MeasurableTarget, Task, TaskStatus, TaskUpdate, UnitRef } from "./model.ts";
@@ -99,7 +98,7 @@ export function TargetValue({ target }: { target: Pick<MeasurableTarget, "compar
 }
 
 /** The Vietnamese calendar day of a timestamp (an update made at 23:30 on 1/10 belongs to 1/10). */
-export const dayOf = (timestamp: string) => date(todayInVietnam(new Date(timestamp)));
+export const dayOf = (timestamp: string) => date(timestamp);
 
 function EvidenceItem({ e }: { e: Evidence }) {
   const { t } = useTranslation("plan");

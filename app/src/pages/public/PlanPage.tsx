@@ -7,7 +7,6 @@ import { Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typog
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
-import { todayInVietnam } from "../../../../core/locale.ts";
 import type { TaskStatus } from "../../../../core/plan.ts";
 import { useApi } from "../../api.ts";
 import { EmptyState } from "../../components/common.tsx";
@@ -88,7 +87,7 @@ export default function PlanPage() {
         <Link to={`/public/agencies/${p.agency.id}`} style={{ textDecoration: "underline" }}>
           {p.agency.name}
         </Link>{" "}
-        · {t("plan.publishedOn", { date: date(todayInVietnam(new Date(p.publishedAt))) })}
+        · {t("plan.publishedOn", { date: date(p.publishedAt) })}
       </Typography.Paragraph>
       {p.implements && (
         <Typography.Paragraph>{t("plan.implements", { text: p.implements })}</Typography.Paragraph>

@@ -92,7 +92,7 @@ export default function PublicHome() {
                       render: (_, c) => (
                         <>
                           <PublishedTag published={c.published} />
-                          {c.publishedAt && date(c.publishedAt.slice(0, 10))}
+                          {c.publishedAt && date(c.publishedAt)}
                         </>
                       ),
                     },

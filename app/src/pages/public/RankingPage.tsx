@@ -53,7 +53,7 @@ export default function RankingPage() {
       <Typography.Paragraph>
         {cycle.province} · {t("home.agencies", { count: cycle.agencies })} ·{" "}
         <PublishedTag published={cycle.published} />
-        {cycle.publishedAt && t("ranking.publishedOn", { date: date(cycle.publishedAt.slice(0, 10)) })}
+        {cycle.publishedAt && t("ranking.publishedOn", { date: date(cycle.publishedAt) })}
       </Typography.Paragraph>
       <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: "0 16px" }}>
         <Form.Item label={t("ranking.otherCycle")} htmlFor="public-cycle" style={{ minWidth: 260 }}>
