@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: scoring and ranking at national size (4 400 agencies × 150 criteria), reported
  * against a plain loop summing the same numbers in the same run; then the web dashboard's time to
- * show its numbers (bench/dashboard.ts). Prints one line per benchmark and writes
+ * show its numbers (bench/dashboard.ts) and the reading of plan documents (bench/plan-import.ts).
+ * Prints one line per benchmark and writes
  * bench/results.json as [{name, value, unit, baseline, ratio}].
  */
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import { buildTree, type FrameworkNode } from "../core/framework.ts";
 import { gradeFor, rank } from "../core/ranking.ts";
 import { computeIndex } from "../core/scoring.ts";
 import { benchDashboard, reportDashboard } from "./dashboard.ts";
+import { benchPlanImport } from "./plan-import.ts";
 
 const AGENCIES = 4400;
 const AREAS = 8;
@@ -135,6 +137,11 @@ const target = 1000;
 console.log(
   `target: score and rank in under ${target} ms → ${scoring < target ? "met" : "NOT met"} (${scoring.toFixed(0)} ms)`,
 );
+// Reading plan documents (bench/plan-import.ts), each against normalising the same text.
+const reading = benchPlanImport();
+for (const r of reading)
+  console.log(`${r.name}: ${r.value.toFixed(2)} ${r.unit}, ${r.ratio.toFixed(1)}× baseline`);
+results.push(...reading);
 // The web dashboard in Chromium against the real server (bench/dashboard.ts), with its own baseline.
 const dashboard = await benchDashboard();
 reportDashboard(dashboard);
