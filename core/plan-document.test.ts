@@ -169,6 +169,8 @@ describe("plan → document → plan", () => {
           parentIssuer: p.parentIssuer?.toLocaleUpperCase("vi-VN"),
           title: p.title,
           signer: "Nguyễn Văn An",
+          signerAuthority: "KT. CHÁNH VĂN PHÒNG",
+          signerPosition: "PHÓ CHÁNH VĂN PHÒNG",
         });
         expect(r.document.references.map((x) => [x.number, x.code, x.date])).toEqual(
           p.references.map((x) => [x.number, x.code, x.date]),

@@ -16,6 +16,28 @@ export const acceptImportBody = z.object({
     place: z.string().trim().max(100).nullable().optional(),
     title: z.string().trim().min(1, "Cần trích yếu / a title is needed").max(500),
     implements: z.string().trim().max(2000).nullable().optional(),
+    /** Who signs: null or absent when the document does not say (an update keeps the stored one). */
+    signer: z
+      .object({
+        authority: z
+          .string()
+          .trim()
+          .max(120, "Thẩm quyền ký tối đa 120 ký tự / the authority is at most 120 characters")
+          .nullable()
+          .optional(),
+        position: z
+          .string()
+          .trim()
+          .min(1, "Cần chức vụ người ký / the signer's position is needed")
+          .max(120, "Chức vụ người ký tối đa 120 ký tự / the position is at most 120 characters"),
+        name: z
+          .string()
+          .trim()
+          .min(1, "Cần tên người ký / the signer's name is needed")
+          .max(120, "Tên người ký tối đa 120 ký tự / the signer's name is at most 120 characters"),
+      })
+      .nullable()
+      .optional(),
   }),
   overallTarget: z
     .object({

@@ -256,6 +256,8 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
     parentIssuer: null,
     title: null,
     signer: null,
+    signerAuthority: null,
+    signerPosition: null,
     references: [],
     sources: {},
   };
@@ -415,8 +417,10 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
   );
   const signer = findSigner(content);
   if (signer) {
-    doc.signer = signer.text;
-    doc.sources.signer = src(signer.start, signer.end, 0.7);
+    doc.signer = signer.name.text;
+    doc.sources.signer = src(signer.name.start, signer.name.end, 0.7);
+    doc.signerAuthority = signer.authority;
+    doc.signerPosition = signer.position;
   }
   return doc;
 }
@@ -424,19 +428,39 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
 const isCapsLine = (s: string) => s.length > 2 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
 const sentenceCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
+const AUTHORITY = /^(?:KT\.|TM\.|TL\.|Q\.)\s*\p{Lu}/u;
+
 /**
- * The name under a signature block ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Nguyễn Văn A"); in a
+ * The signature block ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A"): the name
+ * under it, the authority lines (TM./KT./TL./Q., one per line) and the position below them. In a
  * two-column layout the "Nơi nhận" lines sit between the title and the name.
  */
-function findSigner(content: Paragraph[]): Paragraph | null {
+function findSigner(
+  content: Paragraph[],
+): { name: Paragraph; authority: string | null; position: string | null } | null {
   const start = content.findIndex((p) =>
     /^(?:KT\.|TM\.|TL\.|Q\.)\s*\p{Lu}|^(?:CHÁNH VĂN PHÒNG|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG BAN)$/u.test(p.text),
   );
   if (start < 0) return null;
   for (let j = start + 1; j < Math.min(content.length, start + 14); j++) {
     const t = content[j].text;
-    if (/^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}+$/u.test(t) && !/^(?:Nơi nhận|Lưu)/u.test(t))
-      return content[j];
+    if (/^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}+$/u.test(t) && !/^(?:Nơi nhận|Lưu)/u.test(t)) {
+      // "PHÓ GIÁM ĐỐC (Đã ký)": a signature's note in brackets is not part of the position.
+      const block = content.slice(start, j).map((p) => p.text.replace(/\s*\([^()]*\)\s*$/u, "").trim());
+      const authority: string[] = [];
+      // Authority lines, then the position: the lines in capitals; in two columns the recipients'
+      // lines come between them.
+      let position: string | null = null;
+      for (const b of block) {
+        if (!isCapsLine(b)) continue;
+        if (!AUTHORITY.test(b)) {
+          position = b;
+          break;
+        }
+        authority.push(b);
+      }
+      return { name: content[j], authority: authority.length ? authority.join("\n") : null, position };
+    }
   }
   return null;
 }

@@ -34,7 +34,12 @@ export interface ImportedDocument {
   issuer: string | null;
   parentIssuer: string | null;
   title: string | null;
+  /** The signer's name, under the signature block. */
   signer: string | null;
+  /** The signature block's authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), one per line. */
+  signerAuthority: string | null;
+  /** The position over the name ("PHÓ CHỦ TỊCH"). */
+  signerPosition: string | null;
   references: DocumentRef[];
   sources: Partial<
     Record<"number" | "code" | "date" | "place" | "issuer" | "parentIssuer" | "title" | "signer", Source>

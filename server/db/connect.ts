@@ -13,6 +13,7 @@ import * as m001 from "./migrations/001_initial.ts";
 import * as m002 from "./migrations/002_score_history.ts";
 import * as m003 from "./migrations/003_user_disabled.ts";
 import * as m004 from "./migrations/004_plan_published.ts";
+import * as m005 from "./migrations/005_plan_signer.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, { up: string; down: string }> = {
   "002_score_history": m002,
   "003_user_disabled": m003,
   "004_plan_published": m004,
+  "005_plan_signer": m005,
 };
 
 class InRepoMigrations implements MigrationProvider {

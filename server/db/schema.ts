@@ -79,6 +79,10 @@ export interface CycleTable {
   self_assessment_closes: DateStrN;
   appraisal_closes: DateStrN;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The signature block: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", the name; null when not stated. */
+  signer_authority: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_position: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CycleParticipantTable {
@@ -130,6 +134,10 @@ export interface PlanTable {
   baseline_cycle_id: number | null;
   /** Null while the plan is a draft: only the agency and the province read it until it is published. */
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The signature block: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", the name; null when not stated. */
+  signer_authority: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_position: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanAreaTargetTable {

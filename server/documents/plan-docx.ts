@@ -132,7 +132,11 @@ export async function planDocx(d: PlanDocumentModel): Promise<Buffer> {
   ];
   const signature = d.signature
     ? [
-        ...(d.signature.authority ? [line(d.signature.authority, { size: 14, bold: true })] : []),
+        // "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH": one paragraph per authority line.
+        ...(d.signature.authority ?? "")
+          .split("\n")
+          .filter(Boolean)
+          .map((a) => line(a, { size: 14, bold: true })),
         line(d.signature.position, { size: 14, bold: true, after: 1200 }),
         line(d.signature.name, { size: 14, bold: true }),
       ]

@@ -15,6 +15,14 @@ import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORDS = { "vp.daumoi": "daumoi-password-1", "vp.hctc": "hctc-password-1" };
 const SEED = fs.readFileSync(path.resolve("test/fixtures/plans/quangnam-1994-kh-vpubnd-2019.txt"));
+/** The web page states no signer; the same plan with its signature block after the last paragraph. */
+const SIGNER = { authority: "KT. CHÁNH VĂN PHÒNG", position: "PHÓ CHÁNH VĂN PHÒNG", name: "Nguyễn Văn An" };
+const SIGNED = Buffer.from(
+  SEED.toString("utf8").replace(
+    "(lồng ghép trong báo cáo cải cách hành chính)./.",
+    `$&\n\n${SIGNER.authority}\n${SIGNER.position}\n\n${SIGNER.name}\n`,
+  ),
+);
 
 forEachEngine("plan documents in and out", (get) => {
   let app: Awaited<ReturnType<typeof testApp>>;
@@ -101,17 +109,21 @@ forEachEngine("plan documents in and out", (get) => {
   });
 
   /** The body the import screen sends after review, built from the importer's answer. */
-  async function reviewed(year: number) {
-    const { plan } = (await upload("vp.daumoi", "1994.txt", SEED)).json();
+  async function reviewed(year: number, text = SEED) {
+    const { plan } = (await upload("vp.daumoi", "1994.txt", text)).json();
+    const d = plan.document;
     return {
       year,
       document: {
-        number: plan.document.number,
-        code: plan.document.code,
-        issuedOn: plan.document.date,
-        place: plan.document.place,
-        title: plan.document.title,
+        number: d.number,
+        code: d.code,
+        issuedOn: d.date,
+        place: d.place,
+        title: d.title,
         implements: "Kế hoạch số 4183/KH-UBND ngày 17/7/2019 của UBND tỉnh",
+        signer: d.signer
+          ? { authority: d.signerAuthority, position: d.signerPosition ?? "", name: d.signer }
+          : null,
       },
       overallTarget: plan.overallTarget && {
         percentAtLeast: plan.overallTarget.percentAtLeast,
@@ -164,7 +176,7 @@ forEachEngine("plan documents in and out", (get) => {
     });
 
   it("accepting a reviewed import creates the year's plan, with every task and its units", async () => {
-    const r = await accept("vp.daumoi", await reviewed(2020));
+    const r = await accept("vp.daumoi", await reviewed(2020, SIGNED));
     expect(r.statusCode).toBe(200);
     const res = r.json();
     expect(res.created).toBe(true);
@@ -189,12 +201,37 @@ forEachEngine("plan documents in and out", (get) => {
       "Phòng Kiểm soát thủ tục hành chính",
     ]);
     expect(plan.targets.points).toBe(86.5);
+    // The signature block read from the document is stored with the plan.
+    expect(plan.signer).toEqual(SIGNER);
     // Accepting the same document again changes nothing.
-    const again = (await accept("vp.daumoi", await reviewed(2020))).json();
+    const again = (await accept("vp.daumoi", await reviewed(2020, SIGNED))).json();
     expect(again).toMatchObject({
       created: false,
       changes: { fields: [], areaTargets: 0, tasksAdded: 0, tasksUpdated: 0, tasksUnchanged: 16 },
     });
+    // A document that does not state its signer (the web page) keeps the stored one.
+    const unsigned = await reviewed(2020);
+    expect(unsigned.document.signer).toBeNull();
+    expect((await accept("vp.daumoi", unsigned)).json().changes.fields).toEqual([]);
+    const kept = (await app.inject({ url: `/api/plans/${res.planId}`, headers: as("vp.daumoi") })).json();
+    expect(kept.signer).toEqual(SIGNER);
+  });
+
+  it("prints the stored signer in the exported document's signature block", async () => {
+    const { items } = (
+      await app.inject({ url: `/api/agencies/${officeId}/plans`, headers: as("vp.daumoi") })
+    ).json();
+    const id = items.find((p: { year: number }) => p.year === 2020).id;
+    const txt = await app.inject({
+      url: `/api/plans/${id}/document?format=txt`,
+      headers: as("vp.daumoi"),
+    });
+    expect(txt.statusCode).toBe(200);
+    const lines = txt.body.split("\n");
+    const at = lines.indexOf(SIGNER.authority);
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe(SIGNER.position);
+    expect(lines.slice(at + 2, at + 4)).toContain(SIGNER.name);
   });
 
   it("accepting into the existing 2019 plan updates it and says what changed", async () => {
@@ -230,6 +267,9 @@ forEachEngine("plan documents in and out", (get) => {
     const badDates = await reviewed(2020);
     Object.assign(badDates.tasks[1], { startsOn: "2019-12-01", due: "2019-10-31" });
     expectError(await accept("vp.daumoi", badDates), 400, "task.bad_dates", "tasks.1.due");
+    const badSigner = await reviewed(2022, SIGNED);
+    badSigner.document.signer = { ...SIGNER, name: "N".repeat(500) };
+    expectError(await accept("vp.daumoi", badSigner), 400, "validation", "document.signer.name");
     expectError(await accept("vp.hctc", await reviewed(2020)), 403, "forbidden");
     expectError(await accept("vp.daumoi", { year: 2021 }), 400, "validation");
     expect([await countRows(get().ctx.db, "plans"), await countRows(get().ctx.db, "tasks")]).toEqual(before);

@@ -28,6 +28,8 @@ describe("exported plan documents", () => {
       parentIssuer: "UBND TỈNH QUẢNG NAM",
       title: DEMO_PLAN.title,
       signer: "Nguyễn Văn An",
+      signerAuthority: "KT. CHÁNH VĂN PHÒNG",
+      signerPosition: "PHÓ CHÁNH VĂN PHÒNG",
     });
     expect(back.totals).toMatchObject({ max: 93, target: 86.5, impliedBaseline: 75.4 });
     const grouped = [

@@ -16,6 +16,8 @@ import { type Caller, canManageAgency } from "../auth/policy.ts";
 import * as plans from "../plans/repository.ts";
 import { buildAreaTargets, checkTaskDates, taskChecker } from "../plans/service.ts";
 
+const nfcOrNull = (s: string | null | undefined) => (s ? nfc(s) : null);
+
 export async function acceptImport(
   ctx: AppContext,
   caller: Caller,
@@ -63,6 +65,10 @@ export async function acceptImport(
       body.overallTarget?.percentAtLeast == null ? null : toCenti(body.overallTarget.percentAtLeast),
     rankGainMin: body.overallTarget?.rankGainMin ?? null,
     rankGainMax: body.overallTarget?.rankGainMax ?? null,
+    // Stated as a whole or not at all: a signer the document does not state keeps the stored one.
+    signerAuthority: body.document.signer ? nfcOrNull(body.document.signer.authority) : null,
+    signerPosition: body.document.signer ? nfc(body.document.signer.position) : null,
+    signerName: body.document.signer ? nfc(body.document.signer.name) : null,
   };
 
   // 2. Write it in one transaction.
@@ -99,11 +105,15 @@ export async function acceptImport(
         percentTarget: existing.percent_target === null ? null : toCenti(Number(existing.percent_target)),
         rankGainMin: existing.rank_gain_min,
         rankGainMax: existing.rank_gain_max,
+        signerAuthority: existing.signer_authority,
+        signerPosition: existing.signer_position,
+        signerName: existing.signer_name,
       };
-      // A field the document does not state (null) keeps the stored value.
+      // A field the document does not state (null) keeps the stored value; the signer is one field.
       const merged = Object.fromEntries(
         Object.entries(fields).map(([k, v]) => [k, v === null ? before[k] : v]),
       ) as typeof fields;
+      if (body.document.signer) merged.signerAuthority = fields.signerAuthority;
       changes.fields = Object.keys(fields).filter((k) => before[k] !== merged[k as keyof typeof fields]);
       if (changes.fields.length) await plans.updatePlanFields(trx, planId, merged);
       const old = await plans.listAreaTargets(trx, planId);

@@ -57,8 +57,8 @@ export async function documentPlanFor(
           : [],
       ),
     })),
-    // The signer is not stored with the plan: the block is left for the signature.
-    signer: null,
+    // Without a stored signer the block is left for the signature.
+    signer: p.signer,
     recipients: ["Như trên", "Lưu: VT"],
   };
 }

@@ -42,6 +42,9 @@ export interface PlanInput {
   rankGainMin?: number | null;
   rankGainMax?: number | null;
   baselineCycleId?: number | null;
+  signerAuthority?: string | null;
+  signerPosition?: string | null;
+  signerName?: string | null;
 }
 
 export async function insertPlan(db: Kysely<DB>, p: PlanInput): Promise<number> {
@@ -60,6 +63,9 @@ export async function insertPlan(db: Kysely<DB>, p: PlanInput): Promise<number> 
       rank_gain_min: p.rankGainMin ?? null,
       rank_gain_max: p.rankGainMax ?? null,
       baseline_cycle_id: p.baselineCycleId ?? null,
+      signer_authority: p.signerAuthority ?? null,
+      signer_position: p.signerPosition ?? null,
+      signer_name: p.signerName ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -81,6 +87,9 @@ export async function updatePlanFields(db: Kysely<DB>, id: number, p: Omit<PlanI
       rank_gain_min: p.rankGainMin ?? null,
       rank_gain_max: p.rankGainMax ?? null,
       ...(p.baselineCycleId !== undefined ? { baseline_cycle_id: p.baselineCycleId } : {}),
+      signer_authority: p.signerAuthority ?? null,
+      signer_position: p.signerPosition ?? null,
+      signer_name: p.signerName ?? null,
     })
     .where("id", "=", id)
     .execute();

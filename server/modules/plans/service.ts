@@ -302,6 +302,11 @@ export async function planDetail(ctx: AppContext, caller: Caller | null, planId:
     implements: plan.implements,
     /** When the plan was published (ISO), null while it is a draft. */
     publishedAt: iso(plan.published_at),
+    /** The signature block, null when the plan does not say who signs. */
+    signer:
+      plan.signer_name && plan.signer_position
+        ? { authority: plan.signer_authority, position: plan.signer_position, name: plan.signer_name }
+        : null,
     overallTarget: {
       percentAtLeast: plan.percent_target === null ? null : Number(plan.percent_target),
       rankGainMin: plan.rank_gain_min,
