@@ -81,6 +81,9 @@ export default function ImportPage() {
               `${r.kind ?? ""} số ${r.number}/${r.code ?? ""}${r.date ? ` ngày ${r.date.split("-").reverse().join("/")}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`.trim(),
             )
             .join("; ") || null,
+        signerAuthority: p.document.signerAuthority,
+        signerPosition: p.document.signerPosition,
+        signerName: p.document.signer,
         percentAtLeast: p.overallTarget?.percentAtLeast ?? null,
         rankGainMin: p.overallTarget?.rankGainMin ?? null,
         rankGainMax: p.overallTarget?.rankGainMax ?? null,

@@ -170,6 +170,39 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
             onFocus={() => onSelect("ref.0")}
           />
         </Field>
+        <Field
+          id="imp-signer-authority"
+          label={t("signerAuthority")}
+          error={issues.get("document.signer.authority")}
+        >
+          <Input.TextArea
+            id="imp-signer-authority"
+            autoSize
+            value={review.signerAuthority ?? ""}
+            onChange={(e) => set({ signerAuthority: e.target.value })}
+            onFocus={() => onSelect("doc.signer")}
+          />
+        </Field>
+        <Field
+          id="imp-signer-position"
+          label={t("signerPosition")}
+          error={issues.get("document.signer.position")}
+        >
+          <Input
+            id="imp-signer-position"
+            value={review.signerPosition ?? ""}
+            onChange={(e) => set({ signerPosition: e.target.value })}
+            onFocus={() => onSelect("doc.signer")}
+          />
+        </Field>
+        <Field id="imp-signer-name" label={t("signerName")} error={issues.get("document.signer.name")}>
+          <Input
+            id="imp-signer-name"
+            value={review.signerName ?? ""}
+            onChange={(e) => set({ signerName: e.target.value })}
+            onFocus={() => onSelect("doc.signer")}
+          />
+        </Field>
       </Card>
 
       <Card

@@ -89,6 +89,10 @@ export interface ReviewState {
   place: string | null;
   title: string;
   implements: string | null;
+  /** The signature block: authority lines ("TM. …", "KT. …"), the position and the signer's name. */
+  signerAuthority: string | null;
+  signerPosition: string | null;
+  signerName: string | null;
   percentAtLeast: number | null;
   rankGainMin: number | null;
   rankGainMax: number | null;
@@ -106,6 +110,10 @@ export function toAcceptBody(s: ReviewState): AcceptImportBody {
       place: s.place || null,
       title: s.title,
       implements: s.implements || null,
+      // No name, no signer: the block is left for the signature (and an update keeps the stored one).
+      signer: s.signerName?.trim()
+        ? { authority: s.signerAuthority || null, position: s.signerPosition ?? "", name: s.signerName }
+        : null,
     },
     overallTarget: {
       percentAtLeast: s.percentAtLeast,
