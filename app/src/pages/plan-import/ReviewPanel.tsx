@@ -55,6 +55,13 @@ function Field({
   );
 }
 
+/** The signature block's fields and where the shared schema reports them; the authority may take two lines. */
+const SIGNER_FIELDS = [
+  ["signerAuthority", "authority"],
+  ["signerPosition", "position"],
+  ["signerName", "name"],
+] as const;
+
 export function ReviewPanel({ plan, review, onChange, units, issues, active, onSelect, lang }: Props) {
   const { t } = useTranslation("planImport");
   const set = (patch: Partial<ReviewState>) => onChange({ ...review, ...patch });
@@ -170,39 +177,17 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
             onFocus={() => onSelect("ref.0")}
           />
         </Field>
-        <Field
-          id="imp-signer-authority"
-          label={t("signerAuthority")}
-          error={issues.get("document.signer.authority")}
-        >
-          <Input.TextArea
-            id="imp-signer-authority"
-            autoSize
-            value={review.signerAuthority ?? ""}
-            onChange={(e) => set({ signerAuthority: e.target.value })}
-            onFocus={() => onSelect("doc.signer")}
-          />
-        </Field>
-        <Field
-          id="imp-signer-position"
-          label={t("signerPosition")}
-          error={issues.get("document.signer.position")}
-        >
-          <Input
-            id="imp-signer-position"
-            value={review.signerPosition ?? ""}
-            onChange={(e) => set({ signerPosition: e.target.value })}
-            onFocus={() => onSelect("doc.signer")}
-          />
-        </Field>
-        <Field id="imp-signer-name" label={t("signerName")} error={issues.get("document.signer.name")}>
-          <Input
-            id="imp-signer-name"
-            value={review.signerName ?? ""}
-            onChange={(e) => set({ signerName: e.target.value })}
-            onFocus={() => onSelect("doc.signer")}
-          />
-        </Field>
+        {SIGNER_FIELDS.map(([key, path]) => (
+          <Field key={key} id={`imp-${key}`} label={t(key)} error={issues.get(`document.signer.${path}`)}>
+            <Input.TextArea
+              id={`imp-${key}`}
+              autoSize
+              value={review[key] ?? ""}
+              onChange={(e) => set({ [key]: e.target.value })}
+              onFocus={() => onSelect("doc.signer")}
+            />
+          </Field>
+        ))}
       </Card>
 
       <Card
