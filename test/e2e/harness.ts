@@ -278,6 +278,17 @@ export async function settled(popup: Locator) {
     .toBe(false);
 }
 
+/** Answers the open confirmation dialog (antd's modal.confirm) with the button `name`, once it has finished appearing. */
+export async function answerDialog(page: Page, name: string) {
+  const open = page
+    .locator(".ant-modal")
+    .filter({ has: page.getByRole("button", { name, exact: true }) })
+    .last();
+  await settled(open);
+  await open.getByRole("button", { name, exact: true }).click();
+  await open.waitFor({ state: "hidden", timeout: 10_000 });
+}
+
 /** Answers the open confirmation popover with the button `name`, once it has finished appearing. */
 export async function answerConfirm(page: Page, name: string) {
   const open = page

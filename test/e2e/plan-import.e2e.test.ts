@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { expect, test } from "vitest";
-import { journeys } from "./harness.ts";
+import { answerDialog, journeys } from "./harness.ts";
 
 const SEED = path.resolve("test/fixtures/plans/quangnam-1994-kh-vpubnd-2019.txt");
 
@@ -60,7 +60,7 @@ journeys("plan import screen", (j) => {
     await page.getByLabel("Nội dung chỉ tiêu — chỉ tiêu 1 của nhiệm vụ 3").scrollIntoViewIfNeeded();
     await j().screenshot(page, "plan-import");
     await page.getByRole("button", { name: "Chấp nhận và lưu kế hoạch" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Chấp nhận và lưu kế hoạch" }).click();
+    await answerDialog(page, "Chấp nhận và lưu kế hoạch");
     await page.getByText("Đã tạo kế hoạch").waitFor();
     await page.getByText(/nhiệm vụ thêm mới: 16/).waitFor();
 
