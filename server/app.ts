@@ -65,6 +65,8 @@ export async function buildApp(
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // Off unless configured: a forwarded address from anyone else could be made up.
+    trustProxy: ctx.config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

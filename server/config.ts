@@ -25,6 +25,20 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe, so sign-in throttling and logs see each
+   * client's address rather than the proxy's: the proxy's addresses or networks ("10.0.0.5",
+   * "10.0.0.0/8,127.0.0.1"). Unset: nobody's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[0-9a-fA-F.:/]+(?:\s*,\s*[0-9a-fA-F.:/]+)*)?$/,
+      "must be the proxies' addresses or networks, e.g. 10.0.0.5,10.0.0.0/8",
+    )
+    .optional()
+    .transform((v): string | false => (v ? v : false)),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; appDist: string };

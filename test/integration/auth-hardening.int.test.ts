@@ -122,6 +122,37 @@ forEachEngine("sign-in throttling, compression and security headers", (get) => {
       expect((await login(app, "vp.hctc", PASSWORDS["vp.hctc"], "127.0.0.7")).statusCode).toBe(200);
     });
 
+    it("a user name held back on one address still signs in from another", async () => {
+      const app = await freshApp();
+      for (let i = 0; i < 5; i++) await login(app, "vp.daumoi", "not-the-password", "127.0.0.66");
+      expectError(await login(app, "vp.daumoi", PASSWORDS["vp.daumoi"], "127.0.0.66"), 429, "auth.throttled");
+      expect((await login(app, "vp.daumoi", PASSWORDS["vp.daumoi"], "127.0.0.67")).statusCode).toBe(200);
+    });
+
+    it("behind a configured proxy, each client is throttled by its forwarded address; otherwise the header is ignored", async () => {
+      const forwarded = (app: Awaited<ReturnType<typeof testApp>>, client: string, password: string) =>
+        app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { username: "vp.hctc", password },
+          remoteAddress: "10.0.0.5",
+          headers: { "x-forwarded-for": client },
+        });
+      clock = Date.parse("2025-03-01T08:00:00Z");
+      const behind = await buildApp(
+        { ...get().ctx, config: { ...get().ctx.config, TRUST_PROXY: "10.0.0.5" } },
+        { loginThrottle: new LoginThrottle({ now: () => clock }) },
+      );
+      apps.push(behind);
+      for (let i = 0; i < 5; i++) await forwarded(behind, "203.0.113.9", "not-the-password");
+      expectError(await forwarded(behind, "203.0.113.9", PASSWORDS["vp.hctc"]), 429, "auth.throttled");
+      expect((await forwarded(behind, "198.51.100.4", PASSWORDS["vp.hctc"])).statusCode).toBe(200);
+      // Without TRUST_PROXY a client cannot pick its own address by sending the header.
+      const direct = await freshApp();
+      for (let i = 0; i < 5; i++) await forwarded(direct, `203.0.113.${i}`, "not-the-password");
+      expectError(await forwarded(direct, "198.51.100.4", PASSWORDS["vp.hctc"]), 429, "auth.throttled");
+    });
+
     it("keeps each app's throttle its own, so one app's held-back user signs in on another", async () => {
       const app = await freshApp();
       for (let i = 0; i < 5; i++) await login(app, "vp.daumoi", "not-the-password");

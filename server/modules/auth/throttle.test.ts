@@ -96,6 +96,7 @@ describe("LoginThrottle", () => {
     const throttle = new LoginThrottle({
       now: () => t,
       perUser: { max: 3, windowMs: 15 * MIN },
+      perUserEverywhere: { max: 4, windowMs: 15 * MIN },
       perAddress: { max: 5, windowMs: 15 * MIN },
     });
     const fail = (user: string, ip = "127.0.0.1") => {
@@ -105,16 +106,28 @@ describe("LoginThrottle", () => {
     return { throttle, fail, advance: (ms: number) => (t += ms) };
   }
 
-  it("holds a user name back after its failures, saying how many seconds to wait", () => {
+  it("holds a user name back on the address its failures came from, saying how many seconds to wait", () => {
     const { throttle, fail, advance } = setup();
     fail("an");
     advance(MIN);
     fail("an");
     fail("an");
-    expect(throttle.attempt("an", "127.0.0.2")).toEqual({ ok: false, retryAfterS: 14 * 60 });
-    expect(throttle.attempt("binh", "127.0.0.2").ok).toBe(true);
+    expect(throttle.attempt("an", "127.0.0.1")).toEqual({ ok: false, retryAfterS: 14 * 60 });
+    expect(throttle.attempt("binh", "127.0.0.1").ok).toBe(true);
     advance(14 * MIN);
+    expect(throttle.attempt("an", "127.0.0.1").ok).toBe(true);
+  });
+
+  it("someone who knows a user name cannot lock its owner out from another address, until the looser overall limit", () => {
+    const { throttle, fail } = setup();
+    fail("an", "10.0.0.66");
+    fail("an", "10.0.0.66");
+    fail("an", "10.0.0.66");
+    expect(throttle.attempt("an", "10.0.0.66").ok).toBe(false);
+    // The owner, elsewhere, still gets in (and that attempt counts towards the overall limit).
     expect(throttle.attempt("an", "127.0.0.2").ok).toBe(true);
+    // Four over all addresses: the user name now waits everywhere.
+    expect(throttle.attempt("an", "127.0.0.3")).toMatchObject({ ok: false });
   });
 
   it("a success clears the user name's failures but not the address's", () => {

@@ -1,6 +1,7 @@
 /**
- * Sign-in throttling, in memory (one process): at most a few failed sign-ins per user name and a
- * looser number per client address in any sliding window. Pure bookkeeping over an injectable
+ * Sign-in throttling, in memory (one process): at most a few failed sign-ins per user name from one
+ * client address, a looser number per user name from everywhere and per address, in any sliding
+ * window. Pure bookkeeping over an injectable
  * clock, so tests move time instead of sleeping. Each app instance owns its own throttle.
  */
 
@@ -67,7 +68,13 @@ export class FailureLog {
   }
 }
 
+/** A user name from one address: the limit a person mistyping meets. */
 export const USER_LIMIT: WindowLimit = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * A user name from all addresses together: looser, so that someone who knows a name cannot lock its
+ * owner out from one address, while guessing from many addresses stays slow.
+ */
+export const USER_EVERYWHERE_LIMIT: WindowLimit = { max: 50, windowMs: 15 * 60_000 };
 export const ADDRESS_LIMIT: WindowLimit = { max: 30, windowMs: 15 * 60_000 };
 
 /**
@@ -95,15 +102,25 @@ export function addressKey(ip: string): string {
 export type Attempt = { ok: true; succeeded(): void } | { ok: false; retryAfterS: number };
 
 export class LoginThrottle {
+  /** Per user name and address. */
   private readonly users: FailureLog;
+  /** Per user name, over all addresses. */
+  private readonly everywhere: FailureLog;
   private readonly addresses: FailureLog;
   private readonly now: () => number;
 
   constructor(
-    opts: { now?: () => number; perUser?: WindowLimit; perAddress?: WindowLimit; maxKeys?: number } = {},
+    opts: {
+      now?: () => number;
+      perUser?: WindowLimit;
+      perUserEverywhere?: WindowLimit;
+      perAddress?: WindowLimit;
+      maxKeys?: number;
+    } = {},
   ) {
     this.now = opts.now ?? Date.now;
     this.users = new FailureLog(opts.perUser ?? USER_LIMIT, opts.maxKeys);
+    this.everywhere = new FailureLog(opts.perUserEverywhere ?? USER_EVERYWHERE_LIMIT, opts.maxKeys);
     this.addresses = new FailureLog(opts.perAddress ?? ADDRESS_LIMIT, opts.maxKeys);
   }
 
@@ -111,19 +128,26 @@ export class LoginThrottle {
    * Asks to try a password for `username` from `ip`. Refused: how many seconds to wait, with nothing
    * recorded. Allowed: the attempt is charged as a failure at once, so parallel guesses cannot all
    * slip in before the first one fails (an error of any kind leaves it charged); `succeeded()` clears
-   * the user name's failures and takes back the address's charge.
+   * the user name's failures from that address and takes back the other two charges.
    */
   attempt(username: string, ip: string): Attempt {
     const now = this.now();
     const addr = addressKey(ip);
-    const waitMs = Math.max(this.users.waitMs(username, now), this.addresses.waitMs(addr, now));
+    const mine = `${username}\u0000${addr}`;
+    const waitMs = Math.max(
+      this.users.waitMs(mine, now),
+      this.everywhere.waitMs(username, now),
+      this.addresses.waitMs(addr, now),
+    );
     if (waitMs > 0) return { ok: false, retryAfterS: Math.ceil(waitMs / 1000) };
-    this.users.fail(username, now);
+    this.users.fail(mine, now);
+    this.everywhere.fail(username, now);
     this.addresses.fail(addr, now);
     return {
       ok: true,
       succeeded: () => {
-        this.users.reset(username);
+        this.users.reset(mine);
+        this.everywhere.forgive(username, now);
         this.addresses.forgive(addr, now);
       },
     };
