@@ -452,7 +452,8 @@ function findSigner(
       // lines come between them.
       let position: string | null = null;
       for (const b of block) {
-        if (!isCapsLine(b)) continue;
+        // "- UBND TỈNH;": a recipient's line, in capitals too.
+        if (!isCapsLine(b) || /^[-+•*–—]|[;,]$/u.test(b)) continue;
         if (!AUTHORITY.test(b)) {
           position = b;
           break;

@@ -372,6 +372,59 @@ describe("layouts of the fourth held-out set", () => {
   });
 });
 
+describe("what a review of the reader found", () => {
+  test("the overall target before a later 'chỉ tiêu' in the same paragraph is still read", () => {
+    const p = importPlanText(
+      "I. MỤC TIÊU\nNăm 2024, Chỉ số CCHC của huyện đạt từ 85% trở lên, tăng ít nhất 2 bậc so với năm 2023; hoàn thành 100% các chỉ tiêu, nhiệm vụ được giao.",
+    );
+    expect(p.overallTarget).toMatchObject({ percentAtLeast: 85, rankGainMin: 2, rankGainMax: null });
+  });
+
+  test("a recipient's line in capitals between the authority and the position is not the position", () => {
+    const p = importPlanText(
+      [
+        "I. NHIỆM VỤ",
+        "- Rà soát văn bản./.",
+        "Nơi nhận:",
+        "KT. CHÁNH VĂN PHÒNG",
+        "- UBND TỈNH;",
+        "PHÓ CHÁNH VĂN PHÒNG",
+        "Nguyễn Văn An",
+      ].join("\n"),
+    );
+    expect([p.document.signerAuthority, p.document.signerPosition, p.document.signer]).toEqual([
+      "KT. CHÁNH VĂN PHÒNG",
+      "PHÓ CHÁNH VĂN PHÒNG",
+      "Nguyễn Văn An",
+    ]);
+  });
+
+  test("a change column of plain numbers or words states no change; only signs and 'tăng/giảm' do", () => {
+    const p = importPlanText(
+      [
+        "I. MỤC TIÊU",
+        "TT | Chỉ số thành phần | Điểm tối đa | Chỉ tiêu năm 2020 | So với năm 2019",
+        "1 | Cải cách thể chế | 5 | 5 | 10",
+        "2 | Cải cách tài chính công | 6 | 5,5 | x3",
+        "3 | Cải cách thủ tục hành chính | 13 | 12 | −0,5",
+      ].join("\n"),
+    );
+    expect(p.areaTargets.map((a) => a.delta)).toEqual([null, null, -0.5]);
+  });
+
+  test("numbers between blank lines next to other numbers are table cells, not page numbers", () => {
+    const text = normaliseDocumentText("Cải cách thể chế\n\n9\n\n8,5\n\nCải cách TTHC\n\n14\n\n13");
+    expect(text.split("\n").filter((l) => l !== "")).toEqual([
+      "Cải cách thể chế",
+      "9",
+      "8,5",
+      "Cải cách TTHC",
+      "14",
+      "13",
+    ]);
+  });
+});
+
 describe("text wrapped at a fixed width", () => {
   const line = (s: string) => `      ${s}`;
   const wrapped = [

@@ -92,7 +92,7 @@ function scoreRows(rows: string[][]): string[] | null {
 /** "+1,25", "Tăng 1,5 điểm", "-0,5", "Giữ vững" as the prose an area target is read from, or null. */
 function statedChange(cell: string): string | null {
   if (/giữ vững|giữ nguyên/iu.test(cell)) return "giữ vững";
-  const m = new RegExp(`^(?:(tăng|giảm)\\s*|([+-−]))?\\s*(${NUM})\\s*(?:điểm)?$`, "iu").exec(cell.trim());
+  const m = new RegExp(`^(?:(tăng|giảm)\\s*|([+\\-−]))?\\s*(${NUM})\\s*(?:điểm)?$`, "iu").exec(cell.trim());
   if (!m || (!m[1] && !m[2])) return null;
   const down = m[1]?.toLowerCase() === "giảm" || m[2] === "-" || m[2] === "−";
   return `${down ? "giảm" : "tăng"} ${m[3]} điểm`;

@@ -11,7 +11,14 @@ import type { Baseline, ImportedAreaTarget, OverallTarget, Span } from "./types.
 export function findOverallTarget(text: string, paragraph: Span): OverallTarget | null {
   // "Năm 2022 … tăng 04 bậc. Phấn đấu năm 2023 … tăng từ 3 đến 5 bậc": the target follows "phấn đấu".
   const aim = /phấn đấu|mục tiêu|chỉ tiêu/iu.exec(text.slice(paragraph.start, paragraph.end));
-  const within = { start: paragraph.start + (aim?.index ?? 0), end: paragraph.end };
+  const after = aim
+    ? readOverallTarget(text, { start: paragraph.start + aim.index, end: paragraph.end })
+    : null;
+  // "… đạt từ 85% trở lên, tăng ít nhất 2 bậc; hoàn thành 100% các chỉ tiêu": the target came first.
+  return after ?? readOverallTarget(text, paragraph);
+}
+
+function readOverallTarget(text: string, within: Span): OverallTarget | null {
   const s = text.slice(within.start, within.end);
   const pct = new RegExp(
     `(?:đạt|từ|trên|tối thiểu|ít nhất)\\s*(?:kết quả\\s*)?(?:từ\\s*)?(${NUM})\\s*%\\s*(?:trở lên)?`,
@@ -63,17 +70,20 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
     const t = areaTarget(title, m[4], m[5], `${m[3] ?? ""} ${m[6] ?? m[7] ?? ""}`, span, m[1] ? 0.95 : 0.75);
     if (t) out.push(t);
   }
+  // The targets read so far, in the text's order, so a list item inside one of them is skipped.
+  const read = out.map((t) => t.span);
   // "… các lĩnh vực phấn đấu đạt: Cải cách thể chế 7/7,5 điểm; Cải cách thủ tục hành chính 13/14 điểm; …"
   for (const intro of s.matchAll(/(?:lĩnh vực|chỉ số thành phần)[^:;.\n]{0,60}:\s*/giu)) {
     // A list of targets ("… phấn đấu đạt:"), not of last year's losses ("bị mất điểm ở các chỉ số thành phần:").
     if (!/phấn đấu|mục tiêu|chỉ tiêu|đạt\s*:|còn lại/iu.test(intro[0])) continue;
     let pos = (intro.index ?? 0) + intro[0].length;
-    const end = s.slice(pos).search(/\.(?:\s|$)|\n/u);
-    for (const part of s.slice(pos, end < 0 ? s.length : pos + end).split(";")) {
+    SENTENCE_END.lastIndex = pos;
+    const end = SENTENCE_END.exec(s)?.index ?? s.length;
+    for (const part of s.slice(pos, end).split(";")) {
       const m = LISTED_TARGET.exec(part);
       const start = within.start + pos + (part.length - part.trimStart().length);
       pos += part.length + 1;
-      if (!m || out.some((t) => t.span.start <= start && start < t.span.end)) continue;
+      if (!m || inside(read, start)) continue;
       const t = areaTarget(m[1], m[2], m[3], m[4], { start, end: start + part.trim().length }, 0.7);
       if (t) out.push(t);
     }
@@ -82,6 +92,21 @@ export function findAreaTargets(text: string, within: Span): Omit<ImportedAreaTa
 }
 
 // "Cải cách thể chế 7/7,5 điểm", "Chỉ đạo, điều hành CCHC (9/9 điểm)", "Cải cách tài chính công đạt 5,5/6 điểm".
+const SENTENCE_END = /\.(?:\s|$)|\n/gu;
+
+/** Whether `pos` falls inside one of `spans` (sorted by start, not overlapping). */
+function inside(spans: Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= pos) lo = mid + 1;
+    else if (spans[mid].start > pos) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 const LISTED_TARGET = new RegExp(
   `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s*(?:\\(\\s*|\\s(?:đạt|là)\\s+)?(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm\\)?(.*)$`,
   "su",
@@ -95,12 +120,13 @@ const SECTION_TARGET = new RegExp(
 
 // "Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 7; năm 2024 đạt 6,5 điểm; mục tiêu năm 2025: 7 điểm)"
 const HEADING_TARGET =
-  /^(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\s*[“"]?([^“”"(]{3,160}?)[”"]?\s*\(([^)]*điểm tối đa[^)]*)\)\s*$/iu;
+  /^(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\s*[“"]?([^“”"(]{3,160}?)[”"]?\s*\(([^()]{0,240})\)\s*$/iu;
 
 /** The target an area's heading states in brackets, or null. */
 export function findHeadingTarget(heading: Span, title: string): Omit<ImportedAreaTarget, "area"> | null {
-  const m = HEADING_TARGET.exec(title);
-  if (!m) return null;
+  // Bounded: a heading is short, and a long line must not cost the reading its time.
+  const m = title.length <= 420 ? HEADING_TARGET.exec(title) : null;
+  if (!m || !/điểm tối đa/iu.test(m[2])) return null;
   const max = new RegExp(`điểm tối đa\\s*:?\\s*(${NUM})`, "iu").exec(m[2]);
   const aim = new RegExp(`mục tiêu[^:;]{0,20}:\\s*(giữ vững\\s*)?(${NUM})`, "iu").exec(m[2]);
   if (!max || !aim) return null;

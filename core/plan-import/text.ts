@@ -132,9 +132,23 @@ export function normaliseDocumentText(raw: string): string {
 function withoutPageNumbers(lines: string[]): string[] {
   const blank = (i: number) => i < 0 || i >= lines.length || lines[i].trim() === "";
   const page = (l: string) => /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d{1,3}$/u.test(l.trim());
+  // A table pasted one cell per paragraph ("Cải cách thể chế" / "9" / "8,5") has numbers around it.
+  const numeric = (i: number, step: number) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && lines[j].trim() === "") j += step;
+    return j >= 0 && j < lines.length && /^[-+]?\d+(?:[,.]\d+)?\s*%?$/u.test(lines[j].trim());
+  };
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (page(lines[i]) && blank(i - 1) && blank(i + 1) && i > 0 && i < lines.length - 1) {
+    if (
+      page(lines[i]) &&
+      blank(i - 1) &&
+      blank(i + 1) &&
+      i > 0 &&
+      i < lines.length - 1 &&
+      !numeric(i, -1) &&
+      !numeric(i, 1)
+    ) {
       while (out.length > 0 && out[out.length - 1].trim() === "") out.pop();
       while (i + 1 < lines.length && lines[i + 1].trim() === "") i++;
       continue;

@@ -82,6 +82,13 @@ describe("bad plan documents", () => {
     expect(plan.tasks.length).toBeGreaterThan(0);
   }, 60_000);
 
+  test("a heading that repeats 'điểm tối đa' in one open bracket to the size limit is read without backtracking for minutes", () => {
+    const text = `I. NHIỆM VỤ\n1. Lĩnh vực: X (${"điểm tối đa ".repeat(32_000)}) x\n- Rà soát văn bản.`;
+    expect(text.length).toBeLessThanOrEqual(MAX_CHARS);
+    const plan = importPlanText(text);
+    expect(plan.areaTargets).toEqual([]);
+  }, 60_000);
+
   test("TCVN3 and VNI texts are refused, naming the encoding", async () => {
     const tcvn3 = Buffer.from(
       "Céng hßa x· héi chñ nghÜa ViÖt Nam. KÕ ho¹ch c¶i thiÖn ChØ sè c¶i c¸ch hµnh chÝnh n¨m 2019 cña V¨n phßng UBND tØnh, ®¹t 10/12 ®iÓm.",
