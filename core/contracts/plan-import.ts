@@ -5,6 +5,10 @@
 import { z } from "zod";
 import { taskCreateBody } from "./plans.ts";
 
+/** Signature lines as stored and printed: NFC (so a decomposed paste is measured as written), "\n" between lines. */
+const signerText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.normalize("NFC").replace(/\r\n?/g, "\n") : v), schema);
+
 const points = z.number().min(0).max(1000).multipleOf(0.01);
 
 export const acceptImportBody = z.object({
@@ -19,22 +23,28 @@ export const acceptImportBody = z.object({
     /** Who signs: null or absent when the document does not say (an update keeps the stored one). */
     signer: z
       .object({
-        authority: z
-          .string()
-          .trim()
-          .max(120, "Thẩm quyền ký tối đa 120 ký tự / the authority is at most 120 characters")
+        authority: signerText(
+          z
+            .string()
+            .trim()
+            .max(120, "Thẩm quyền ký tối đa 120 ký tự / the authority is at most 120 characters"),
+        )
           .nullable()
           .optional(),
-        position: z
-          .string()
-          .trim()
-          .min(1, "Cần chức vụ người ký / the signer's position is needed")
-          .max(120, "Chức vụ người ký tối đa 120 ký tự / the position is at most 120 characters"),
-        name: z
-          .string()
-          .trim()
-          .min(1, "Cần tên người ký / the signer's name is needed")
-          .max(120, "Tên người ký tối đa 120 ký tự / the signer's name is at most 120 characters"),
+        position: signerText(
+          z
+            .string()
+            .trim()
+            .min(1, "Cần chức vụ người ký / the signer's position is needed")
+            .max(120, "Chức vụ người ký tối đa 120 ký tự / the position is at most 120 characters"),
+        ),
+        name: signerText(
+          z
+            .string()
+            .trim()
+            .min(1, "Cần tên người ký / the signer's name is needed")
+            .max(120, "Tên người ký tối đa 120 ký tự / the signer's name is at most 120 characters"),
+        ),
       })
       .nullable()
       .optional(),
