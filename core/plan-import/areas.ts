@@ -35,6 +35,9 @@ function words(title: string): string[] {
 
 function titleWords(title: string): string[] {
   let k = searchKey(title);
+  // People's satisfaction is how the framework measures the impact area ("Tác động của cải cách
+  // hành chính đến người dân, tổ chức"): "Nâng cao mức độ hài lòng của người dân" is that area.
+  if (/\bhai long\b/.test(k) && !/\btac dong\b/.test(k)) k += " tac dong";
   for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
   k = k
     .replace(/[“”"«»().,;:]/g, " ")

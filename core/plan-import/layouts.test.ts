@@ -425,6 +425,44 @@ describe("what a review of the reader found", () => {
   });
 });
 
+describe("layouts of the fifth held-out set", () => {
+  test("'Giao: X chủ trì; phối hợp: Y', 'Văn phòng HĐND-UBND', a counted noun before an abbreviation", () => {
+    const p = importPlanText(
+      [
+        "I. NHIỆM VỤ",
+        "- Kiểm tra CCHC tại 50% số thôn. Giao: Văn phòng HĐND-UBND xã chủ trì; phối hợp: Công an xã. Thời gian: tháng 3/2026.",
+        "- Thực hiện 04 báo cáo CCHC định kỳ. Giao: Công an xã; phối hợp: Văn phòng HĐND và UBND xã.",
+      ].join("\n"),
+      { units: [{ name: "Văn phòng HĐND và UBND xã" }, { name: "Công an xã" }] },
+    );
+    expect(p.tasks.map((t) => [t.leadUnits, t.coordinatingUnits, t.targets.map((x) => x.unit)])).toEqual([
+      [["Văn phòng HĐND và UBND xã"], ["Công an xã"], ["%"]],
+      [["Công an xã"], ["Văn phòng HĐND và UBND xã"], ["báo cáo"]],
+    ]);
+  });
+
+  test("'đạt 10,5 điểm/11 điểm tối đa', a 'Tăng so với năm 2023' column of bare numbers, a document named twice", () => {
+    const p = importPlanText(
+      [
+        "Căn cứ Kế hoạch số 118/KH-UBND ngày 20/01/2021 của UBND tỉnh; thực hiện Kế hoạch 118/KH-UBND,",
+        "I. MỤC TIÊU",
+        "a) Công tác chỉ đạo, điều hành CCHC: đạt 10,5 điểm/11 điểm tối đa, tăng 1,5 điểm;",
+        "TT | Chỉ số thành phần | Điểm tối đa | Chỉ tiêu năm 2024 | Tăng so với năm 2023",
+        "1 | Cải cách thể chế | 7 | 6 | 1,25",
+        "2 | Cải cách tài chính công | 6 | 5,5 | Giữ nguyên",
+      ].join("\n"),
+    );
+    expect(p.areaTargets.map((a) => [a.target, a.max, a.delta, a.kept])).toEqual([
+      [10.5, 11, 1.5, false],
+      [6, 7, 1.25, false],
+      [5.5, 6, 0, true],
+    ]);
+    expect(p.document.references.map((r) => `${r.number}/${r.code} ${r.date}`)).toEqual([
+      "118/KH-UBND 2021-01-20",
+    ]);
+  });
+});
+
 describe("text wrapped at a fixed width", () => {
   const line = (s: string) => `      ${s}`;
   const wrapped = [

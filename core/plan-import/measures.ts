@@ -34,6 +34,13 @@ function comparatorFor(before: string | undefined, after: string | undefined): C
   return ">=";
 }
 
+/** "báo cáo CCHC định kỳ" → "báo cáo": what is counted ends before an abbreviation or "định kỳ". */
+function countedNoun(phrase: string): string {
+  const words = phrase.replace(/\s+/g, " ").split(" ");
+  const cut = words.findIndex((w, i) => i > 0 && (/^\p{Lu}{2,}[,;]?$/u.test(w) || /^định$/iu.test(w)));
+  return (cut > 0 ? words.slice(0, cut) : words).join(" ").replace(/[,;]$/, "").toLowerCase();
+}
+
 export function findTargets(text: string, span: Span): ImportedTarget[] {
   const s = text.slice(span.start, span.end);
   const out: ImportedTarget[] = [];
@@ -69,7 +76,7 @@ export function findTargets(text: string, span: Span): ImportedTarget[] {
       text: m[0].trim(),
       comparator: exact && /^0\d/.test(m[2]) ? "=" : ">=",
       value: Number(m[2]),
-      unit: m[3].replace(/\s+/g, " ").toLowerCase(),
+      unit: countedNoun(m[3]),
       span: { start: span.start + i + lead, end: span.start + i + m[0].length },
     });
   }

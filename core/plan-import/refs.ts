@@ -40,6 +40,15 @@ export function findReferences(text: string, from = 0, to = text.length): Docume
       end += after[0].length;
     }
     const kind = m[1] ?? inferKind(m[3]);
+    // A document named twice ("Kế hoạch số 118/KH-UBND ngày …", later "Kế hoạch 118/KH-UBND") is one
+    // reference: the first mention, with what a later one adds.
+    const seen = out.find((r) => r.number === m[2] && r.code === m[3]);
+    if (seen) {
+      seen.date ??= date;
+      seen.issuer ??= issuer;
+      seen.kind ??= kind;
+      continue;
+    }
     out.push({ kind, number: m[2], code: m[3], date, issuer, span: { start, end } });
   }
   return out;

@@ -17,11 +17,12 @@ export interface Roles {
   confidence: number;
 }
 
+// "Chủ trì: …", "Đơn vị thực hiện: …", and "Giao: X chủ trì; phối hợp: Y" (who is given the task leads it).
 const LABEL =
-  /(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp|(?<=(?:Đơn vị|Cơ quan|Người)\s+)thực hiện)\s*(?:thực hiện\s*)?:/giu;
+  /(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp|(?<=(?:Đơn vị|Cơ quan|Người)\s+)thực hiện|(?<![\p{L}])giao)\s*(?:thực hiện\s*)?:/giu;
 /** The verbs after which the units before them lead the task. */
 const SUBJECT_VERB =
-  /^\s*(?:là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng)/iu;
+  /^\s*(?:là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng|tổ chức (?:triển khai|thực hiện))/iu;
 /** One of those verbs somewhere ahead: worth reading the units before it. */
 const SUBJECT_VERB_AHEAD =
   /là (?:cơ quan |đơn vị )?(?:thường trực|đầu mối|chủ trì)|chịu trách nhiệm|có trách nhiệm|báo cáo|chủ trì|căn cứ|chủ động|thực hiện|tham mưu|theo dõi|phụ trách|triển khai|xây dựng/iu;

@@ -75,7 +75,11 @@ function scoreRows(rows: string[][]): string[] | null {
       continue;
     }
     let note = "";
-    const stated = change >= 0 ? statedChange(r[change] ?? "") : null;
+    // Under "Tăng so với năm 2023" a bare number is an increase.
+    const cell = r[change] ?? "";
+    const rises = change >= 0 && /tăng/iu.test(header[change]) && !/giảm/iu.test(header[change]);
+    const stated =
+      change >= 0 ? statedChange(rises && NUMBER.test(cell.trim()) ? `+${cell.trim()}` : cell) : null;
     if (stated) note = ` (${stated}${year && stated !== "giữ vững" ? ` so với năm ${year}` : ""})`;
     if (base >= 0 && NUMBER.test(r[base] ?? "")) {
       const delta = centi(r[target]) - centi(r[base]);

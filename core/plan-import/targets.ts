@@ -51,7 +51,7 @@ function readOverallTarget(text: string, within: Span): OverallTarget | null {
 // "Lĩnh vực X: giữ vững kết quả năm 2021 là 8/9 điểm"; a quoted title needs no colon:
 // "- Chỉ số thành phần “X” đạt 8,5/9 điểm, tăng 01 điểm so với năm 2024"
 const AREA_TARGET = new RegExp(
-  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]\\s*(?:\\([^)]{0,80}\\)\\s*)?:?|([\\p{L}][^:;.“”"\\n]{2,160}?)\\s*(?:\\([^)]{0,80}\\)\\s*)?:)\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
+  `(?:Chỉ số thành phần|Lĩnh vực|Tiêu chí)?\\s*(?:\\d+[.:)]?\\s*)?(?:[“"«]([^”"»]{3,160})[”"»]\\s*(?:\\([^)]{0,80}\\)\\s*)?:?|([\\p{L}][^:;.“”"\\n]{2,160}?)\\s*(?:\\([^)]{0,80}\\)\\s*)?:)\\s*([^:;\\n]{0,60}?)(${NUM})\\s*(?:điểm\\s*)?\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?` +
     `(?:\\s*\\(([^)]{0,120})\\)|([^;\\n(]{0,100}?)(?=[;.]\\s|[;.]?$|\\n))?`,
   "gimu",
 );
@@ -108,13 +108,13 @@ function inside(spans: Span[], pos: number): boolean {
 }
 
 const LISTED_TARGET = new RegExp(
-  `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s*(?:\\(\\s*|\\s(?:đạt|là)\\s+)?(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm\\)?(.*)$`,
+  `^\\s*([\\p{L}][^\\d:()]{2,160}?)\\s*(?:\\(\\s*|\\s(?:đạt|là)\\s+)?(${NUM})\\s*(?:điểm\\s*)?\\/\\s*(${NUM})\\s*điểm\\)?(.*)$`,
   "su",
 );
 
 // "Mục tiêu: đạt 8,5/9 điểm (tăng 0,6 điểm so với năm 2022)" under the area's own heading.
 const SECTION_TARGET = new RegExp(
-  `^(?:Mục tiêu|Chỉ tiêu)[^:\\n]{0,30}:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?([^\\n]{0,140})`,
+  `^(?:Mục tiêu|Chỉ tiêu)[^:\\n]{0,30}:\\s*([^:;\\n]{0,60}?)(${NUM})\\s*(?:điểm\\s*)?\\/\\s*(${NUM})\\s*điểm(?:\\s*tối đa)?([^\\n]{0,140})`,
   "iu",
 );
 

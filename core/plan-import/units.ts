@@ -126,8 +126,10 @@ const BODIES: [RegExp, string][] = [
 function bodyVariants(name: string): string[] {
   const out = new Set<string>();
   for (const [re, other] of BODIES) if (re.test(name)) out.add(name.replace(re, other));
-  // Both bodies abbreviated at once: "Văn phòng HĐND và UBND huyện".
-  out.add(name.replace(BODIES[0][0], "UBND").replace(BODIES[1][0], "HĐND"));
+  // Both bodies abbreviated at once: "Văn phòng HĐND và UBND huyện", also "HĐND-UBND".
+  const both = name.replace(BODIES[0][0], "UBND").replace(BODIES[1][0], "HĐND");
+  out.add(both);
+  out.add(both.replace(/HĐND và UBND/u, "HĐND-UBND"));
   out.delete(name);
   return [...out];
 }

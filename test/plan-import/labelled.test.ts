@@ -16,6 +16,7 @@ const SETS = (
     ["plans-heldout2", 0.85],
     ["plans-heldout3", 0.85],
     ["plans-heldout4", 0.85],
+    ["plans-heldout5", 0.85],
   ] as const
 ).map(([name, floor]) => ({ name, floor, dir: path.join(path.dirname(FIXTURES), name) }));
 
