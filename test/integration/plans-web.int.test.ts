@@ -134,6 +134,8 @@ forEachEngine("plan and task pages through the API", (get) => {
     const leader = (await getJson("/me/tasks", "vp.lanhdao")).items as Task[];
     expect(leader).toHaveLength(16);
     expect(leader.some((x) => x.canUpdate)).toBe(false);
+    // Read in one go for all the agency's plans, each task still says its plan's year.
+    expect(new Set(leader.map((x) => (x as Task & { planYear: number }).planYear))).toEqual(new Set([2019]));
   });
 
   it("shows each measurable target with the latest value reported for its indicator and whether it is met", async () => {

@@ -244,6 +244,19 @@ export async function listTasks(db: Kysely<DB>, planId: number) {
     .execute();
 }
 
+/** The tasks of several plans at once, in each plan's order. */
+export async function listTasksOfPlans(db: Kysely<DB>, planIds: number[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("plan_id", "in", planIds)
+    .orderBy("plan_id")
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
 export async function findTask(db: Kysely<DB>, id: number) {
   return db
     .selectFrom("tasks")

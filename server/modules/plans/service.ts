@@ -676,20 +676,24 @@ export async function myTasks(ctx: AppContext, caller: Caller) {
   const plans = await repo.listPlans(ctx.db, caller.agencyId);
   const out: (Awaited<ReturnType<typeof presentTasks>>[number] & { planYear: number; canUpdate: boolean })[] =
     [];
-  for (const p of plans) {
-    const tasks = await presentTasks(ctx, await repo.listTasks(ctx.db, p.id));
-    for (const t of tasks) {
-      const units = [...t.leadUnits, ...t.coordinatingUnits];
-      const involved =
-        caller.role !== "division" || units.some((u) => u.id === caller.unitId || u.kind === "unit_group");
-      const canUpdate = canUpdateTask(
-        caller,
-        facts,
-        units.map((u) => u.id),
-        units.filter((u) => u.kind === "unit_group").map((u) => u.id),
-      );
-      if (involved) out.push({ ...t, planYear: p.year, canUpdate });
-    }
+  // All the agency's plans' tasks in one reading, not one per plan.
+  const rows = await repo.listTasksOfPlans(
+    ctx.db,
+    plans.map((p) => p.id),
+  );
+  const yearOf = new Map(plans.map((p) => [p.id, p.year]));
+  const planOf = new Map(rows.map((r) => [r.id, r.plan_id]));
+  for (const t of await presentTasks(ctx, rows)) {
+    const units = [...t.leadUnits, ...t.coordinatingUnits];
+    const involved =
+      caller.role !== "division" || units.some((u) => u.id === caller.unitId || u.kind === "unit_group");
+    const canUpdate = canUpdateTask(
+      caller,
+      facts,
+      units.map((u) => u.id),
+      units.filter((u) => u.kind === "unit_group").map((u) => u.id),
+    );
+    if (involved) out.push({ ...t, planYear: yearOf.get(planOf.get(t.id) ?? 0) ?? 0, canUpdate });
   }
   // Overdue first, then open tasks by deadline.
   const rank = (t: (typeof out)[number]) =>
