@@ -235,13 +235,7 @@ export async function updateTaskFields(
 }
 
 export async function listTasks(db: Kysely<DB>, planId: number) {
-  return db
-    .selectFrom("tasks")
-    .selectAll()
-    .where("plan_id", "=", planId)
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
+  return listTasksOfPlans(db, [planId]);
 }
 
 /** The tasks of several plans at once, in each plan's order. */
