@@ -5,17 +5,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { importPlanText, MAX_CHARS } from "../core/plan-import/index.ts";
+import { importPlanText } from "../core/plan-import/index.ts";
 import { normaliseDocumentText } from "../core/plan-import/text.ts";
 import { AREAS, UNITS } from "../demo/quangnam2019.ts";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-}
+import { hostilePlanText } from "../test/plan-import/hostile.ts";
+import type { BenchResult } from "./dashboard.ts";
 
 function best(fn: () => unknown, repeats: number): number {
   let min = Number.POSITIVE_INFINITY;
@@ -32,25 +26,10 @@ const SEED = fs.readFileSync(
   "utf8",
 );
 
-function hostile(): { text: string; units: { name: string }[] } {
-  const units = Array.from({ length: 30 }, (_, i) => ({ name: `Phòng Chuyên môn số ${i + 1} và Kiểm tra` }));
-  const cues = [
-    "Phòng Chuyên môn số 3 và Kiểm tra (sau đây gọi tắt là Phòng ba)",
-    "1 | Cải cách thể chế | 8 | 7 | 7,5",
-    "",
-    "2",
-    "",
-    "((( Giao Phòng ba chủ trì, phối hợp Phòng Chuyên môn số 4 và Kiểm tra, trước ngày 30/6/2023;",
-    "1.1. Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 8; năm 2022 đạt 6,5 điểm; mục tiêu năm 2023: 7 điểm)",
-    "Nhiệm vụ 1. Thời gian thực hiện: Quý II. Hoàn thành: Tháng 9",
-  ].join("\n");
-  return { text: Array.from({ length: Math.ceil(MAX_CHARS / cues.length) }, () => cues).join("\n"), units };
-}
-
 export function benchPlanImport(): BenchResult[] {
   const seedBase = best(() => normaliseDocumentText(SEED), 20);
   const seed = best(() => importPlanText(SEED, { units: UNITS, areas: AREAS }), 10);
-  const h = hostile();
+  const h = hostilePlanText();
   const hostileBase = best(() => normaliseDocumentText(h.text), 3);
   const hostileRead = best(() => importPlanText(h.text, { units: h.units }), 2);
   return [

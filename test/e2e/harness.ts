@@ -278,10 +278,10 @@ export async function settled(popup: Locator) {
     .toBe(false);
 }
 
-/** Answers the open confirmation dialog (antd's modal.confirm) with the button `name`, once it has finished appearing. */
-export async function answerDialog(page: Page, name: string) {
+/** Answers the open confirmation in `popup` (a CSS selector) with the button `name`, once it has finished appearing. */
+async function answer(page: Page, popup: string, name: string) {
   const open = page
-    .locator(".ant-modal")
+    .locator(popup)
     .filter({ has: page.getByRole("button", { name, exact: true }) })
     .last();
   await settled(open);
@@ -289,13 +289,9 @@ export async function answerDialog(page: Page, name: string) {
   await open.waitFor({ state: "hidden", timeout: 10_000 });
 }
 
-/** Answers the open confirmation popover with the button `name`, once it has finished appearing. */
-export async function answerConfirm(page: Page, name: string) {
-  const open = page
-    .locator(".ant-popover:not(.ant-popover-hidden)")
-    .filter({ has: page.getByRole("button", { name, exact: true }) })
-    .last();
-  await settled(open);
-  await open.getByRole("button", { name, exact: true }).click();
-  await open.waitFor({ state: "hidden", timeout: 10_000 });
-}
+/** Answers the open confirmation dialog (antd's modal.confirm) with the button `name`. */
+export const answerDialog = (page: Page, name: string) => answer(page, ".ant-modal", name);
+
+/** Answers the open confirmation popover with the button `name`. */
+export const answerConfirm = (page: Page, name: string) =>
+  answer(page, ".ant-popover:not(.ant-popover-hidden)", name);

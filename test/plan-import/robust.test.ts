@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ImportError, importPlanText, MAX_CHARS } from "../../core/plan-import/index.ts";
 import { documentText } from "../../server/documents/plan-source.ts";
+import { hostilePlanText } from "./hostile.ts";
 
 const SEED = fs.readFileSync(
   path.resolve(import.meta.dirname, "../fixtures/plans/quangnam-1994-kh-vpubnd-2019.txt"),
@@ -63,20 +64,7 @@ describe("bad plan documents", () => {
   }, 60_000);
 
   test("a text made of the reader's own cues, repeated to the size limit, is still read (a short name defined thousands of times, tables, page breaks, open brackets)", () => {
-    const units = Array.from({ length: 30 }, (_, i) => ({
-      name: `Phòng Chuyên môn số ${i + 1} và Kiểm tra`,
-    }));
-    const cues = [
-      "Phòng Chuyên môn số 3 và Kiểm tra (sau đây gọi tắt là Phòng ba)",
-      "1 | Cải cách thể chế | 8 | 7 | 7,5",
-      "",
-      "2",
-      "",
-      "((( Giao Phòng ba chủ trì, phối hợp Phòng Chuyên môn số 4 và Kiểm tra, trước ngày 30/6/2023;",
-      "1.1. Chỉ số thành phần “Cải cách thể chế” (điểm tối đa: 8; năm 2022 đạt 6,5 điểm; mục tiêu năm 2023: 7 điểm)",
-      "Nhiệm vụ 1. Thời gian thực hiện: Quý II. Hoàn thành: Tháng 9",
-    ].join("\n");
-    const text = Array.from({ length: Math.ceil(MAX_CHARS / cues.length) }, () => cues).join("\n");
+    const { text, units } = hostilePlanText();
     const plan = importPlanText(text, { units });
     expect(plan.text.length).toBeLessThanOrEqual(MAX_CHARS);
     expect(plan.tasks.length).toBeGreaterThan(0);
