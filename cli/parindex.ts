@@ -10,6 +10,7 @@ import type { AppContext } from "../server/context.ts";
 import { type Database, migrate, openDatabase } from "../server/db/connect.ts";
 import { AppError } from "../server/errors.ts";
 import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
+import { verifyAudit } from "../server/modules/audit/verify.ts";
 import { createUser, ROLES } from "../server/modules/auth/service.ts";
 import { listCycles } from "../server/modules/cycles/repository.ts";
 import { cycleResults, presentResult } from "../server/modules/ranking/service.ts";
@@ -28,6 +29,8 @@ Usage:
   parindex score FILE [--json]        score a results table (CSV/XLSX) and rank its agencies
   parindex plan import FILE [--json] [--agency CODE]
                                       read a plan document (.txt/.html/.docx) into a structured plan
+  parindex audit verify [--json]      recompute the audit trail's hash chain: OK with its length and
+                                      head hash, or the first entry that does not fit (exit code 1)
 
 Roles: ${ROLES.join(", ")}
 `;
@@ -188,6 +191,19 @@ async function usersAdd(config: Config, args: string[]) {
   });
 }
 
+async function auditVerify(ctx: AppContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const r = await verifyAudit(ctx.db);
+  if (values.json) out(`${JSON.stringify(r, null, 2)}\n`);
+  else if (r.ok) out(`OK: ${r.length} entries, head ${r.head}\n`);
+  else
+    err(
+      `BROKEN at entry ${r.entryId}: ${r.reason} (${r.length} entries before it verify)\n` +
+        `Chuỗi nhật ký bị phá vỡ tại bản ghi ${r.entryId}\n`,
+    );
+  return r.ok ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
@@ -240,6 +256,12 @@ export async function main(argv: string[]): Promise<number> {
         return await usersAdd(config, rest.slice(1));
       case "index":
         return await index(config, rest);
+      case "audit":
+        if (rest[0] !== "verify") {
+          err("usage: parindex audit verify [--json]\n");
+          return 2;
+        }
+        return await withDb(config, "parindex audit verify", (ctx) => auditVerify(ctx, rest.slice(1)));
       case "plan":
         if (rest[0] !== "import") {
           err(PLAN_IMPORT_USAGE);

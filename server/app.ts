@@ -15,6 +15,7 @@ import type { AppContext } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { sessionToken } from "./http.ts";
 import { agencyRoutes } from "./modules/agencies/routes.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
 import type { Caller } from "./modules/auth/policy.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { resolveCaller } from "./modules/auth/service.ts";
@@ -100,7 +101,7 @@ export async function buildApp(
 
   app.decorateRequest("caller", null);
   app.addHook("onRequest", async (req) => {
-    req.caller = await resolveCaller(ctx, sessionToken(req));
+    req.caller = await resolveCaller(ctx, sessionToken(req), req.ip);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -176,6 +177,7 @@ export async function buildApp(
       await planRoutes(api, ctx);
       await indicatorRoutes(api, ctx);
       await planImportRoutes(api, ctx);
+      await auditRoutes(api, ctx);
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

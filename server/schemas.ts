@@ -3,6 +3,12 @@ import { z } from "zod";
 import { parseCenti } from "../core/decimal.ts";
 import { parseViDate } from "../core/locale.ts";
 
+/** PostgreSQL's integer: ids are never larger. */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in a query string or a body: a positive integer within PostgreSQL's integer range. */
+export const idValue = z.coerce.number().int().positive().max(MAX_ID);
+
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** Points as a JSON number (3.5) or a Vietnamese string ("3,5"); at most two decimals. */

@@ -14,6 +14,8 @@ import * as m002 from "./migrations/002_score_history.ts";
 import * as m003 from "./migrations/003_user_disabled.ts";
 import * as m004 from "./migrations/004_plan_published.ts";
 import * as m005 from "./migrations/005_plan_signer.ts";
+import * as m006 from "./migrations/006_audit.ts";
+import * as m007 from "./migrations/007_drop_score_history.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -37,12 +39,21 @@ export function splitStatements(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-const MIGRATIONS: Record<string, { up: string; down: string }> = {
+/** A migration: SQL, and for a few a data step run after it (in the same transaction). */
+interface MigrationText {
+  up: string;
+  down: string;
+  data?: (db: Kysely<DB>) => Promise<void>;
+}
+
+const MIGRATIONS: Record<string, MigrationText> = {
   "001_initial": m001,
   "002_score_history": m002,
   "003_user_disabled": m003,
   "004_plan_published": m004,
   "005_plan_signer": m005,
+  "006_audit": m006,
+  "007_drop_score_history": m007,
 };
 
 class InRepoMigrations implements MigrationProvider {
@@ -52,6 +63,7 @@ class InRepoMigrations implements MigrationProvider {
       out[name] = {
         up: async (db) => {
           for (const s of splitStatements(m.up)) await sql.raw(s).execute(db);
+          await m.data?.(db as Kysely<DB>);
         },
         down: async (db) => {
           for (const s of splitStatements(m.down)) await sql.raw(s).execute(db);

@@ -227,7 +227,31 @@ export interface IndicatorValueTable {
   recorded_at: Generated<Date>;
 }
 
+/** Migration 006: the append-only, hash-chained audit trail (server/modules/audit). */
+export interface AuditLogTable {
+  id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  session: string | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  province_id: number | null;
+  agency_id: number | null;
+  cycle_id: number | null;
+  plan_id: number | null;
+  before: Json | null;
+  after: Json | null;
+  note: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
+  audit_log: AuditLogTable;
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

@@ -15,6 +15,10 @@ export interface Caller {
   unitId: number | null;
   /** The province the user's agency belongs to. */
   provinceId: number | null;
+  /** Which sign-in the request came through (a prefix of the session's hash), for the audit trail. */
+  sessionId?: string | null;
+  /** The address the request came from, for the audit trail. */
+  ip?: string | null;
 }
 
 export interface AgencyFacts {

@@ -212,9 +212,14 @@ export async function logout(ctx: AppContext, token: string) {
   await repo.deleteSession(ctx.db, sha256(token));
 }
 
-export async function resolveCaller(ctx: AppContext, token: string | undefined): Promise<Caller | null> {
+export async function resolveCaller(
+  ctx: AppContext,
+  token: string | undefined,
+  ip: string | null = null,
+): Promise<Caller | null> {
   if (!token) return null;
-  const row = await repo.findSessionUser(ctx.db, sha256(token));
+  const tokenHash = sha256(token);
+  const row = await repo.findSessionUser(ctx.db, tokenHash);
   if (!row || new Date(row.expires_at) < new Date()) return null;
   return {
     id: row.id,
@@ -224,5 +229,10 @@ export async function resolveCaller(ctx: AppContext, token: string | undefined):
     agencyId: row.agency_id,
     unitId: row.unit_id,
     provinceId: row.agency_id ? await provinceOf(ctx.db, row.agency_id) : null,
+    sessionId: sessionRef(tokenHash),
+    ip,
   };
 }
+
+/** How the audit trail names a session: enough of its hash to tell sessions apart, never the token. */
+export const sessionRef = (tokenHash: string) => tokenHash.slice(0, 16);

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, Kysely } from "kysely";
-import type { HistoryAction } from "../../../core/contracts/scores.ts";
+import type { ColumnType, Kysely } from "kysely";
 import type { Centi } from "../../../core/decimal.ts";
 import type { DB } from "../../db/schema.ts";
 import type { CycleRow } from "../cycles/repository.ts";
@@ -9,20 +8,8 @@ export type CycleLike = CycleRow;
 
 type NumericN = ColumnType<string | null, string | number | null | undefined, string | number | null>;
 
-/** Migration 002: the score history, and where evidence attached from a task came from. */
+/** Migration 002: where evidence attached from a task came from. */
 type ScoresTables = {
-  score_history: {
-    id: Generated<number>;
-    cycle_id: number;
-    agency_id: number;
-    node_code: string | null;
-    action: HistoryAction;
-    points: NumericN;
-    previous_points: NumericN;
-    note: string | null;
-    user_id: number | null;
-    at: Generated<Date>;
-  };
   evidence: DB["evidence"] & {
     source_evidence_id: ColumnType<number | null, number | null | undefined, number | null>;
   };
@@ -306,61 +293,21 @@ export async function fileReferences(db: Kysely<DB>, filePath: string): Promise<
   return Number(r.n);
 }
 
-export async function insertHistory(
-  db: Kysely<DB>,
-  h: {
-    cycleId: number;
-    agencyId: number;
-    nodeCode: string | null;
-    action: HistoryAction;
-    points?: Centi | null;
-    previousPoints?: Centi | null;
-    note?: string | null;
-    userId: number | null;
-  },
-) {
-  await x(db)
-    .insertInto("score_history")
-    .values({
-      cycle_id: h.cycleId,
-      agency_id: h.agencyId,
-      node_code: h.nodeCode,
-      action: h.action,
-      points: h.points === null || h.points === undefined ? null : dec(h.points),
-      previous_points:
-        h.previousPoints === null || h.previousPoints === undefined ? null : dec(h.previousPoints),
-      note: h.note ?? null,
-      user_id: h.userId,
-    })
+/** The criteria an agency has a score row for in a cycle (what its history can be about). */
+export async function listScoreKeys(db: Kysely<DB>, cycleId: number, agencyId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("scores")
+    .select("node_code")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
     .execute();
-}
-
-/** The history of one criterion (and the agency's submissions), newest first. */
-export async function listHistory(db: Kysely<DB>, cycleId: number, agencyId: number, nodeCode?: string) {
-  let q = x(db)
-    .selectFrom("score_history as h")
-    .leftJoin("users as u", "u.id", "h.user_id")
-    .select([
-      "h.id",
-      "h.node_code",
-      "h.action",
-      "h.points",
-      "h.previous_points",
-      "h.note",
-      "h.at",
-      "u.display_name",
-      "u.role",
-    ])
-    .where("h.cycle_id", "=", cycleId)
-    .where("h.agency_id", "=", agencyId);
-  if (nodeCode !== undefined)
-    q = q.where((eb) => eb.or([eb("h.node_code", "=", nodeCode), eb("h.node_code", "is", null)]));
-  const rows = await q.orderBy("h.id", "desc").execute();
-  return rows.map((r) => ({
-    ...r,
-    points: centiOrNull(r.points),
-    previous_points: centiOrNull(r.previous_points),
-  }));
+  const na = await db
+    .selectFrom("not_applicable")
+    .select("node_code")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .execute();
+  return [...new Set([...rows, ...na].map((r) => r.node_code))];
 }
 
 /** The (cycle, area) pairs an appraiser is assigned to. */

@@ -14,6 +14,8 @@ import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { presentEvidence, pts } from "../../presenters.ts";
 import { type IncomingFile, removeStored, withStoredUpload } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
+import { entityHistory } from "../audit/access.ts";
+import { recordAudit } from "../audit/service.ts";
 import {
   type AgencyFacts,
   type Caller,
@@ -101,8 +103,32 @@ function pointsError(points: Centi, max: Centi, step: Centi | null) {
   if (p) throw badInput(p.code, "points", p.vi, p.en);
 }
 
-function history(db: Db, k: Key, nodeCode: string | null, caller: Caller, action: HistoryAction, more = {}) {
-  return repo.insertHistory(db, { ...k, nodeCode, action, userId: caller.id, ...more });
+/** Records a change of one criterion (nodeCode) or of the agency's whole assessment (null) in the audit trail. */
+function history(
+  db: Db,
+  k: Key & { provinceId: number | null },
+  nodeCode: string | null,
+  caller: Caller,
+  action: HistoryAction,
+  more: {
+    points?: Centi | null;
+    previousPoints?: Centi | null;
+    note?: string | null;
+    field?: "self" | "appraised";
+  } = {},
+) {
+  const field = more.field ?? (action === "appraised" ? "appraised" : "self");
+  return recordAudit(db, caller, {
+    action: `${nodeCode === null ? "participant" : "score"}.${action}`,
+    entity: nodeCode === null ? "participant" : "score",
+    entityId: nodeCode === null ? `${k.cycleId}:${k.agencyId}` : `${k.cycleId}:${k.agencyId}:${nodeCode}`,
+    provinceId: k.provinceId,
+    agencyId: k.agencyId,
+    cycleId: k.cycleId,
+    before: more.previousPoints === undefined ? undefined : { [field]: pts(more.previousPoints) },
+    after: more.points === undefined ? undefined : { [field]: pts(more.points) },
+    note: more.note ?? null,
+  });
 }
 
 /** Areas the caller may appraise for this agency: assigned ones, or every area for the province office. */
@@ -280,7 +306,7 @@ export async function selfAssess(
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findScore(trx, k);
     await repo.upsertSelfScore(trx, k, { points, inputs: body.inputs, explanation });
-    await history(trx, k, k.nodeCode, caller, "self_assessed", {
+    await history(trx, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "self_assessed", {
       points,
       previousPoints: before?.self ?? null,
       note: explanation ?? null,
@@ -330,7 +356,7 @@ export async function appraise(
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findScore(trx, k);
     await repo.upsertAppraisal(trx, k, { points: body.points, remark, userId: caller.id });
-    await history(trx, k, k.nodeCode, caller, "appraised", {
+    await history(trx, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "appraised", {
       points: body.points,
       previousPoints: before?.appraised ?? null,
       note: remark,
@@ -362,7 +388,7 @@ export async function reply(ctx: AppContext, caller: Caller, k: NodeKey, text: s
     );
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setReply(trx, k, text);
-    await history(trx, k, k.nodeCode, caller, "replied", { note: text });
+    await history(trx, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "replied", { note: text });
   });
 }
 
@@ -376,7 +402,7 @@ export async function setStatus(
   const move = (status: "draft" | "submitted" | "finalised", what: HistoryAction) =>
     ctx.db.transaction().execute(async (trx) => {
       await cycles.setParticipantStatus(trx, k.cycleId, k.agencyId, status);
-      await history(trx, k, null, caller, what);
+      await history(trx, { ...k, provinceId: facts.provinceId }, null, caller, what);
     });
   if (action === "finalise") {
     const assigned = await cycles.assignedAreas(ctx.db, k.cycleId, caller.id);
@@ -453,11 +479,13 @@ export async function addEvidence(
     | { kind: "link" | "document" | "explanation"; url?: string; docNumber?: string; note?: string }
     | { kind: "file"; file: IncomingFile; note?: string },
 ) {
-  await evidenceAccess(ctx, caller, k);
+  const { facts } = await evidenceAccess(ctx, caller, k);
   const insert = (db: Db, row: Omit<Parameters<typeof repo.insertEvidence>[1], "agencyId" | "createdBy">) =>
     repo.insertEvidence(db, { ...k, ...row, createdBy: caller.id });
   const record = (db: Db, note: string | null | undefined) =>
-    history(db, k, k.nodeCode, caller, "evidence_added", { note: note ?? null });
+    history(db, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "evidence_added", {
+      note: note ?? null,
+    });
   if (e.kind === "file") {
     return withStoredUpload(ctx, k.agencyId, e.file, (stored) =>
       ctx.db.transaction().execute(async (trx) => {
@@ -476,7 +504,7 @@ export async function addEvidence(
 
 /** Backs a criterion with evidence a division already posted on a task: the item is shared, not copied twice. */
 export async function attachTaskEvidence(ctx: AppContext, caller: Caller, k: NodeKey, evidenceId: number) {
-  await evidenceAccess(ctx, caller, k);
+  const { facts } = await evidenceAccess(ctx, caller, k);
   const source = await repo.findEvidence(ctx.db, evidenceId);
   if (!source || source.agency_id !== k.agencyId || source.task_update_id === null)
     throw notFound("minh chứng của nhiệm vụ / task evidence", "evidenceId");
@@ -501,7 +529,7 @@ export async function attachTaskEvidence(ctx: AppContext, caller: Caller, k: Nod
       createdBy: caller.id,
       sourceEvidenceId: source.id,
     });
-    await history(trx, k, k.nodeCode, caller, "evidence_added", {
+    await history(trx, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "evidence_added", {
       note: source.file_name ?? source.url ?? source.doc_number ?? source.note,
     });
     return id;
@@ -509,12 +537,12 @@ export async function attachTaskEvidence(ctx: AppContext, caller: Caller, k: Nod
 }
 
 export async function removeEvidence(ctx: AppContext, caller: Caller, k: NodeKey, evidenceId: number) {
-  await evidenceAccess(ctx, caller, k);
+  const { facts } = await evidenceAccess(ctx, caller, k);
   const e = await repo.findCriterionEvidence(ctx.db, k, evidenceId);
   if (!e) throw notFound("tài liệu kiểm chứng / evidence", "evidenceId");
   const orphan = await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteEvidence(trx, evidenceId);
-    await history(trx, k, k.nodeCode, caller, "evidence_removed", {
+    await history(trx, { ...k, provinceId: facts.provinceId }, k.nodeCode, caller, "evidence_removed", {
       note: e.file_name ?? e.url ?? e.doc_number ?? e.note,
     });
     return e.file_path && (await repo.fileReferences(trx, e.file_path)) === 0 ? e.file_path : null;
@@ -540,18 +568,34 @@ export async function taskEvidence(ctx: AppContext, caller: Caller, k: Key) {
 export async function scoreHistory(ctx: AppContext, caller: Caller, k: Key, nodeCode?: string) {
   const { facts } = await participation(ctx, k);
   if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
-  const rows = await repo.listHistory(ctx.db, k.cycleId, k.agencyId, nodeCode);
-  return rows.map((h) => ({
-    id: h.id,
-    nodeCode: h.node_code,
-    action: h.action,
-    points: pts(h.points),
-    previousPoints: pts(h.previous_points),
-    note: h.note,
-    by: h.display_name,
-    role: h.role,
-    at: new Date(h.at).toISOString(),
-  }));
+  const whole = `${k.cycleId}:${k.agencyId}`;
+  const scoreIds =
+    nodeCode !== undefined
+      ? [`${whole}:${nodeCode}`]
+      : (await repo.listScoreKeys(ctx.db, k.cycleId, k.agencyId)).map((c) => `${whole}:${c}`);
+  const rows = [
+    ...(await entityHistory(ctx, "score", scoreIds)),
+    ...(await entityHistory(ctx, "participant", [whole])),
+  ].sort((a, b) => b.id - a.id);
+  const num = (v: unknown, key: string) => {
+    const x = (v as Record<string, unknown> | null)?.[key];
+    return typeof x === "number" ? x : null;
+  };
+  return rows.map((h) => {
+    const action = h.action.slice(h.action.indexOf(".") + 1);
+    const field = action === "appraised" ? "appraised" : "self";
+    return {
+      id: h.id,
+      nodeCode: h.entity === "score" ? h.entityId.split(":").slice(2).join(":") : null,
+      action,
+      points: num(h.after, field),
+      previousPoints: num(h.before, field),
+      note: h.note,
+      by: h.actor.displayName ?? h.actor.name,
+      role: h.actor.role,
+      at: h.at,
+    };
+  });
 }
 
 /** The caller's agency's cycles, and the one to open: the cycle taking self-assessments, else the latest. */

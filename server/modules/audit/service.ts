@@ -1,0 +1,210 @@
+/**
+ * The audit trail: every change to frameworks, cycles, scores, evidence, plans, tasks, indicators,
+ * users and sessions is recorded here, in the same transaction as the change, by the one function
+ * `recordAudit`. Entries are hash-chained: each carries the SHA-256 of its canonical form, which
+ * includes the hash of the entry before, so editing or removing any entry breaks every hash after it.
+ */
+import crypto from "node:crypto";
+import type { Kysely } from "kysely";
+import { type AuditFields, auditValue, entryText, GENESIS_HASH } from "../../../core/audit.ts";
+import type { DB } from "../../db/schema.ts";
+import type { Caller } from "../auth/policy.ts";
+import * as repo from "./repository.ts";
+
+/** Who acted: a signed-in caller, the system (the demo loader, a migration), or someone failing to sign in. */
+export interface Actor {
+  id: number | null;
+  name: string | null;
+  role: string | null;
+  session: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM: Actor = { id: null, name: "system", role: "system", session: null, ip: null };
+
+export function actorOf(c: Caller | Actor | null): Actor {
+  if (!c) return { id: null, name: null, role: null, session: null, ip: null };
+  if ("username" in c)
+    return {
+      id: c.id,
+      name: c.username,
+      role: c.role,
+      session: c.sessionId ?? null,
+      ip: c.ip ?? null,
+    };
+  return c;
+}
+
+export interface AuditEntry {
+  /** What happened, "<entity>.<verb>": "cycle.published", "score.appraised", "auth.login_failed". */
+  action: string;
+  entity: string;
+  entityId: string | number;
+  provinceId?: number | null;
+  agencyId?: number | null;
+  cycleId?: number | null;
+  planId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+  /** When it happened; now unless a migration replays older history. */
+  at?: Date;
+}
+
+export const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
+
+function fieldsOf(r: repo.AuditRow): AuditFields {
+  return {
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    session: r.session,
+    ip: r.ip,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    provinceId: r.province_id,
+    agencyId: r.agency_id,
+    cycleId: r.cycle_id,
+    planId: r.plan_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    note: r.note,
+    prevHash: r.prev_hash,
+  };
+}
+
+async function append(trx: Kysely<DB>, actor: Actor, entries: readonly AuditEntry[]) {
+  await repo.lockForAppend(trx);
+  const last = await repo.head(trx);
+  let id = last ? Number(last.id) : 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  for (const e of entries) {
+    id++;
+    const fields: AuditFields = {
+      id,
+      at: (e.at ?? new Date()).toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      session: actor.session,
+      ip: actor.ip,
+      action: e.action,
+      entity: e.entity,
+      entityId: String(e.entityId),
+      provinceId: e.provinceId ?? null,
+      agencyId: e.agencyId ?? null,
+      cycleId: e.cycleId ?? null,
+      planId: e.planId ?? null,
+      before: e.before === undefined ? null : auditValue(e.before),
+      after: e.after === undefined ? null : auditValue(e.after),
+      note: e.note ? String(auditValue(e.note)) : null,
+      prevHash: prev,
+    };
+    const hash = sha256(entryText(fields));
+    await repo.insertRow(trx, {
+      id,
+      at: new Date(fields.at),
+      actor_id: fields.actorId,
+      actor_name: fields.actorName,
+      actor_role: fields.actorRole,
+      session: fields.session,
+      ip: fields.ip,
+      action: fields.action,
+      entity: fields.entity,
+      entity_id: fields.entityId,
+      province_id: fields.provinceId,
+      agency_id: fields.agencyId,
+      cycle_id: fields.cycleId,
+      plan_id: fields.planId,
+      before: fields.before,
+      after: fields.after,
+      note: fields.note,
+      prev_hash: prev,
+      hash,
+    });
+    prev = hash;
+  }
+}
+
+/**
+ * Appends entries to the trail. Call it with the transaction that makes the change, so the change
+ * and its record commit together; given the database itself, it opens a transaction of its own.
+ */
+export async function recordAudit(
+  db: Kysely<DB>,
+  who: Caller | Actor | null,
+  entries: AuditEntry | readonly AuditEntry[],
+): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
+  if (!list.length) return;
+  const actor = actorOf(who);
+  if (db.isTransaction) await append(db, actor, list);
+  else await db.transaction().execute((trx) => append(trx, actor, list));
+}
+
+export type ChainCheck =
+  | { ok: true; length: number; head: string }
+  | { ok: false; length: number; entryId: number; reason: string };
+
+/** Recomputes every hash from the genesis; the first entry that does not fit is named. */
+export async function verifyChain(db: Kysely<DB>, batch = 1000): Promise<ChainCheck> {
+  let prev = GENESIS_HASH;
+  let expectId = 1;
+  let after = 0;
+  for (;;) {
+    const rows = await repo.rowsAfter(db, after, batch);
+    for (const r of rows) {
+      const f = fieldsOf(r);
+      const fail = (reason: string): ChainCheck => ({
+        ok: false,
+        length: expectId - 1,
+        entryId: f.id,
+        reason,
+      });
+      if (f.id !== expectId) return fail(`entry ${expectId} is missing (the next entry is ${f.id})`);
+      if (f.prevHash !== prev) return fail(`its previous hash does not match entry ${f.id - 1}`);
+      if (sha256(entryText(f)) !== r.hash) return fail("its content does not match its hash");
+      prev = r.hash;
+      expectId++;
+      after = f.id;
+    }
+    if (rows.length < batch) break;
+  }
+  return { ok: true, length: expectId - 1, head: prev };
+}
+
+/** The head of the chain now: its length and hash (what a publication records). */
+export async function chainHead(db: Kysely<DB>): Promise<{ length: number; hash: string }> {
+  const h = await repo.head(db);
+  return h ? { length: Number(h.id), hash: h.hash } : { length: 0, hash: GENESIS_HASH };
+}
+
+/** An entry as the API shows it. */
+export function presentAudit(r: repo.ListedRow) {
+  return {
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    actor: {
+      id: r.actor_id,
+      name: r.actor_name,
+      displayName: r.actor_display,
+      role: r.actor_role,
+      session: r.session,
+      ip: r.ip,
+    },
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    provinceId: r.province_id,
+    agencyId: r.agency_id,
+    cycleId: r.cycle_id,
+    planId: r.plan_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    note: r.note,
+    hash: r.hash,
+  };
+}
