@@ -49,18 +49,21 @@ export function canonical(value: unknown): string {
  * A value as the audit trail stores it: plain JSON (dates as ISO strings, no undefined, no NUL,
  * which PostgreSQL's jsonb cannot hold), so what is hashed is exactly what comes back.
  */
+const NUL = String.fromCharCode(0);
+const noNul = (s: string) => s.split(NUL).join("\uFFFD");
+
 export function auditValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === "string") return value.replace(/\u0000/g, "\uFFFD");
+  if (typeof value === "string") return noNul(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(auditValue);
   if (typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      if (v !== undefined) out[k.replace(/\u0000/g, "\uFFFD")] = auditValue(v);
+      if (v !== undefined) out[noNul(k)] = auditValue(v);
     return out;
   }
   return String(value);
