@@ -12,6 +12,7 @@ import { AppError } from "../server/errors.ts";
 import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
 import { verifyAudit } from "../server/modules/audit/verify.ts";
 import { createUser, ROLES } from "../server/modules/auth/service.ts";
+import { backfillPublications } from "../server/modules/cycles/publication.ts";
 import { listCycles } from "../server/modules/cycles/repository.ts";
 import { cycleResults, presentResult } from "../server/modules/ranking/service.ts";
 import { PLAN_IMPORT_USAGE, runPlanImport } from "./plan-import.ts";
@@ -62,6 +63,7 @@ function printCredentials(config: Config, creds: DemoCredential[]) {
 
 async function serve(config: Config) {
   const { database, ctx } = await open(config, `parindex serve on port ${config.PORT}`);
+  await backfillPublications(ctx);
   if (config.DEMO === "auto" && (await isDatabaseEmpty(ctx))) {
     out("Loading the Quảng Nam 2019 demo (first start)…\n");
     const creds = await seedDemo(ctx);

@@ -172,7 +172,7 @@ describe("a participant's steps", () => {
     const correcting = { ...cycle, state: "correcting" as const };
     expect(participantStep("finalised", "reopen", ctx({ cycle: correcting }))).toEqual({
       ok: true,
-      to: "appraised",
+      to: "submitted",
     });
   });
 });
@@ -284,7 +284,7 @@ describe("the cycle's steps", () => {
       "submitted>appraised",
       "appraised>submitted",
       "appraised>finalised",
-      "finalised>appraised",
+      "finalised>submitted",
     ]);
     fc.assert(
       fc.property(

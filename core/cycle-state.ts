@@ -1,6 +1,6 @@
 /**
  * The assessment cycle as a state machine. Per participant: draft → submitted → appraised →
- * finalised; per cycle: open → self-assessment closed → appraisal closed (both by date) →
+ * finalised (and back a step where the arrows below allow); per cycle: open → self-assessment closed → appraisal closed (both by date) →
  * published → correcting → published again (a correction, version 2, 3, …). Every transition has a
  * guard; the server enforces it and the app shows what the guard would say before anyone clicks.
  * Pure: facts in, a decision out.
@@ -136,7 +136,8 @@ const MOVES: Record<ParticipantAction, { from: ParticipantStatus; to: Participan
   complete_appraisal: { from: "submitted", to: "appraised" },
   return_to_appraisal: { from: "appraised", to: "submitted" },
   finalise: { from: "appraised", to: "finalised" },
-  reopen: { from: "finalised", to: "appraised" },
+  // Reopened for a correction (or before publication): back under appraisal.
+  reopen: { from: "finalised", to: "submitted" },
 };
 
 export interface ParticipantContext {

@@ -11,7 +11,9 @@ import {
   insertAgency,
   updateAgency,
 } from "../server/modules/agencies/repository.ts";
+import { recordAudit, SYSTEM } from "../server/modules/audit/service.ts";
 import { createUser } from "../server/modules/auth/service.ts";
+import { publish } from "../server/modules/cycles/publication.ts";
 import * as cycles from "../server/modules/cycles/repository.ts";
 import { createFramework } from "../server/modules/frameworks/service.ts";
 import * as plans from "../server/modules/plans/repository.ts";
@@ -118,7 +120,7 @@ export async function seedDemo(
     max: c(a.max),
     position: i,
   }));
-  const fw2018 = await createFramework(ctx, {
+  const fw2018 = await createFramework(ctx, SYSTEM, {
     code: "QNAM-SBN-2018",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2018 (cấp lĩnh vực)",
     year: 2018,
@@ -126,7 +128,7 @@ export async function seedDemo(
     gradeBands: [...DEFAULT_GRADE_BANDS],
     nodes: areaNodes,
   });
-  const fw2019 = await createFramework(ctx, {
+  const fw2019 = await createFramework(ctx, SYSTEM, {
     code: "QNAM-SBN-2019",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2019 (tiêu chí minh họa)",
     year: 2019,
@@ -179,7 +181,16 @@ export async function seedDemo(
   };
   await record(officeId, d.OFFICE_2018);
   for (const s of d.SAMPLE_DEPARTMENTS) await record(sampleIds.get(s.code)!, s.scores);
-  await cycles.setPublished(db, cycle2018, new Date("2019-03-29T09:00:00+07:00"));
+  // Published as the province would: every participant finalised, a snapshot as version 1. The
+  // demo's 2018 figures are illustrative, so no decision number is invented for them.
+  await publish(
+    ctx,
+    SYSTEM,
+    (await cycles.findCycle(db, cycle2018))!,
+    null,
+    "Dữ liệu demo / demo data",
+    new Date("2019-03-29T09:00:00+07:00"),
+  );
 
   const planId = await plans.insertPlan(db, {
     agencyId: officeId,
@@ -269,5 +280,19 @@ export async function seedDemo(
     });
     creds.push({ username: u.username, password, role: u.role, who: u.who });
   }
+  // The demo's own writes go through repositories, not through people: one entry says what was loaded.
+  await recordAudit(ctx.db, SYSTEM, {
+    action: "demo.loaded",
+    entity: "system",
+    entityId: "demo",
+    provinceId,
+    after: {
+      agencies: [d.OFFICE.code, ...d.UNITS.map((u) => u.code), ...d.SAMPLE_DEPARTMENTS.map((s) => s.code)],
+      frameworks: [fw2018, fw2019],
+      cycles: [cycle2018, cycle2019],
+      plans: [planId],
+      users: creds.map((u) => ({ username: u.username, role: u.role })),
+    },
+  });
   return creds;
 }

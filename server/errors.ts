@@ -5,6 +5,8 @@ export class AppError extends Error {
     public readonly status: number,
     public readonly messages: { vi: string; en: string },
     public readonly field?: string,
+    /** What the page needs to show the problem in place, e.g. the list of criteria that lack evidence. */
+    public readonly details?: Record<string, unknown>,
   ) {
     super(messages.en);
   }
@@ -15,6 +17,7 @@ export class AppError extends Error {
         message: this.messages.vi,
         messageEn: this.messages.en,
         field: this.field ?? null,
+        ...(this.details ? { details: this.details } : {}),
       },
     };
   }

@@ -84,3 +84,30 @@ export function cycleDateIssues(d: {
     });
   return issues;
 }
+
+/** A written reason: a correction's, an exclusion's. At least a few words. */
+export const reasonSchema = z.string().trim().min(10, "at least 10 characters: say why").max(2000);
+
+/** The decision that announces the results, e.g. 617/QĐ-UBND of 29/3/2023. */
+export const decisionSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}[a-zA-Z]?$/, "a document number, e.g. 617"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[\p{Lu}\p{N}Đ]+(-[\p{Lu}\p{N}Đ]+)*$/u, "a document code, e.g. QĐ-UBND")
+    .max(40),
+  date: isoDateSchema,
+});
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+/** POST /cycles/:id/publish: the first publication names its decision; a correction may name a new one. */
+export const publishCycleSchema = z.object({
+  decision: decisionSchema.nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const correctionSchema = z.object({ reason: reasonSchema });
+export const exclusionSchema = z.object({ reason: reasonSchema });

@@ -192,12 +192,19 @@ export const attachBody = z.object({ evidenceId: z.number().int().positive() }).
 export const HISTORY_ACTIONS = [
   "self_assessed",
   "appraised",
+  "confirmed",
   "replied",
   "evidence_added",
   "evidence_removed",
+  "applicability",
   "submitted",
   "withdrawn",
+  "appraisal_completed",
+  "returned_to_appraisal",
   "finalised",
+  "reopened",
+  "excluded",
+  "included",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
@@ -205,3 +212,11 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 export const INLINE_MIME = ["application/pdf", "image/png", "image/jpeg"] as const;
 export const isInlineMime = (mime: string | null | undefined) =>
   !!mime && (INLINE_MIME as readonly string[]).includes(mime);
+
+/** POST …/confirm: accept the self-assessed points of these leaves (all the caller appraises when left out). */
+export const confirmBody = z
+  .object({ nodeCodes: z.array(z.string().min(1).max(40)).max(500).optional() })
+  .strict();
+
+/** POST …/reopen: why a finalised result is reopened. */
+export const reopenBody = z.object({ reason: z.string().trim().min(10).max(2000) }).strict();

@@ -1,6 +1,7 @@
 // Kysely's view of the tables in migrations/. numeric columns come back as strings on both engines
 // (exact decimals), dates as ISO strings, bigint counts as numbers (see connect.ts).
 import type { ColumnType, Generated } from "kysely";
+import type { CycleState, ParticipantStatus } from "../../core/cycle-state.ts";
 
 type Numeric = ColumnType<string, string | number, string | number>;
 type NumericN = ColumnType<string | null, string | number | null | undefined, string | number | null>;
@@ -78,18 +79,38 @@ export interface CycleTable {
   self_assessment_opens: DateStrN;
   self_assessment_closes: DateStrN;
   appraisal_closes: DateStrN;
+  /** When the results were first published (a correction keeps it); null before. */
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  /** The signature block: "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", the name; null when not stated. */
-  signer_authority: ColumnType<string | null, string | null | undefined, string | null>;
-  signer_position: ColumnType<string | null, string | null | undefined, string | null>;
-  signer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 008: open, published, or correcting (reopened with `correction_reason`). */
+  state: ColumnType<CycleState, CycleState | undefined, CycleState>;
+  correction_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CycleParticipantTable {
   cycle_id: number;
   agency_id: number;
-  status: ColumnType<"draft" | "submitted" | "finalised", "draft" | "submitted" | "finalised" | undefined>;
+  status: ColumnType<ParticipantStatus, ParticipantStatus | undefined, ParticipantStatus>;
   submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Migration 008: left out of the ranking, with the reason the public page shows. */
+  excluded_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 008: an immutable, versioned snapshot of a cycle's published results. */
+export interface CyclePublicationTable {
+  id: Generated<number>;
+  cycle_id: number;
+  version: number;
+  published_at: Timestamp;
+  published_by: number | null;
+  publisher_name: string | null;
+  decision_number: string | null;
+  decision_code: string | null;
+  decision_date: DateStrN;
+  reason: string | null;
+  audit_length: number;
+  audit_head: string;
+  snapshot: Json;
+  hash: string;
 }
 
 export interface NotApplicableTable {
@@ -109,6 +130,8 @@ export interface ScoreTable {
   appraisal_remark: string | null;
   agency_reply: string | null;
   appraised_by: number | null;
+  /** Migration 008: the appraiser accepted the self-assessed points as they are. */
+  appraisal_confirmed: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Generated<Date>;
 }
 
@@ -252,6 +275,7 @@ export interface AuditLogTable {
 
 export interface DB {
   audit_log: AuditLogTable;
+  cycle_publications: CyclePublicationTable;
   agencies: AgencyTable;
   users: UserTable;
   sessions: SessionTable;

@@ -43,7 +43,7 @@ forEachEngine("province office and administration endpoints", (get) => {
     provinceId = byCode("QNAM");
     officeId = byCode("VPUBND");
     cycle2018 = (await call(null, "GET", "/cycles?year=2018")).json().items[0].id;
-    cycle2019 = (await call(null, "GET", "/cycles?year=2019")).json().items[0].id;
+    cycle2019 = (await call("snv.cchc", "GET", "/cycles?year=2019")).json().items[0].id;
   });
 
   describe("cycles", () => {
@@ -105,13 +105,21 @@ forEachEngine("province office and administration endpoints", (get) => {
         "validation",
         "selfAssessmentOpens",
       );
+      // An agency that does not take part does not learn that the unpublished cycle exists.
       expectError(
         await call("vp.daumoi", "PATCH", `/cycles/${id}`, { appraisalCloses: "2052-03-01" }),
-        403,
-        "forbidden",
+        404,
+        "not_found",
       );
       expectError(await call("snv.cchc", "PATCH", "/cycles/999999", {}), 404, "not_found");
-      const after = (await call(null, "GET", `/cycles/${id}`)).json();
+      // A published cycle's dates never change (the demo's 2018 cycle is published).
+      expectError(
+        await call("snv.cchc", "PATCH", `/cycles/${cycle2018}`, { appraisalCloses: "2019-03-31" }),
+        409,
+        "cycle.not_open",
+      );
+      expect((await call(null, "GET", `/cycles/${cycle2018}`)).json().appraisalCloses).toBe("2019-02-28");
+      const after = (await call("snv.cchc", "GET", `/cycles/${id}`)).json();
       expect(after).toMatchObject({
         selfAssessmentOpens: "2051-12-01",
         selfAssessmentCloses: "2051-12-15",
@@ -133,7 +141,7 @@ forEachEngine("province office and administration endpoints", (get) => {
         "cycle.bad_dates",
         "selfAssessmentCloses",
       );
-      expect((await call(null, "GET", "/cycles?year=2052")).json().items).toEqual([]);
+      expect((await call("snv.cchc", "GET", "/cycles?year=2052")).json().items).toEqual([]);
     });
 
     it("adds and removes participants, but not one with scores nor in a published cycle", async () => {
@@ -143,7 +151,7 @@ forEachEngine("province office and administration endpoints", (get) => {
       });
       expect(add.statusCode).toBe(200);
       const codes = () =>
-        call(null, "GET", `/cycles/${id}`).then((r) =>
+        call("snv.cchc", "GET", `/cycles/${id}`).then((r) =>
           r
             .json()
             .participants.map((p: { code: string }) => p.code)
@@ -158,6 +166,11 @@ forEachEngine("province office and administration endpoints", (get) => {
       );
       expectError(
         await call("vp.daumoi", "POST", `/cycles/${id}/participants`, { agencyIds: [officeId] }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await call("thamdinh", "POST", `/cycles/${id}/participants`, { agencyIds: [officeId] }),
         403,
         "forbidden",
       );
@@ -170,11 +183,11 @@ forEachEngine("province office and administration endpoints", (get) => {
         404,
         "not_found",
       );
-      // The demo's 2018 cycle is published.
+      // The demo's 2018 cycle is published: its participants never change.
       expectError(
         await call("snv.cchc", "DELETE", `/cycles/${cycle2018}/participants/${officeId}`),
         409,
-        "cycle.published",
+        "cycle.not_open",
       );
       // An agency with a score stays (the administrator may self-assess for any agency).
       await call("snv.cchc", "PATCH", `/cycles/${id}`, {
@@ -215,12 +228,21 @@ forEachEngine("province office and administration endpoints", (get) => {
       expectError(await assign("snv.cchc", { areaCode: "99", userId: thamdinh }), 400, "cycle.unknown_area");
       const focal = (await call("vp.daumoi", "GET", "/auth/me")).json().user.id as number;
       expectError(await assign("snv.cchc", { areaCode: "3", userId: focal }), 400, "cycle.not_appraiser");
-      expectError(await assign("vp.daumoi", { areaCode: "3", userId: thamdinh }), 403, "forbidden");
+      expectError(await assign("vp.daumoi", { areaCode: "3", userId: thamdinh }), 404, "not_found");
       const list = (await call("thamdinh", "GET", `/cycles/${id}/appraisers`)).json();
       expect(list.items).toEqual([
         { areaCode: "3", userId: thamdinh, username: "thamdinh", displayName: expect.any(String) },
       ]);
-      expectError(await call("vp.daumoi", "GET", `/cycles/${id}/appraisers`), 403, "forbidden");
+      expectError(await call("vp.daumoi", "GET", `/cycles/${id}/appraisers`), 404, "not_found");
+      // Appraisers of a published cycle change only during a correction.
+      expectError(
+        await call("snv.cchc", "POST", `/cycles/${cycle2018}/appraisers`, {
+          areaCode: "3",
+          userId: thamdinh,
+        }),
+        409,
+        "cycle.not_open",
+      );
       expectError(
         await call("snv.cchc", "DELETE", `/cycles/${id}/appraisers?areaCode=4&userId=${thamdinh}`),
         404,
@@ -262,10 +284,11 @@ forEachEngine("province office and administration endpoints", (get) => {
         "compare.not_participant",
       );
       expectError(await call(null, "GET", `/cycles/${cycle2018}/compare?agencyIds=a,b`), 400, "validation");
+      // An unpublished cycle is not there for the public.
       expectError(
         await call(null, "GET", `/cycles/${cycle2019}/compare?agencyIds=${officeId}`),
-        403,
-        "forbidden",
+        404,
+        "not_found",
       );
       const r2019 = await call("snv.cchc", "GET", `/cycles/${cycle2019}/compare?agencyIds=${officeId}`);
       expect(r2019.statusCode, r2019.body).toBe(200);

@@ -187,17 +187,17 @@ forEachEngine("dashboard and public endpoints", (get) => {
     expect((await inject("snv.cchc", "POST", url, { baseYear: 2019, areas: {} })).statusCode).toBe(200);
   });
 
-  it("lists every cycle for the public, numbers only where published, and every plan", async () => {
+  it("lists only published cycles for the public, as published, and every published plan", async () => {
     const o = (await inject(null, "GET", "/public/overview")).json();
-    expect(o.cycles.map((c: { year: number; published: boolean }) => [c.year, c.published])).toEqual(
-      expect.arrayContaining([
-        [2019, false],
-        [2018, true],
-      ]),
-    );
+    // The unpublished 2019 cycle is not even listed: the public sees nothing of it.
+    expect(o.cycles.map((c: { year: number; published: boolean }) => [c.year, c.published])).toEqual([
+      [2018, true],
+    ]);
     expect(o.cycles.find((c: { year: number }) => c.year === 2018)).toMatchObject({
       agencies: 13,
       group: "so-ban-nganh",
+      version: 1,
+      publishedAt: "2019-03-29T02:00:00.000Z",
     });
     expect(o.plans).toEqual(
       expect.arrayContaining([
@@ -215,13 +215,14 @@ forEachEngine("dashboard and public endpoints", (get) => {
       expect.objectContaining({
         year: 2018,
         published: true,
+        version: 1,
+        excludedReason: null,
         result: expect.objectContaining({ percent: 81.08, rank: 8, rankOf: 13, grade: "A" }),
       }),
-      { cycleId: expect.any(Number), year: 2019, group: "so-ban-nganh", published: false, result: null },
     ]);
     // The same for a signed-in province user: the public page never shows what the public may not see.
     const asProvince = (await inject("snv.cchc", "GET", `/public/agencies/${officeId}`)).json();
-    expect(asProvince.cycles[1].result).toBeNull();
+    expect(asProvince.cycles).toHaveLength(1);
     expect(a.plans.map((p: { id: number }) => p.id)).toEqual([planId]);
     expectError(await inject(null, "GET", "/public/agencies/999999"), 404, "not_found");
   });
@@ -258,10 +259,15 @@ forEachEngine("dashboard and public endpoints", (get) => {
   });
 
   it("keeps unpublished 2019 scores from an anonymous visitor on every route", async () => {
-    const cycle2019 = (await inject(null, "GET", "/cycles?year=2019")).json().items[0].id;
-    expectError(await inject(null, "GET", `/cycles/${cycle2019}/ranking`), 403, "forbidden");
-    expectError(await inject(null, "GET", `/agencies/${officeId}/index?year=2019`), 403, "forbidden");
-    expectError(await inject(null, "GET", `/agencies/${officeId}/gap?year=2019`), 403, "forbidden");
+    expect((await inject(null, "GET", "/cycles?year=2019")).json().items).toEqual([]);
+    const cycle2019 = (await inject("snv.cchc", "GET", "/cycles?year=2019")).json().items[0].id;
+    // An unpublished cycle answers as if it did not exist.
+    expectError(await inject(null, "GET", `/cycles/${cycle2019}`), 404, "not_found");
+    expectError(await inject(null, "GET", `/cycles/${cycle2019}/ranking`), 404, "not_found");
+    expectError(await inject(null, "GET", `/public/cycles/${cycle2019}`), 404, "not_found");
+    expectError(await inject(null, "GET", `/agencies/${officeId}/index?year=2019`), 404, "not_found");
+    expectError(await inject(null, "GET", `/agencies/${officeId}/gap?year=2019`), 404, "not_found");
+    // The agency itself is public: its private pages say so.
     expectError(await inject(null, "GET", `/agencies/${officeId}/dashboard`), 403, "forbidden");
     expectError(
       await inject(null, "POST", `/agencies/${officeId}/what-if`, { baseYear: 2018 }),
@@ -269,6 +275,6 @@ forEachEngine("dashboard and public endpoints", (get) => {
       "forbidden",
     );
     const pub = (await inject(null, "GET", `/public/agencies/${officeId}`)).json();
-    expect(pub.cycles.find((c: { year: number }) => c.year === 2019).result).toBeNull();
+    expect(pub.cycles.map((c: { year: number }) => c.year)).toEqual([2018]);
   });
 });

@@ -27,7 +27,8 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
     as = await signIn(app, PASSWORDS);
     const agencies = (await app.inject({ url: "/api/agencies?kind=agency&limit=500" })).json().items;
     officeId = agencies.find((a: { code: string }) => a.code === "VPUBND").id;
-    cycle2019 = (await app.inject({ url: "/api/cycles?year=2019" })).json().items[0].id;
+    cycle2019 = (await app.inject({ url: "/api/cycles?year=2019", headers: as("thamdinh") })).json().items[0]
+      .id;
   });
 
   it("lists the Office's 2018 gaps by points that can be won back", async () => {
@@ -46,11 +47,12 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
   });
 
   it("keeps an unpublished table from the public and the agencies, and shows it to the province", async () => {
-    expectError(await app.inject({ url: `/api/cycles/${cycle2019}/ranking` }), 403, "forbidden");
+    // Not published: 404 alike for the public and for a taking-part agency, as if there were no table.
+    expectError(await app.inject({ url: `/api/cycles/${cycle2019}/ranking` }), 404, "not_found");
     expectError(
       await app.inject({ url: `/api/cycles/${cycle2019}/ranking`, headers: as("vp.daumoi") }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
     );
     expect(
       (await app.inject({ url: `/api/cycles/${cycle2019}/ranking`, headers: as("snv.cchc") })).statusCode,
@@ -65,7 +67,7 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
     });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ published: false, rank: null, rankOf: null, rankChange: null });
-    expectError(await app.inject({ url: `/api/agencies/${officeId}/index?year=2019` }), 403, "forbidden");
+    expectError(await app.inject({ url: `/api/agencies/${officeId}/index?year=2019` }), 404, "not_found");
   });
 
   it("lets the province mark an area not applicable, which leaves the denominator", async () => {
@@ -105,16 +107,37 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
     expect(back.max).toBe(93);
   });
 
-  it("finalises only a submitted assessment, and only by the province", async () => {
+  it("finalises only a concluded appraisal with every leaf appraised, and only by the province", async () => {
     const url = `/api/cycles/${cycle2019}/agencies/${officeId}/finalise`;
     expectError(
       await app.inject({ method: "POST", url, headers: as("snv.cchc") }),
       409,
-      "assessment.not_submitted",
+      "participant.not_appraised",
     );
-    await cycles.setParticipantStatus(get().ctx.db, cycle2019, officeId, "submitted");
+    const db = get().ctx.db;
+    await cycles.setParticipantStatus(db, cycle2019, officeId, "appraised");
     expectError(await app.inject({ method: "POST", url, headers: as("vp.daumoi") }), 403, "forbidden");
     expectError(await app.inject({ method: "POST", url, headers: as("thamdinh") }), 403, "forbidden");
+    // Nothing appraised yet: the refusal lists every leaf, each with what it lacks.
+    const refused = expectError(
+      await app.inject({ method: "POST", url, headers: as("snv.cchc") }),
+      409,
+      "appraisal.incomplete",
+    ) as unknown as { details: { missing: { code: string; lack: string }[] } };
+    expect(refused.details.missing.length).toBeGreaterThan(8);
+    expect(refused.details.missing[0]).toMatchObject({ lack: "not_appraised" });
+    const scores = (
+      await app.inject({
+        url: `/api/cycles/${cycle2019}/agencies/${officeId}/scores`,
+        headers: as("snv.cchc"),
+      })
+    ).json();
+    for (const n of scores.nodes.filter((x: { leaf: boolean }) => x.leaf))
+      await upsertAppraisal(
+        db,
+        { cycleId: cycle2019, agencyId: officeId, nodeCode: n.code },
+        { points: 0, remark: "0", userId: null },
+      );
     expect((await app.inject({ method: "POST", url, headers: as("snv.cchc") })).statusCode).toBe(200);
     const status = (
       await app.inject({
@@ -132,7 +155,9 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
     const cycle2018 = (await app.inject({ url: "/api/cycles?year=2018" })).json().items[0].id;
     const targets = ["10", "5", "14", "3,5", "9", "2", "8", "35"];
     for (const p of participants) {
-      const old = (await app.inject({ url: `/api/cycles/${cycle2018}/agencies/${p.id}/scores` })).json();
+      const old = (
+        await app.inject({ url: `/api/cycles/${cycle2018}/agencies/${p.id}/scores`, headers: as("snv.cchc") })
+      ).json();
       for (const [i, area] of ["1", "2", "3", "4", "5", "6", "7", "8"].entries()) {
         const points =
           p.id === officeId
@@ -145,32 +170,37 @@ forEachEngine("results, ranking and gaps through the API", (get) => {
         );
       }
     }
-    expectError(
-      await app.inject({ method: "POST", url: `/api/cycles/${cycle2019}/publish`, headers: as("vp.daumoi") }),
-      403,
-      "forbidden",
-    );
-    expect(
-      (await app.inject({ method: "POST", url: `/api/cycles/${cycle2019}/publish`, headers: as("snv.cchc") }))
-        .statusCode,
-    ).toBe(200);
+    const publish = (user: string) =>
+      app.inject({
+        method: "POST",
+        url: `/api/cycles/${cycle2019}/publish`,
+        headers: as(user),
+        payload: { decision: { number: "617", code: "QĐ-UBND", date: "29/3/2020" } },
+      });
+    expectError(await publish("vp.daumoi"), 403, "forbidden");
+    // Twelve agencies are still drafts: nothing is published.
+    expectError(await publish("snv.cchc"), 409, "cycle.unfinished");
+    for (const p of participants) await cycles.setParticipantStatus(db, cycle2019, p.id, "finalised");
+    const published = await publish("snv.cchc");
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ state: "published", version: 1 });
     const row = (await app.inject({ url: `/api/cycles/${cycle2019}/ranking` }))
       .json()
       .items.find((r: { code: string }) => r.code === "VPUBND");
     expect(row).toMatchObject({ points: 86.5, percent: 93.01, rank: 2, previousRank: 8, rankChange: 6 });
     const ix = (await app.inject({ url: `/api/agencies/${officeId}/index?year=2019` })).json();
     expect(ix).toMatchObject({ published: true, rank: 2, rankOf: 13, rankChange: 6 });
-    // Unpublishing hides it from the public again.
-    expect(
-      (
-        await app.inject({
-          method: "POST",
-          url: `/api/cycles/${cycle2019}/unpublish`,
-          headers: as("snv.cchc"),
-        })
-      ).statusCode,
-    ).toBe(200);
-    expectError(await app.inject({ url: `/api/cycles/${cycle2019}/ranking` }), 403, "forbidden");
+    // A publication is never withdrawn: the table stays as published.
+    expectError(
+      await app.inject({
+        method: "POST",
+        url: `/api/cycles/${cycle2019}/unpublish`,
+        headers: as("snv.cchc"),
+      }),
+      409,
+      "cycle.use_correction",
+    );
+    expect((await app.inject({ url: `/api/cycles/${cycle2019}/ranking` })).statusCode).toBe(200);
   });
 
   it("rejects negative points in a what-if and predicts from given area points", async () => {

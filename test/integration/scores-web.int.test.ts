@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { todayInVietnam } from "../../core/locale.ts";
 import { seedDemo } from "../../demo/load.ts";
 import * as cycles from "../../server/modules/cycles/repository.ts";
-import { countRows, expectError, multipart, signIn } from "../api.ts";
+import { completeSelfAssessment, countRows, expectError, multipart, signIn } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORD = "web-password-1";
@@ -74,7 +74,7 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
     const provinceId = (await app.inject({ url: "/api/agencies?kind=province" }))
       .json()
       .items.find((a: { code: string }) => a.code === "QNAM").id;
-    const all = (await app.inject({ url: "/api/cycles" })).json().items;
+    const all = (await call("snv.cchc", "GET", "/cycles")).json().items;
     const c2019 = all.find((c: { year: number }) => c.year === 2019);
     cycle2019 = c2019.id;
     const today = todayInVietnam();
@@ -138,8 +138,11 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
       selfAssessmentWindow: "open",
       agency: { code: "VPUBND" },
       cycle: { year: 2033 },
-      can: { selfAssess: true, submit: true, withdraw: false, appraise: false, finalise: false },
+      can: { selfAssess: true, submit: false, withdraw: false, appraise: false, finalise: false },
     });
+    // Nothing is scored yet: submitting waits for every leaf, and the page is told which.
+    expect(open.submitMissing.length).toBeGreaterThan(10);
+    expect(open.submitMissing[0]).toMatchObject({ lack: "no_points", message: "chưa có điểm" });
     const leader = await scores("vp.lanhdao");
     expect(leader.can.selfAssess).toBe(false);
     const old = await scores("vp.daumoi", `/cycles/${cycle2019}/agencies/${officeId}`);
@@ -160,7 +163,7 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
   });
 
   it("refuses self-assessment before the window opens (409 cycle.not_open)", async () => {
-    const c = (await app.inject({ url: `/api/cycles/${cycleId}` })).json();
+    const c = (await call("snv.cchc", "GET", `/cycles/${cycleId}`)).json();
     const later = await call("snv.cchc", "POST", "/cycles", {
       year: 2034,
       frameworkId: c.frameworkId,
@@ -324,6 +327,7 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
 
   it("records who changed what: self-assessment, appraisal with remark, reply, submission", async () => {
     await call("vp.daumoi", "PUT", `${base}/scores/1.6`, { points: "1,5", explanation: "Có giải trình" });
+    await completeSelfAssessment(app, as("vp.daumoi"), base);
     expect((await call("vp.daumoi", "POST", `${base}/submit`)).statusCode).toBe(200);
     // Not assigned yet: the appraiser is refused, the list is empty.
     expectError(
@@ -343,7 +347,12 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
       appraisalWindow: "open",
       areas: [{ code: "1", max: 12, self: 3, points: 3, leaves: 6, appraisedLeaves: 0 }],
     });
-    expect((await scores("thamdinh")).can).toMatchObject({ appraise: true, finalise: true });
+    // The appraiser appraises; concluding waits for every leaf; finalising is the province office's.
+    expect((await scores("thamdinh")).can).toMatchObject({
+      appraise: true,
+      completeAppraisal: false,
+      finalise: false,
+    });
     expect((await scores("thamdinh")).appraiserAreas).toEqual(["1"]);
     expectError(
       await call("thamdinh", "PUT", `${base}/scores/1.6/appraisal`, { points: "1,1" }),
@@ -398,15 +407,23 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
     expectError(await app.inject({ url: `/api${base}/history` }), 401, "unauthenticated");
     const after = (await call("thamdinh", "GET", "/me/appraisals")).json().items[0];
     expect(after.areas[0]).toMatchObject({ self: 3, points: 2.5, appraisedLeaves: 1 });
+    // Scoring a leaf the agency left at 0 is fine; a leaf it never scored needs a remark (see the trust test).
   });
 
-  it("lets the assigned appraiser finalise; then nothing more is appraised, replied or withdrawn", async () => {
+  it("the appraisal team concludes and the province office finalises; then nothing more is appraised, replied or withdrawn", async () => {
     const office = (await call("snv.cchc", "GET", "/me/appraisals")).json().items;
     const row = office.find((i: { cycleId: number }) => i.cycleId === cycleId);
     expect(row.areas.map((a: { code: string }) => a.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
     expect((await call("vp.daumoi", "GET", "/me/appraisals")).json().items).toEqual([]);
     expectError(await call("vp.daumoi", "POST", `${base}/finalise`), 403, "forbidden");
-    expect((await call("thamdinh", "POST", `${base}/finalise`)).statusCode).toBe(200);
+    expectError(await call("thamdinh", "POST", `${base}/complete-appraisal`), 409, "appraisal.incomplete");
+    expect((await call("snv.cchc", "POST", `${base}/confirm`, {})).statusCode).toBe(200);
+    expect((await scores("thamdinh")).can).toMatchObject({ completeAppraisal: true, finalise: false });
+    expect((await call("thamdinh", "POST", `${base}/complete-appraisal`)).json()).toEqual({
+      status: "appraised",
+    });
+    expectError(await call("thamdinh", "POST", `${base}/finalise`), 403, "forbidden");
+    expect((await call("snv.cchc", "POST", `${base}/finalise`)).json()).toEqual({ status: "finalised" });
     expect((await scores()).status).toBe("finalised");
     expectError(
       await call("thamdinh", "PUT", `${base}/scores/1.6/appraisal`, { points: 1 }),
@@ -418,9 +435,10 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
       409,
       "assessment.finalised",
     );
-    expectError(await call("vp.daumoi", "POST", `${base}/withdraw`), 409, "assessment.not_submitted");
+    expectError(await call("vp.daumoi", "POST", `${base}/withdraw`), 409, "participant.not_submitted");
     const h = (await call("vp.daumoi", "GET", `${base}/history`)).json().items;
-    expect(h[0]).toMatchObject({ action: "finalised", nodeCode: null, role: "appraiser" });
+    expect(h[0]).toMatchObject({ action: "finalised", nodeCode: null, role: "province_office" });
+    expect(h[1]).toMatchObject({ action: "appraisal_completed", nodeCode: null, role: "appraiser" });
   });
 
   it("refuses appraisal after the cycle's appraisal deadline (409 cycle.appraisal_closed)", async () => {
@@ -431,7 +449,7 @@ forEachEngine("scores API for the self-assessment and appraisal pages", (get) =>
     const e = expectError(r, 409, "cycle.appraisal_closed");
     expect(e.message).toContain("28/02/2020");
     const s = await scores("snv.cchc", `/cycles/${cycle2019}/agencies/${officeId}`);
-    expect(s).toMatchObject({ appraisalWindow: "closed", can: { appraise: false, finalise: true } });
+    expect(s).toMatchObject({ appraisalWindow: "closed", can: { appraise: false, finalise: false } });
     expect(s.nodes.find((n: { code: string }) => n.code === "2").appraised).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { todayInVietnam } from "../../core/locale.ts";
 import { seedDemo } from "../../demo/load.ts";
-import { expectError, multipart, type Part } from "../api.ts";
+import { completeSelfAssessment, expectError, multipart, type Part } from "../api.ts";
 import { forEachEngine, testApp } from "../db.ts";
 
 const PASSWORD = "test-password-1";
@@ -80,8 +80,9 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       headers: auth(user),
       payload: payload as object,
     });
-  const action = (what: string, user = "vp.daumoi") =>
-    app.inject({ method: "POST", url: `${base}/${what}`, headers: auth(user) });
+  const action = (what: string, user = "vp.daumoi", payload?: object) =>
+    app.inject({ method: "POST", url: `${base}/${what}`, headers: auth(user), payload });
+  const completeTheRest = () => completeSelfAssessment(app, auth("vp.daumoi"), base.slice(4));
 
   beforeAll(async () => {
     const ctx = get().ctx;
@@ -149,7 +150,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
         (await db.selectFrom("cycles").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
       );
     const before = await cycles();
-    const c = (await app.inject({ url: `/api/cycles/${cycleId}` })).json();
+    const c = (await app.inject({ url: `/api/cycles/${cycleId}`, headers: auth("snv.cchc") })).json();
     const body = { year: 2032, frameworkId: c.frameworkId, provinceId: c.provinceId, group: c.group };
     const post = (payload: object, user = "snv.cchc") =>
       app.inject({
@@ -232,11 +233,30 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     expect((await node("1.1")).self).toBe(3);
   });
 
-  it("refuses to submit while a scored criterion has neither evidence nor explanation", async () => {
+  it("refuses to submit an incomplete self-assessment, listing each criterion with what it lacks", async () => {
     const r = await action("submit");
-    const e = expectError(r, 400, "assessment.evidence_missing");
+    const e = expectError(r, 409, "assessment.incomplete", "nodes.1.1") as unknown as {
+      messageEn: string;
+      details: { missing: { code: string; lack: string }[] };
+    };
     expect(e.messageEn).toContain("1.1");
-    expect((await scores()).status).toBe("draft");
+    // 1.1 and 7.2 have points but no evidence; 2 has points; everything else has nothing yet.
+    const lacks = Object.fromEntries(e.details.missing.map((m) => [m.code, m.lack]));
+    expect(lacks).toMatchObject({
+      "1.1": "no_evidence",
+      "7.2": "no_evidence",
+      "2": "no_evidence",
+      "3": "no_points",
+    });
+    // The page gets the same list before anyone clicks.
+    const s = (await scores()) as unknown as {
+      status: string;
+      submitMissing: { code: string }[];
+      can: { submit: boolean };
+    };
+    expect(s.submitMissing.map((m) => m.code).sort()).toEqual(e.details.missing.map((m) => m.code).sort());
+    expect(s.can.submit).toBe(false);
+    expect(s.status).toBe("draft");
   });
 
   it("rejects malformed evidence and stores none", async () => {
@@ -292,6 +312,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       { kind: "link", url: "https://vpubnd.quangnam.gov.vn/cchc/ke-hoach" },
     ]);
     expect((await node("1.1")).evidence).toMatchObject([{ kind: "document", docNumber: "1994/KH-VPUBND" }]);
+    await completeTheRest();
     const r = await action("submit");
     expect(r.statusCode).toBe(200);
     expect((await scores()).status).toBe("submitted");
@@ -300,10 +321,10 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
   it("refuses edits while submitted (409), then allows them after withdrawing, and resubmits", async () => {
     expectError(await put("2", { points: 4 }), 409, "assessment.submitted");
     expect((await node("2")).self).toBe(3.5);
-    expectError(await action("submit"), 409, "assessment.already_submitted");
+    expectError(await action("submit"), 409, "participant.not_draft");
     expect((await action("withdraw")).statusCode).toBe(200);
     expect((await scores()).status).toBe("draft");
-    expectError(await action("withdraw"), 409, "assessment.not_submitted");
+    expectError(await action("withdraw"), 409, "participant.not_submitted");
     const r = await put("2", { points: 4 });
     expect(r.statusCode).toBe(200);
     expect((await node("2")).self).toBe(4);
@@ -407,7 +428,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     expect(r11.statusCode).toBe(200);
   });
 
-  it("lets the agency reply to the remark, only on a scored criterion", async () => {
+  it("lets the agency reply to the remark, only where there is one", async () => {
     const r = await app.inject({
       method: "PUT",
       url: `${base}/scores/2/reply`,
@@ -423,20 +444,22 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       payload: { reply: "Không phải của tôi" },
     });
     expectError(other, 403, "forbidden");
-    const unscored = await app.inject({
+    // Criterion 5 carries no remark: there is nothing to answer.
+    const noRemark = await app.inject({
       method: "PUT",
       url: `${base}/scores/5/reply`,
       headers: auth("vp.daumoi"),
       payload: { reply: "x" },
     });
-    expectError(unscored, 404, "not_found");
+    expectError(noRemark, 409, "score.no_remark", "reply");
     expect((await node("2")).reply).toBe("Đã bổ sung Quyết định 12/QĐ-VPUBND");
     expect((await node("5")).reply).toBeNull();
   });
 
   it("hides unpublished scores from another agency's focal point and from anonymous readers", async () => {
-    expectError(await app.inject({ url: `${base}/scores`, headers: auth("stc.daumoi") }), 403, "forbidden");
-    expectError(await app.inject({ url: `${base}/scores` }), 403, "forbidden");
+    // 404 alike: what a caller may not see is answered as what does not exist.
+    expectError(await app.inject({ url: `${base}/scores`, headers: auth("stc.daumoi") }), 404, "not_found");
+    expectError(await app.inject({ url: `${base}/scores` }), 404, "not_found");
     // The agency's leader and the province appraisers may read.
     expect((await app.inject({ url: `${base}/scores`, headers: auth("vp.lanhdao") })).statusCode).toBe(200);
     expect((await app.inject({ url: `${base}/scores`, headers: auth("thamdinh") })).statusCode).toBe(200);
@@ -463,17 +486,19 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
 
   // ---- evidence files ----
 
-  const upload = (parts: Part[], user = "vp.daumoi", code = "1.1") => {
+  // The Office's assessment is under appraisal now: files go to STC's draft, whose focal point uploads.
+  const stcBase = () => `/api/cycles/${cycleId}/agencies/${stcId}`;
+  const upload = (parts: Part[], user = "stc.daumoi", code = "1.1") => {
     const m = multipart(parts);
     return app.inject({
       method: "POST",
-      url: `${base}/scores/${code}/evidence`,
+      url: `${stcBase()}/scores/${code}/evidence`,
       headers: { ...auth(user), ...m.headers },
       payload: m.payload,
     });
   };
 
-  it("refuses new evidence while the assessment is submitted, and takes it again after withdrawing", async () => {
+  it("refuses new evidence while the assessment is submitted, and a withdrawal once appraisal has started", async () => {
     const before = await countRows("evidence");
     const link = await app.inject({
       method: "POST",
@@ -483,7 +508,9 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     });
     expectError(link, 409, "assessment.submitted");
     expect(await countRows("evidence")).toBe(before);
-    expect((await action("withdraw")).statusCode).toBe(200);
+    // Areas 1 and 2 are appraised already: the agency can no longer take its submission back.
+    expectError(await action("withdraw"), 409, "assessment.appraisal_started");
+    expect((await scores()).status).toBe("submitted");
   });
 
   it("stores a real PDF and serves it to the agency, not to another agency", async () => {
@@ -493,14 +520,15 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     ]);
     expect(r.statusCode).toBe(201);
     const id = r.json().id as number;
-    const ev = (await node("1.1")).evidence.find((e) => e.id === id);
+    const stc = (await app.inject({ url: `${stcBase()}/scores`, headers: auth("stc.daumoi") })).json();
+    const ev = (stc.nodes as ScoreNode[]).find((n) => n.code === "1.1")!.evidence.find((e) => e.id === id);
     expect(ev).toMatchObject({ kind: "file", fileName: "bao-cao.pdf", note: "Báo cáo tự đánh giá" });
-    const mine = await app.inject({ url: `/api/evidence/${id}/file`, headers: auth("vp.daumoi") });
+    const mine = await app.inject({ url: `/api/evidence/${id}/file`, headers: auth("stc.daumoi") });
     expect(mine.statusCode).toBe(200);
     expect(mine.headers["content-type"]).toBe("application/pdf");
     expect(mine.rawPayload.equals(TINY_PDF)).toBe(true);
     expectError(
-      await app.inject({ url: `/api/evidence/${id}/file`, headers: auth("stc.daumoi") }),
+      await app.inject({ url: `/api/evidence/${id}/file`, headers: auth("vp.daumoi") }),
       403,
       "forbidden",
     );
@@ -571,41 +599,129 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     const files = path.join(get().ctx.config.dataDir, "files");
     const beforeFiles = listFiles(files);
     const beforeRows = await countRows("evidence");
-    const r = await upload([{ name: "file", filename: "a.pdf", content: TINY_PDF }], "stc.daumoi");
+    const r = await upload([{ name: "file", filename: "a.pdf", content: TINY_PDF }], "vp.daumoi");
     expectError(r, 403, "forbidden");
     expect(await countRows("evidence")).toBe(beforeRows);
     expect(listFiles(files)).toEqual(beforeFiles);
   });
 
-  // ---- publication ----
+  // ---- the cycle's steps, and publication ----
 
-  it("lets only the province office or admin publish", async () => {
-    const publish = (user?: string) =>
+  it("concludes the appraisal only when every leaf is appraised or confirmed; then the province finalises", async () => {
+    expectError(await action("finalise", "snv.cchc"), 409, "participant.not_appraised");
+    const missing = expectError(
+      await action("complete-appraisal", "thamdinh"),
+      409,
+      "appraisal.incomplete",
+    ) as unknown as {
+      details: { missing: { code: string; lack: string }[] };
+    };
+    expect(missing.details.missing.map((m) => m.code)).not.toContain("2");
+    expect(missing.details.missing.every((m) => m.lack === "not_appraised")).toBe(true);
+    // An appraiser confirms only the leaves of the areas assigned to them (thamdinh: area 2, done).
+    expect((await action("confirm", "thamdinh", {})).json()).toEqual({ confirmed: [] });
+    expectError(await action("confirm", "thamdinh", { nodeCodes: ["3"] }), 403, "forbidden");
+    // Scoring a leaf the agency left empty needs a remark; here every leaf was self-assessed.
+    // The province office confirms the rest as self-assessed.
+    const confirmed = await action("confirm", "snv.cchc", {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().confirmed).toContain("3");
+    expect((await node("3")).appraised).toBe((await node("3")).self);
+    // Confirming does not overwrite what was appraised.
+    expect((await node("2")).appraised).toBe(3.25);
+    expectError(await action("complete-appraisal", "vp.daumoi"), 403, "forbidden");
+    expect((await action("complete-appraisal", "thamdinh")).json()).toEqual({ status: "appraised" });
+    // Concluded: no more appraisal until the province office returns it.
+    expectError(
+      await app.inject({
+        method: "PUT",
+        url: `${base}/scores/2/appraisal`,
+        headers: auth("thamdinh"),
+        payload: { points: 3, remark: "Sửa" },
+      }),
+      409,
+      "assessment.appraised",
+    );
+    expectError(await action("finalise", "thamdinh"), 403, "forbidden");
+    expect((await action("finalise", "snv.cchc")).json()).toEqual({ status: "finalised" });
+    expect((await scores()).status).toBe("finalised");
+  });
+
+  it("publishes only when every participant is finalised or excluded with a reason, and names the decision", async () => {
+    const publish = (
+      user?: string,
+      payload: object = { decision: { number: "45", code: "QĐ-UBND", date: "05/3/2032" } },
+    ) =>
       app.inject({
         method: "POST",
         url: `/api/cycles/${cycleId}/publish`,
         headers: user ? auth(user) : {},
+        payload,
       });
     expectError(await publish("vp.daumoi"), 403, "forbidden");
     expectError(await publish("thamdinh"), 403, "forbidden");
     expectError(await publish("vp.lanhdao"), 403, "forbidden");
     expectError(await publish(), 401, "unauthenticated");
-    let c = (await app.inject({ url: `/api/cycles/${cycleId}` })).json();
-    expect(c.published).toBe(false);
-    expect(c.publishedAt).toBeNull();
+    expectError(await publish("snv.cchc", {}), 400, "cycle.decision_required", "decision");
+    // STC has not even submitted: the refusal names it, and the status page says so beforehand.
+    const refused = expectError(await publish("snv.cchc"), 409, "cycle.unfinished");
+    expect(refused.message).toContain("Sở Tài chính");
+    const status = (
+      await app.inject({ url: `/api/cycles/${cycleId}/publication`, headers: auth("snv.cchc") })
+    ).json();
+    expect(status).toMatchObject({
+      canPublish: false,
+      refusal: "cycle.unfinished",
+      blockers: [{ agencyId: stcId, status: "draft" }],
+    });
+    expect(status.preview.items.map((i: { agencyId: number }) => i.agencyId)).toEqual([officeId, stcId]);
+    expectError(
+      await app.inject({ url: `/api/cycles/${cycleId}/publication`, headers: auth("vp.daumoi") }),
+      403,
+      "forbidden",
+    );
+    let c = (await app.inject({ url: `/api/cycles/${cycleId}`, headers: auth("snv.cchc") })).json();
+    expect(c).toMatchObject({ published: false, publishedAt: null, state: "open" });
+    // Excluding STC needs a reason the public will read.
+    const exclude = (reason: string) =>
+      app.inject({
+        method: "POST",
+        url: `/api/cycles/${cycleId}/participants/${stcId}/exclude`,
+        headers: auth("snv.cchc"),
+        payload: { reason },
+      });
+    expectError(await exclude("không"), 400, "validation", "reason");
+    expect((await exclude("Sáp nhập vào Sở Kế hoạch và Đầu tư giữa năm")).statusCode).toBe(200);
     const r = await publish("snv.cchc");
-    expect(r.statusCode).toBe(200);
-    expect(r.json().published).toBe(true);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ published: true, state: "published", version: 1 });
     c = (await app.inject({ url: `/api/cycles/${cycleId}` })).json();
     expect(c.published).toBe(true);
+    const pub = (await app.inject({ url: `/api/public/cycles/${cycleId}` })).json();
+    expect(pub.publication).toMatchObject({
+      version: 1,
+      decision: { number: "45", code: "QĐ-UBND", date: "2032-03-05" },
+    });
+    expect(pub.excluded).toEqual([
+      {
+        agencyId: stcId,
+        code: "STC",
+        name: expect.stringContaining("Tài chính"),
+        reason: "Sáp nhập vào Sở Kế hoạch và Đầu tư giữa năm",
+      },
+    ]);
+    expect(pub.items.map((i: { agencyId: number; rank: number }) => [i.agencyId, i.rank])).toEqual([
+      [officeId, 1],
+    ]);
   });
 
-  it("shows published scores to anyone, and freezes them", async () => {
-    const r = await app.inject({ url: `${base}/scores` });
-    expect(r.statusCode).toBe(200);
-    const n2 = (r.json().nodes as ScoreNode[]).find((n) => n.code === "2")!;
-    expect(n2).toMatchObject({ self: 4, appraised: 3.25, points: 3.25 });
-    expect((await app.inject({ url: `${base}/scores`, headers: auth("stc.daumoi") })).statusCode).toBe(200);
+  it("freezes a published cycle: scores, appraisals, applicability and exclusions change only in a correction", async () => {
+    // The live scores stay the agency's and the province's; the public reads the publication.
+    expectError(await app.inject({ url: `${base}/scores` }), 404, "not_found");
+    const area2 = (await app.inject({ url: `/api/public/cycles/${cycleId}` }))
+      .json()
+      .items[0].areas.find((a: { code: string }) => a.code === "2");
+    expect(area2).toMatchObject({ points: 3.25, max: 5 });
     expectError(await put("2", { points: 1 }), 409, "cycle.published");
     const ap = await app.inject({
       method: "PUT",
@@ -614,6 +730,30 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       payload: { points: 1 },
     });
     expectError(ap, 409, "cycle.published");
+    expectError(
+      await app.inject({
+        method: "PUT",
+        url: `${base}/scores/5/applicability`,
+        headers: auth("snv.cchc"),
+        payload: { applicable: false },
+      }),
+      409,
+      "cycle.published",
+    );
+    expectError(
+      await action("reopen", "snv.cchc", { reason: "Sai điểm lĩnh vực 2" }),
+      409,
+      "cycle.published",
+    );
+    expectError(
+      await app.inject({
+        method: "POST",
+        url: `/api/cycles/${cycleId}/participants/${stcId}/include`,
+        headers: auth("snv.cchc"),
+      }),
+      409,
+      "cycle.published",
+    );
     expect((await node("2")).appraised).toBe(3.25);
   });
 

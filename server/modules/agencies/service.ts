@@ -1,3 +1,4 @@
+import { changedFields } from "../../../core/audit.ts";
 import {
   type CreateAgency,
   type PatchAgency,
@@ -12,6 +13,7 @@ import {
 } from "../../../core/periods.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
+import { recordAudit } from "../audit/service.ts";
 import { type AgencyFacts, type Caller, canRunProvince, isAdmin } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
 import { type AgencyRow, findAgency, getPeriodRules, provinceOf, setPeriodRules } from "./repository.ts";
@@ -90,7 +92,18 @@ export async function configurePeriods(
       problems[0],
     );
   }
-  await setPeriodRules(ctx.db, province.id, rules);
+  const before = await getPeriodRules(ctx.db, province.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await setPeriodRules(trx, province.id, rules);
+    await recordAudit(trx, caller, {
+      action: "periods.configured",
+      entity: "periods",
+      entityId: province.id,
+      provinceId: province.id,
+      before: { rules: before },
+      after: { rules },
+    });
+  });
   return { provinceId: province.id, rules };
 }
 
@@ -176,7 +189,19 @@ export async function createAgency(ctx: AppContext, caller: Caller, b: CreateAge
     throw badInput("agency.unknown_parent", "parentId", "Cơ quan cấp trên không tồn tại", "Unknown parent");
   checkValidity(b.validFrom, b.validTo);
   if (b.successorId) await checkSuccessor(ctx, { id: null, kind: b.kind }, b.successorId);
-  return ctx.db.transaction().execute((trx) => repo.insertAgency(trx, { ...b, groupCode: b.group }));
+  const provinceId = b.parentId ? await repo.provinceOf(ctx.db, b.parentId) : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertAgency(trx, { ...b, groupCode: b.group });
+    await recordAudit(trx, caller, {
+      action: "agency.created",
+      entity: "agency",
+      entityId: id,
+      provinceId: b.kind === "province" ? id : provinceId,
+      agencyId: id,
+      after: b,
+    });
+    return id;
+  });
 }
 
 export async function updateAgency(ctx: AppContext, caller: Caller, id: number, b: PatchAgency) {
@@ -186,6 +211,23 @@ export async function updateAgency(ctx: AppContext, caller: Caller, id: number, 
   if (b.successorId !== undefined && b.successorId !== null)
     await checkSuccessor(ctx, { id: a.id, kind: a.kind }, b.successorId);
   checkValidity(b.validFrom ?? a.valid_from, b.validTo !== undefined ? b.validTo : a.valid_to);
-  await ctx.db.transaction().execute((trx) => repo.updateAgency(trx, a.id, { ...b, groupCode: b.group }));
+  const provinceId = await repo.provinceOf(ctx.db, a.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateAgency(trx, a.id, { ...b, groupCode: b.group });
+    const after = (await findAgency(trx, a.id))!;
+    const fields = changedFields(
+      a as unknown as Record<string, unknown>,
+      after as unknown as Record<string, unknown>,
+    );
+    await recordAudit(trx, caller, {
+      action: "agency.updated",
+      entity: "agency",
+      entityId: a.id,
+      provinceId,
+      agencyId: a.id,
+      before: Object.fromEntries(fields.map((f) => [f, (a as unknown as Record<string, unknown>)[f]])),
+      after: Object.fromEntries(fields.map((f) => [f, (after as unknown as Record<string, unknown>)[f]])),
+    });
+  });
   return (await withSuccessors(ctx, [(await findAgency(ctx.db, a.id))!]))[0];
 }

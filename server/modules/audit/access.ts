@@ -16,7 +16,7 @@ const mayReadLog = (c: Caller) =>
 export async function auditLog(
   ctx: AppContext,
   caller: Caller,
-  q: Omit<repo.AuditFilter, "entityIds" | "provinceId"> & { entityId?: string },
+  q: Omit<repo.AuditFilter, "entityIds" | "provinceId" | "entities"> & { entityId?: string },
 ) {
   if (!mayReadLog(caller))
     throw forbidden(
@@ -42,5 +42,11 @@ export async function auditVerify(ctx: AppContext, caller: Caller) {
 /** The entries about some records of one kind, newest first (the module has checked access). */
 export async function entityHistory(ctx: AppContext, entity: string, ids: (string | number)[], limit = 200) {
   const rows = await repo.listRows(ctx.db, { entity, entityIds: ids.map(String), limit });
+  return rows.map(presentAudit);
+}
+
+/** The entries of one cycle about some kinds of record, newest first (the module has checked access). */
+export async function cycleEntries(ctx: AppContext, cycleId: number, entities: string[], limit = 200) {
+  const rows = await repo.listRows(ctx.db, { cycleId, entities, limit });
   return rows.map(presentAudit);
 }

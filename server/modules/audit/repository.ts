@@ -50,6 +50,8 @@ export interface AuditFilter {
   cycleId?: number;
   planId?: number;
   entity?: string;
+  /** Any of these kinds of record (with `entity`, that one too). */
+  entities?: string[];
   entityIds?: string[];
   action?: string;
   actorId?: number;
@@ -73,6 +75,7 @@ export async function listRows(db: Kysely<DB>, f: AuditFilter): Promise<ListedRo
   if (f.cycleId !== undefined) q = q.where("audit_log.cycle_id", "=", f.cycleId);
   if (f.planId !== undefined) q = q.where("audit_log.plan_id", "=", f.planId);
   if (f.entity !== undefined) q = q.where("audit_log.entity", "=", f.entity);
+  if (f.entities !== undefined) q = q.where("audit_log.entity", "in", f.entities);
   if (f.entityIds !== undefined) {
     if (!f.entityIds.length) return [];
     q = q.where("audit_log.entity_id", "in", f.entityIds);

@@ -1,17 +1,8 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
+import type { CycleState, ParticipantStatus } from "../../../core/cycle-state.ts";
 import type { DB } from "../../db/schema.ts";
 
-export type CycleRow = {
-  id: number;
-  year: number;
-  framework_id: number;
-  province_id: number;
-  group_code: string;
-  self_assessment_opens: string | null;
-  self_assessment_closes: string | null;
-  appraisal_closes: string | null;
-  published_at: Date | null;
-};
+export type CycleRow = Selectable<DB["cycles"]>;
 
 export async function findCycle(db: Kysely<DB>, id: number): Promise<CycleRow | undefined> {
   return db.selectFrom("cycles").selectAll().where("id", "=", id).executeTakeFirst();
@@ -66,8 +57,28 @@ export async function insertCycle(
   return r.id;
 }
 
-export async function setPublished(db: Kysely<DB>, id: number, at: Date | null) {
-  await db.updateTable("cycles").set({ published_at: at }).where("id", "=", id).execute();
+/**
+ * Moves the cycle from one state to another, only if it is still in the first (someone else may have
+ * moved it meanwhile): true when it moved. The first publication's date is set once and kept.
+ */
+export async function moveCycleState(
+  db: Kysely<DB>,
+  id: number,
+  from: CycleState,
+  to: CycleState,
+  set: { correctionReason: string | null; publishedAt?: Date },
+): Promise<boolean> {
+  const r = await db
+    .updateTable("cycles")
+    .set({
+      state: to,
+      correction_reason: set.correctionReason,
+      ...(set.publishedAt ? { published_at: set.publishedAt } : {}),
+    })
+    .where("id", "=", id)
+    .where("state", "=", from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function addParticipants(db: Kysely<DB>, cycleId: number, agencyIds: number[]) {
@@ -83,7 +94,16 @@ export async function listParticipants(db: Kysely<DB>, cycleId: number) {
   return db
     .selectFrom("cycle_participants as p")
     .innerJoin("agencies as a", "a.id", "p.agency_id")
-    .select(["a.id", "a.code", "a.name", "a.group_code", "a.sample", "p.status", "p.submitted_at"])
+    .select([
+      "a.id",
+      "a.code",
+      "a.name",
+      "a.group_code",
+      "a.sample",
+      "p.status",
+      "p.submitted_at",
+      "p.excluded_reason",
+    ])
     .where("p.cycle_id", "=", cycleId)
     .execute();
 }
@@ -101,11 +121,22 @@ export async function setParticipantStatus(
   db: Kysely<DB>,
   cycleId: number,
   agencyId: number,
-  status: "draft" | "submitted" | "finalised",
+  status: ParticipantStatus,
+  submittedAt?: Date | null,
 ) {
   await db
     .updateTable("cycle_participants")
-    .set({ status, submitted_at: status === "submitted" ? new Date() : null })
+    .set({ status, ...(submittedAt !== undefined ? { submitted_at: submittedAt } : {}) })
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .execute();
+}
+
+/** Leaves an agency out of the ranking with a reason (null: takes it back in). */
+export async function setExcluded(db: Kysely<DB>, cycleId: number, agencyId: number, reason: string | null) {
+  await db
+    .updateTable("cycle_participants")
+    .set({ excluded_reason: reason })
     .where("cycle_id", "=", cycleId)
     .where("agency_id", "=", agencyId)
     .execute();

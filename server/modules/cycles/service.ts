@@ -1,16 +1,65 @@
+/**
+ * Cycles: creating one, its dates, participants (and their exclusion from the ranking), appraisers,
+ * and who may see it. Every change goes through the state machine of core/cycle-state.ts and leaves
+ * an audit entry; publication and corrections are in publication.ts.
+ */
 import { type CycleDates, cycleDateIssues } from "../../../core/contracts/cycles.ts";
+import { cycleEditable, resultsEditable } from "../../../core/cycle-state.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
+import { cycleEntries } from "../audit/access.ts";
+import { recordAudit } from "../audit/service.ts";
 import { type Caller, canReadProvinceResults, canRunProvince } from "../auth/policy.ts";
 import { findUserById, listUsersInProvince } from "../auth/repository.ts";
 import { loadFramework } from "../frameworks/service.ts";
 import * as repo from "./repository.ts";
 
+const cycleNotFound = () => notFound("kỳ đánh giá / cycle", "cycleId");
+
 export async function getCycle(ctx: AppContext, id: number): Promise<repo.CycleRow> {
   const c = await repo.findCycle(ctx.db, id);
-  if (!c) throw notFound("kỳ đánh giá / cycle", "cycleId");
+  if (!c) throw cycleNotFound();
   return c;
+}
+
+/** Published once (a correction in progress still shows the published version). */
+export const wasPublished = (c: repo.CycleRow) => c.state !== "open";
+
+/**
+ * Whether the caller may know this cycle exists: once published, anyone; before, the province that
+ * runs it, its appraisers, and the agencies taking part.
+ */
+export async function maySeeCycle(
+  ctx: AppContext,
+  caller: Caller | null,
+  c: repo.CycleRow,
+): Promise<boolean> {
+  if (wasPublished(c) || canReadProvinceResults(caller, c.province_id)) return true;
+  if (!caller?.agencyId) return false;
+  return !!(await repo.findParticipant(ctx.db, c.id, caller.agencyId));
+}
+
+/** The cycle, or 404 alike for a cycle that does not exist and one the caller may not see. */
+export async function visibleCycle(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: number,
+): Promise<repo.CycleRow> {
+  const c = await repo.findCycle(ctx.db, id);
+  if (!c || !(await maySeeCycle(ctx, caller, c))) throw cycleNotFound();
+  return c;
+}
+
+export async function listVisibleCycles(
+  ctx: AppContext,
+  caller: Caller | null,
+  f: { year?: number; provinceId?: number; group?: string },
+) {
+  const rows = await repo.listCycles(ctx.db, f);
+  const out: repo.CycleRow[] = [];
+  for (const c of rows) if (await maySeeCycle(ctx, caller, c)) out.push(c);
+  return out;
 }
 
 export function presentCycle(c: repo.CycleRow) {
@@ -23,8 +72,11 @@ export function presentCycle(c: repo.CycleRow) {
     selfAssessmentOpens: c.self_assessment_opens,
     selfAssessmentCloses: c.self_assessment_closes,
     appraisalCloses: c.appraisal_closes,
+    /** open, published, or correcting (a published cycle reopened for a correction). */
+    state: c.state,
+    /** When the results were first published; a correction keeps this date. */
     publishedAt: c.published_at ? new Date(c.published_at).toISOString() : null,
-    published: c.published_at !== null,
+    published: wasPublished(c),
   };
 }
 
@@ -46,12 +98,47 @@ async function checkAgenciesOf(ctx: AppContext, provinceId: number, agencyIds: r
   }
 }
 
-/** The cycle, when the caller runs its province; otherwise 403. */
-async function cycleToRun(ctx: AppContext, caller: Caller, id: number): Promise<repo.CycleRow> {
-  const c = await getCycle(ctx, id);
-  if (!canRunProvince(caller, c.province_id)) throw forbidden();
+/** The cycle, when the caller runs its province; a cycle they may not see at all is 404. */
+export async function cycleToRun(ctx: AppContext, caller: Caller, id: number): Promise<repo.CycleRow> {
+  const c = await visibleCycle(ctx, caller, id);
+  if (!canRunProvince(caller, c.province_id))
+    throw forbidden(
+      "Only the province PAR office runs the cycle",
+      "Chỉ cơ quan thường trực CCHC của tỉnh điều hành kỳ đánh giá",
+    );
   return c;
 }
+
+const notEditable = (what: "dates" | "participants" | "appraisers") =>
+  new AppError(
+    "cycle.not_open",
+    409,
+    {
+      vi: {
+        dates: "Kỳ đánh giá đã công bố: không đổi được thời hạn",
+        participants: "Kỳ đánh giá đã công bố: không đổi được danh sách cơ quan tham gia",
+        appraisers: "Kỳ đánh giá đã công bố: mở đính chính trước khi đổi phân công thẩm định",
+      }[what],
+      en: {
+        dates: "The cycle is published: its dates cannot change",
+        participants: "The cycle is published: its participants cannot change",
+        appraisers: "The cycle is published: open a correction before changing appraisers",
+      }[what],
+    },
+    what === "participants" ? "agencyIds" : undefined,
+  );
+
+const facts = (c: repo.CycleRow) => ({
+  state: c.state,
+  selfAssessmentOpens: c.self_assessment_opens,
+  selfAssessmentCloses: c.self_assessment_closes,
+  appraisalCloses: c.appraisal_closes,
+});
+
+/** The cycle's facts as core/cycle-state.ts reads them. */
+export const cycleFacts = facts;
+
+const where = (c: repo.CycleRow) => ({ provinceId: c.province_id, cycleId: c.id });
 
 export async function createCycle(
   ctx: AppContext,
@@ -84,18 +171,16 @@ export async function createCycle(
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertCycle(trx, { ...input, groupCode: input.group });
     await repo.addParticipants(trx, id, input.agencyIds ?? []);
+    await recordAudit(trx, caller, {
+      action: "cycle.created",
+      entity: "cycle",
+      entityId: id,
+      provinceId: input.provinceId,
+      cycleId: id,
+      after: { ...input, agencyIds: input.agencyIds ?? [] },
+    });
     return id;
   });
-}
-
-export async function publishCycle(ctx: AppContext, caller: Caller, id: number, publish: boolean) {
-  const c = await getCycle(ctx, id);
-  if (!canRunProvince(caller, c.province_id))
-    throw forbidden(
-      "Only the province PAR office publishes results",
-      "Chỉ cơ quan thường trực CCHC của tỉnh được công bố kết quả",
-    );
-  await repo.setPublished(ctx.db, id, publish ? new Date() : null);
 }
 
 export async function assignAppraiser(
@@ -106,6 +191,7 @@ export async function assignAppraiser(
   userId: number,
 ) {
   const c = await cycleToRun(ctx, caller, cycleId);
+  if (!cycleEditable(facts(c), "appraisers")) throw notEditable("appraisers");
   const fw = await loadFramework(ctx, c.framework_id);
   if (fw.tree.nodes.get(areaCode)?.kind !== "area")
     throw badInput(
@@ -123,33 +209,47 @@ export async function assignAppraiser(
       "Người dùng không phải thẩm định viên của tỉnh",
       "That user is not an appraiser of this province",
     );
-  await ctx.db.transaction().execute((trx) => repo.assignAppraiser(trx, c.id, areaCode, userId));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.assignAppraiser(trx, c.id, areaCode, userId);
+    await recordAudit(trx, caller, {
+      action: "appraiser.assigned",
+      entity: "appraiser",
+      entityId: `${c.id}:${areaCode}:${userId}`,
+      ...where(c),
+      after: { areaCode, userId, username: user.username },
+    });
+  });
 }
 
-/** Changes a cycle's dates; a field left out keeps its value. The merged dates must be in order. */
+/** Changes a cycle's dates while it is open; a field left out keeps its value. The merged dates must be in order. */
 export async function updateCycleDates(ctx: AppContext, caller: Caller, id: number, patch: CycleDates) {
   const c = await cycleToRun(ctx, caller, id);
+  if (!cycleEditable(facts(c), "dates")) throw notEditable("dates");
+  const before = {
+    selfAssessmentOpens: c.self_assessment_opens,
+    selfAssessmentCloses: c.self_assessment_closes,
+    appraisalCloses: c.appraisal_closes,
+  };
   const merged = {
     selfAssessmentOpens:
-      patch.selfAssessmentOpens !== undefined ? patch.selfAssessmentOpens : c.self_assessment_opens,
+      patch.selfAssessmentOpens !== undefined ? patch.selfAssessmentOpens : before.selfAssessmentOpens,
     selfAssessmentCloses:
-      patch.selfAssessmentCloses !== undefined ? patch.selfAssessmentCloses : c.self_assessment_closes,
-    appraisalCloses: patch.appraisalCloses !== undefined ? patch.appraisalCloses : c.appraisal_closes,
+      patch.selfAssessmentCloses !== undefined ? patch.selfAssessmentCloses : before.selfAssessmentCloses,
+    appraisalCloses: patch.appraisalCloses !== undefined ? patch.appraisalCloses : before.appraisalCloses,
   };
   checkDates(merged);
-  await ctx.db.transaction().execute((trx) => repo.updateCycleDates(trx, id, merged));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateCycleDates(trx, id, merged);
+    await recordAudit(trx, caller, {
+      action: "cycle.dates_changed",
+      entity: "cycle",
+      entityId: id,
+      ...where(c),
+      before,
+      after: merged,
+    });
+  });
 }
-
-const publishedRefusal = () =>
-  new AppError(
-    "cycle.published",
-    409,
-    {
-      vi: "Kỳ đánh giá đã công bố: hủy công bố trước khi đổi đơn vị tham gia",
-      en: "The cycle is published: unpublish it before changing its participants",
-    },
-    "agencyIds",
-  );
 
 export async function addCycleParticipants(
   ctx: AppContext,
@@ -158,32 +258,89 @@ export async function addCycleParticipants(
   agencyIds: readonly number[],
 ) {
   const c = await cycleToRun(ctx, caller, id);
-  if (c.published_at) throw publishedRefusal();
+  if (!cycleEditable(facts(c), "participants")) throw notEditable("participants");
   await checkAgenciesOf(ctx, c.province_id, agencyIds);
-  await ctx.db.transaction().execute((trx) => repo.addParticipants(trx, id, [...agencyIds]));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.addParticipants(trx, id, [...agencyIds]);
+    await recordAudit(
+      trx,
+      caller,
+      agencyIds.map((agencyId) => ({
+        action: "participant.added",
+        entity: "participant",
+        entityId: `${id}:${agencyId}`,
+        ...where(c),
+        agencyId,
+      })),
+    );
+  });
 }
 
-/** Removes an agency from a cycle, unless it has entered scores there (they would be orphaned). */
+/** Removes an agency from an open cycle, unless it has entered scores there (they would be orphaned). */
 export async function removeCycleParticipant(ctx: AppContext, caller: Caller, id: number, agencyId: number) {
   const c = await cycleToRun(ctx, caller, id);
-  if (c.published_at) throw publishedRefusal();
+  if (!cycleEditable(facts(c), "participants")) throw notEditable("participants");
   if (!(await repo.findParticipant(ctx.db, id, agencyId))) throw notFound("đơn vị tham gia / participant");
   if (await repo.participantHasEntries(ctx.db, id, agencyId))
     throw new AppError(
       "cycle.participant_has_scores",
       409,
       {
-        vi: "Cơ quan đã có điểm trong kỳ này nên không thể bỏ khỏi kỳ",
-        en: "The agency has scores in this cycle and cannot be removed",
+        vi: "Cơ quan đã có điểm trong kỳ này nên không thể bỏ khỏi kỳ; có thể loại khỏi xếp hạng kèm lý do",
+        en: "The agency has scores in this cycle and cannot be removed; it can be excluded from the ranking with a reason",
       },
       "agencyIds",
     );
-  await ctx.db.transaction().execute((trx) => repo.removeParticipant(trx, id, agencyId));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.removeParticipant(trx, id, agencyId);
+    await recordAudit(trx, caller, {
+      action: "participant.removed",
+      entity: "participant",
+      entityId: `${id}:${agencyId}`,
+      ...where(c),
+      agencyId,
+    });
+  });
+}
+
+/**
+ * Leaves a participant out of the ranking with a written reason the public page shows (a merged
+ * agency, one that did not take part), or takes it back in. Only while results may change.
+ */
+export async function setExclusion(
+  ctx: AppContext,
+  caller: Caller,
+  id: number,
+  agencyId: number,
+  reason: string | null,
+) {
+  const c = await cycleToRun(ctx, caller, id);
+  if (!resultsEditable(facts(c)))
+    throw new AppError("cycle.published", 409, {
+      vi: "Kỳ đánh giá đã công bố: mở đính chính trước khi loại hoặc đưa cơ quan trở lại xếp hạng",
+      en: "The cycle is published: open a correction before excluding or including an agency",
+    });
+  const p = await repo.findParticipant(ctx.db, id, agencyId);
+  if (!p) throw notFound("đơn vị tham gia / participant", "agencyId");
+  if ((p.excluded_reason ?? null) === reason) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setExcluded(trx, id, agencyId, reason);
+    await recordAudit(trx, caller, {
+      action: reason ? "participant.excluded" : "participant.included",
+      entity: "participant",
+      entityId: `${id}:${agencyId}`,
+      ...where(c),
+      agencyId,
+      before: { excludedReason: p.excluded_reason },
+      after: { excludedReason: reason },
+      note: reason,
+    });
+  });
 }
 
 /** Who appraises which area of a cycle, and the province's appraisers who could. */
 export async function cycleAppraisers(ctx: AppContext, caller: Caller, id: number) {
-  const c = await getCycle(ctx, id);
+  const c = await visibleCycle(ctx, caller, id);
   if (!canReadProvinceResults(caller, c.province_id)) throw forbidden();
   const fw = await loadFramework(ctx, c.framework_id);
   const assignments = await repo.listAssignments(ctx.db, id);
@@ -212,9 +369,26 @@ export async function unassignAppraiser(
   areaCode: string,
   userId: number,
 ) {
-  await cycleToRun(ctx, caller, cycleId);
-  const n = await ctx.db
-    .transaction()
-    .execute((trx) => repo.unassignAppraiser(trx, cycleId, areaCode, userId));
+  const c = await cycleToRun(ctx, caller, cycleId);
+  if (!cycleEditable(facts(c), "appraisers")) throw notEditable("appraisers");
+  const n = await ctx.db.transaction().execute(async (trx) => {
+    const removed = await repo.unassignAppraiser(trx, cycleId, areaCode, userId);
+    if (removed)
+      await recordAudit(trx, caller, {
+        action: "appraiser.unassigned",
+        entity: "appraiser",
+        entityId: `${cycleId}:${areaCode}:${userId}`,
+        ...where(c),
+        before: { areaCode, userId },
+      });
+    return removed;
+  });
   if (n === 0) throw notFound("phân công / assignment", "areaCode");
+}
+
+/** The history of a cycle: its dates, participants, appraisers, states, publications and corrections. */
+export async function cycleHistory(ctx: AppContext, caller: Caller, id: number) {
+  const c = await visibleCycle(ctx, caller, id);
+  if (!canReadProvinceResults(caller, c.province_id)) throw forbidden();
+  return { items: await cycleEntries(ctx, id, ["cycle", "participant", "appraiser"]) };
 }

@@ -107,12 +107,13 @@ async function insertNodes(db: Kysely<DB>, frameworkId: number, nodes: readonly 
     .execute();
 }
 
+/** Stores a framework and its tree; call it inside a transaction. */
 export async function insertFramework(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   f: Omit<FrameworkMeta, "id" | "version"> & { version?: number },
   nodes: readonly FrameworkNode[],
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  {
     const { id } = await trx
       .insertInto("frameworks")
       .values({
@@ -128,32 +129,30 @@ export async function insertFramework(
       .executeTakeFirstOrThrow();
     await insertNodes(trx, id, nodes);
     return id;
-  });
+  }
 }
 
-/** Replaces a framework's description and its whole tree, in one transaction. */
+/** Replaces a framework's description and its whole tree; call it inside a transaction. */
 export async function replaceFramework(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   id: number,
   f: Omit<FrameworkMeta, "id" | "version">,
   nodes: readonly FrameworkNode[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("frameworks")
-      .set({
-        code: f.code,
-        title: f.title,
-        year: f.year,
-        agency_type: f.agencyType,
-        grade_bands: JSON.stringify(f.gradeBands),
-        rank_decimals: f.rankDecimals,
-      })
-      .where("id", "=", id)
-      .execute();
-    await trx.deleteFrom("framework_nodes").where("framework_id", "=", id).execute();
-    await insertNodes(trx, id, nodes);
-  });
+  await trx
+    .updateTable("frameworks")
+    .set({
+      code: f.code,
+      title: f.title,
+      year: f.year,
+      agency_type: f.agencyType,
+      grade_bands: JSON.stringify(f.gradeBands),
+      rank_decimals: f.rankDecimals,
+    })
+    .where("id", "=", id)
+    .execute();
+  await trx.deleteFrom("framework_nodes").where("framework_id", "=", id).execute();
+  await insertNodes(trx, id, nodes);
 }
 
 /** The years of the cycles that use each framework (a framework in use is never changed in place). */

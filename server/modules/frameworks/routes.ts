@@ -87,8 +87,9 @@ export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
     "/frameworks",
     { schema: { tags: ["frameworks"], body: createFrameworkSchema } },
     async (req, reply) => {
-      requireEditor(requireCaller(req));
-      const id = await createFramework(ctx, toInput(req.body));
+      const caller = requireCaller(req);
+      requireEditor(caller);
+      const id = await createFramework(ctx, caller, toInput(req.body));
       return reply.status(201).send({ id });
     },
   );
@@ -96,8 +97,9 @@ export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
     "/frameworks/:id",
     { schema: { tags: ["frameworks"], params: idParam, body: frameworkInputSchema } },
     async (req) => {
-      requireEditor(requireCaller(req));
-      await replaceFramework(ctx, req.params.id, toInput(req.body));
+      const caller = requireCaller(req);
+      requireEditor(caller);
+      await replaceFramework(ctx, caller, req.params.id, toInput(req.body));
       return { id: req.params.id };
     },
   );

@@ -10,6 +10,8 @@ import { DEFAULT_GRADE_BANDS, type GradeBand, validateGradeBands } from "../../.
 import { scoringRuleSchema, validateRule } from "../../../core/rules.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
+import { type Actor, recordAudit } from "../audit/service.ts";
+import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
 
 export interface LoadedFramework {
@@ -130,6 +132,7 @@ const codeTaken = (code: string) =>
 /** Stores a new framework (optionally the next version of another one), or nothing. */
 export async function createFramework(
   ctx: AppContext,
+  who: Caller | Actor,
   input: FrameworkInput & { basedOnId?: number },
 ): Promise<number> {
   const { meta, nodes } = prepare(input);
@@ -140,8 +143,20 @@ export async function createFramework(
     version = base.version + 1;
   }
   if (await repo.findFrameworkByCode(ctx.db, meta.code)) throw codeTaken(meta.code);
-  return repo.insertFramework(ctx.db, { ...meta, version }, nodes);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertFramework(trx, { ...meta, version }, nodes);
+    await recordAudit(trx, who, {
+      action: "framework.created",
+      entity: "framework",
+      entityId: id,
+      after: { ...meta, version, basedOnId: input.basedOnId ?? null, nodes: nodes.map(auditNode) },
+    });
+    return id;
+  });
 }
+
+/** A node as the audit trail keeps it: points as numbers. */
+const auditNode = (n: FrameworkNode) => ({ ...n, max: n.max / 100 });
 
 export const frameworkInUse = () =>
   new AppError("framework.in_use", 409, {
@@ -150,12 +165,27 @@ export const frameworkInUse = () =>
   });
 
 /** Replaces a framework that no cycle uses yet; one in use keeps its published tree. */
-export async function replaceFramework(ctx: AppContext, id: number, input: FrameworkInput): Promise<void> {
+export async function replaceFramework(
+  ctx: AppContext,
+  caller: Caller,
+  id: number,
+  input: FrameworkInput,
+): Promise<void> {
   const current = await repo.findFramework(ctx.db, id);
   if (!current) throw notFound("bộ chỉ số / framework", "id");
   if ((await repo.frameworkUsage(ctx.db, id)).has(id)) throw frameworkInUse();
   const { meta, nodes } = prepare(input);
   const other = await repo.findFrameworkByCode(ctx.db, meta.code);
   if (other && other.id !== id) throw codeTaken(meta.code);
-  await repo.replaceFramework(ctx.db, id, meta, nodes);
+  const before = await repo.loadNodes(ctx.db, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.replaceFramework(trx, id, meta, nodes);
+    await recordAudit(trx, caller, {
+      action: "framework.replaced",
+      entity: "framework",
+      entityId: id,
+      before: { ...current, nodes: before.map(auditNode) },
+      after: { ...meta, nodes: nodes.map(auditNode) },
+    });
+  });
 }

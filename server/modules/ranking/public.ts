@@ -1,21 +1,28 @@
 /**
- * What anyone may read without signing in: the cycles (published or not, but numbers only once
- * published), each agency's published results, and the published improvement plans with their
- * progress — never a draft plan, a task update's notes or evidence. These answers are the same for
- * every caller.
+ * What anyone may read without signing in: the published cycles (their publications, never the live
+ * tables; an unpublished cycle is not even listed), each agency's published results, and the
+ * published improvement plans with their progress — never a draft plan, a task update's notes or
+ * evidence. These answers are the same for every caller.
  */
+import { fromCenti } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
+import { publishedResultOf } from "../cycles/public.ts";
+import { currentPublication } from "../cycles/publication.ts";
 import * as plans from "../plans/repository.ts";
 import { planDetail, planSummary } from "../plans/service.ts";
 import * as repo from "./repository.ts";
-import { cycleTable } from "./service.ts";
 
 export async function publicOverview(ctx: AppContext) {
-  const cycles = await repo.listCyclesWithCounts(ctx.db);
+  const cycles = await repo.listPublishedCycles(ctx.db);
   const planRows = await repo.listPlansWithAgency(ctx.db);
+  const current = new Map<number, { version: number; ranked: number }>();
+  for (const c of cycles) {
+    const p = await currentPublication(ctx, c.id);
+    if (p) current.set(c.id, { version: p.row.version, ranked: p.snapshot.agencies.length });
+  }
   return {
     cycles: cycles.map((c) => ({
       id: c.id,
@@ -23,9 +30,12 @@ export async function publicOverview(ctx: AppContext) {
       group: c.group_code,
       provinceId: c.province_id,
       province: c.province_name,
-      published: c.published_at !== null,
+      published: true,
+      /** The first publication; a correction keeps it and shows as a later version. */
       publishedAt: c.published_at ? new Date(c.published_at).toISOString() : null,
-      agencies: Number(c.participants),
+      version: current.get(c.id)?.version ?? 1,
+      /** How many agencies the current version ranks. */
+      agencies: current.get(c.id)?.ranked ?? 0,
     })),
     plans: planRows.map((p) => ({
       ...planSummary(p),
@@ -38,29 +48,29 @@ export async function publicOverview(ctx: AppContext) {
 export async function publicAgency(ctx: AppContext, agencyId: number) {
   const { agency } = await agencyFacts(ctx, agencyId);
   if (agency.kind !== "agency") throw notFound("cơ quan / agency", "id");
-  const memo = new Map();
   const cycles = [];
   for (const cycle of await repo.listCyclesOfAgency(ctx.db, agencyId)) {
-    const base = { cycleId: cycle.id, year: cycle.year, group: cycle.group_code };
-    if (!cycle.published_at) {
-      cycles.push({ ...base, published: false as const, result: null });
-      continue;
-    }
-    const all = await cycleTable(ctx, cycle, memo);
-    const mine = all.results.find((r) => r.agencyId === agencyId);
+    // Only what was published, as published: an open cycle is not listed at all.
+    const published = await publishedResultOf(ctx, cycle.id, agencyId);
+    if (!published) continue;
+    const a = published.agency;
     cycles.push({
-      ...base,
+      cycleId: cycle.id,
+      year: cycle.year,
+      group: cycle.group_code,
       published: true as const,
-      result: mine
+      version: published.version.version,
+      excludedReason: published.excluded?.reason ?? null,
+      result: a
         ? {
-            points: pts(mine.index.achieved),
-            max: pts(mine.index.max),
-            percent: pts(mine.index.percent),
-            grade: mine.grade,
-            rank: mine.rank,
-            rankOf: all.results.filter((r) => r.rank !== null).length,
-            previousRank: mine.previousRank,
-            rankChange: mine.rankChange,
+            points: fromCenti(a.points),
+            max: fromCenti(a.max),
+            percent: a.percent === null ? null : fromCenti(a.percent),
+            grade: a.grade,
+            rank: a.rank,
+            rankOf: published.rankOf,
+            previousRank: a.previousRank,
+            rankChange: a.rankChange,
           }
         : null,
     });

@@ -15,22 +15,20 @@ export async function listCyclesOfAgency(db: Kysely<DB>, agencyId: number): Prom
     .execute();
 }
 
-/** Every cycle with its province's name and how many agencies it ranks, newest first. */
-export async function listCyclesWithCounts(db: Kysely<DB>) {
+/** Every published cycle with its province's name, newest first. */
+export async function listPublishedCycles(db: Kysely<DB>) {
   return db
     .selectFrom("cycles as c")
     .innerJoin("agencies as prov", "prov.id", "c.province_id")
-    .leftJoin("cycle_participants as p", "p.cycle_id", "c.id")
-    .select(({ fn }) => [
+    .select([
       "c.id",
       "c.year",
       "c.group_code",
       "c.province_id",
       "c.published_at",
       "prov.name as province_name",
-      fn.count<number>("p.agency_id").as("participants"),
     ])
-    .groupBy(["c.id", "c.year", "c.group_code", "c.province_id", "c.published_at", "prov.name"])
+    .where("c.state", "!=", "open")
     .orderBy("c.year", "desc")
     .orderBy("c.group_code")
     .execute();

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { whatIfBodySchema } from "../../../core/contracts/ranking.ts";
@@ -6,6 +6,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
+import { publicCycle } from "../cycles/public.ts";
 import { presentCycle } from "../cycles/service.ts";
 import { agencyDashboard } from "./dashboard.ts";
 import { publicAgency, publicOverview, publicPlan } from "./public.ts";
@@ -67,6 +68,32 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
     return agencyDashboard(ctx, caller, caller.agencyId);
   });
   r.get("/public/overview", { schema: { tags: ["public"] } }, async () => publicOverview(ctx));
+  // A cycle's published results: the current version, or an earlier one at its own address. The
+  // text is computed once per version; a browser that has it gets 304.
+  const sendPublished = async (
+    req: { headers: Record<string, string | string[] | undefined> },
+    reply: FastifyReply,
+    cycleId: number,
+    version?: number,
+  ) => {
+    const { body, etag } = await publicCycle(ctx, cycleId, version);
+    reply.header("etag", etag).header("cache-control", "public, no-cache");
+    if (req.headers["if-none-match"] === etag) return reply.status(304).send();
+    return reply.type("application/json; charset=utf-8").send(body);
+  };
+  r.get("/public/cycles/:id", { schema: { tags: ["public"], params: idParam } }, async (req, reply) =>
+    sendPublished(req, reply, req.params.id),
+  );
+  r.get(
+    "/public/cycles/:id/versions/:version",
+    {
+      schema: {
+        tags: ["public"],
+        params: idParam.extend({ version: z.coerce.number().int().min(1).max(100_000) }),
+      },
+    },
+    async (req, reply) => sendPublished(req, reply, req.params.id, req.params.version),
+  );
   r.get("/public/agencies/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
     publicAgency(ctx, req.params.id),
   );

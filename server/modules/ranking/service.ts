@@ -5,13 +5,16 @@
 import type { Centi } from "../../../core/decimal.ts";
 import { type Gap, gapAnalysis, whatIf } from "../../../core/gap.ts";
 import { compareVi, formatPoints } from "../../../core/locale.ts";
+import type { PublicationSnapshot } from "../../../core/publication.ts";
 import { gradeFor, rank, rankChange } from "../../../core/ranking.ts";
-import { computeIndex, type IndexResult } from "../../../core/scoring.ts";
+import { computeIndex, type IndexResult, type NodeResult } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type Caller, canReadAgencyPrivate, canReadProvinceResults, isProvinceWide } from "../auth/policy.ts";
+import { publicationById } from "../cycles/publication.ts";
+import { currentVersion } from "../cycles/publication-repository.ts";
 import * as cycles from "../cycles/repository.ts";
 import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
 import { findPlanFor, listAreaTargets } from "../plans/repository.ts";
@@ -28,6 +31,8 @@ export interface AgencyResult {
   previousRank: number | null;
   rankChange: number | null;
   grade: string | null;
+  /** Left out of the ranking, with the reason (then rank, grade and rank change are null). */
+  excludedReason: string | null;
 }
 
 export interface CycleResults {
@@ -87,7 +92,9 @@ async function computeCycleNow(
     index: computeIndex(framework.tree, finalBy.get(p.id) ?? new Map(), naBy.get(p.id)),
   }));
   const ranked = rank(
-    indexed.map((x) => ({ key: x.p.id, achieved: x.index.achieved, max: x.index.max })),
+    indexed
+      .filter((x) => !x.p.excluded_reason)
+      .map((x) => ({ key: x.p.id, achieved: x.index.achieved, max: x.index.max })),
     { decimals: framework.meta.rankDecimals },
   );
   const rankOf = new Map(ranked.map((r) => [r.key, r.rank]));
@@ -111,14 +118,70 @@ async function computeCycleNow(
       rank: rk,
       previousRank: prev,
       rankChange: rk === null ? null : rankChange(rk, prev),
-      grade: gradeFor(index.percent, framework.meta.gradeBands),
+      grade: p.excluded_reason ? null : gradeFor(index.percent, framework.meta.gradeBands),
+      excludedReason: p.excluded_reason,
     };
   });
   results.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVi(a.name, b.name));
   return { cycle, framework, results };
 }
 
-/** Results of a cycle; before publication only the province (and admin) may see the whole table. */
+/**
+ * The results as published (the current version's snapshot), in the shape of a computed table, so
+ * every reader downstream presents published figures exactly as announced. A publication never
+ * changes and its framework is then in use (so immutable): the table is kept by publication id.
+ */
+const publishedTables = new Map<number, Promise<CycleResults>>();
+
+async function publishedTable(ctx: AppContext, cycle: cycles.CycleRow): Promise<CycleResults | null> {
+  const cur = await currentVersion(ctx.db, cycle.id);
+  if (!cur) return null;
+  let p = publishedTables.get(cur.id);
+  if (!p) {
+    p = (async () => {
+      const pub = (await publicationById(ctx, cur.id))!;
+      const framework = await loadFramework(ctx, cycle.framework_id);
+      return { cycle, framework, results: resultsOfSnapshot(pub.snapshot) };
+    })();
+    publishedTables.set(cur.id, p);
+    p.catch(() => publishedTables.delete(cur.id));
+    if (publishedTables.size > 64) publishedTables.delete(publishedTables.keys().next().value as number);
+  }
+  const t = await p;
+  // The cycle row may be newer (a correction in progress); the published figures are the snapshot's.
+  return { ...t, cycle };
+}
+
+function resultsOfSnapshot(s: PublicationSnapshot): AgencyResult[] {
+  return s.agencies.map((a) => {
+    const nodes = new Map<string, NodeResult>(
+      Object.entries(a.nodes).map(([code, [achieved, max, percent, applicable]]) => [
+        code,
+        { code, achieved, max, percent, applicable: applicable === 1, missing: 0 },
+      ]),
+    );
+    return {
+      agencyId: a.agencyId,
+      code: a.code,
+      name: a.name,
+      group: s.cycle.group,
+      sample: a.sample,
+      index: { achieved: a.points, max: a.max, percent: a.percent, missing: 0, nodes },
+      rank: a.rank,
+      previousRank: a.previousRank,
+      rankChange: a.rankChange,
+      grade: a.grade,
+      excludedReason: null,
+    };
+  });
+}
+
+const unpublished = () => notFound("kết quả đã công bố / published results", "cycleId");
+
+/**
+ * Results of a cycle: the live table for the province that runs it (and admin), the published
+ * version for everyone else; before publication a cycle is 404 to them, as one that does not exist.
+ */
 export async function cycleResults(
   ctx: AppContext,
   caller: Caller | null,
@@ -127,9 +190,10 @@ export async function cycleResults(
 ): Promise<CycleResults> {
   const cycle = await cycles.findCycle(ctx.db, cycleId);
   if (!cycle) throw notFound("kỳ đánh giá / cycle", "cycleId");
-  if (!trusted && !cycle.published_at && !canReadProvinceResults(caller, cycle.province_id))
-    throw notPublished();
-  return computeCycle(ctx, cycle);
+  if (trusted || canReadProvinceResults(caller, cycle.province_id)) return computeCycle(ctx, cycle);
+  const published = await publishedTable(ctx, cycle);
+  if (!published) throw unpublished();
+  return published;
 }
 
 /** The table of a cycle as stored, for callers that have checked visibility themselves. */
@@ -157,6 +221,7 @@ export function presentResult(r: AgencyResult) {
     rank: r.rank,
     previousRank: r.previousRank,
     rankChange: r.rankChange,
+    excludedReason: r.excludedReason,
   };
 }
 
@@ -198,12 +263,13 @@ export async function agencyResult(
 ) {
   const facts = await agencyFacts(ctx, agencyId);
   const cycle = await cycleOfAgency(ctx, agencyId, year);
-  if (!trusted && !cycle.published_at && !canReadAgencyPrivate(caller, facts))
-    throw forbidden("This result is not published yet", "Kết quả này chưa được công bố");
-  const all = await computeCycle(ctx, cycle);
-  const mine = all.results.find((r) => r.agencyId === agencyId)!;
+  const live = trusted || canReadAgencyPrivate(caller, facts);
+  // The agency and the province read the live table; anyone else the published version only.
+  const all = live ? await computeCycle(ctx, cycle) : await publishedTable(ctx, cycle);
+  const mine = all?.results.find((r) => r.agencyId === agencyId);
+  if (!all || !mine) throw notFound(`kết quả năm ${year} đã công bố / the published ${year} result`, "year");
   // An agency sees its own index before publication, but its rank only once the table is public.
-  const showRank = trusted || !!cycle.published_at || (caller !== null && isProvinceWide(caller, facts));
+  const showRank = trusted || cycle.state !== "open" || (caller !== null && isProvinceWide(caller, facts));
   return { cycle, all, mine, showRank };
 }
 
@@ -212,7 +278,7 @@ export async function agencyIndex(ctx: AppContext, caller: Caller | null, agency
   return {
     cycleId: cycle.id,
     year: cycle.year,
-    published: !!cycle.published_at,
+    published: cycle.state !== "open",
     ...presentResult(mine),
     rank: showRank ? mine.rank : null,
     rankOf: showRank ? all.results.filter((r) => r.rank !== null).length : null,
@@ -260,7 +326,7 @@ export async function agencyWhatIf(
   const cycle = await cycleOfAgency(ctx, agencyId, baseYear);
   // A forecast ranks the agency in the base year's table: before publication that table, and so the
   // agency's place in it, is the province's alone.
-  if (!cycle.published_at && !(caller && isProvinceWide(caller, facts))) throw notPublished();
+  if (cycle.state === "open" && !(caller && isProvinceWide(caller, facts))) throw notPublished();
   const all = await computeCycle(ctx, cycle);
   const mine = all.results.find((r) => r.agencyId === agencyId)!;
   let points = areaPoints;

@@ -31,6 +31,8 @@ export interface ScoreRecord {
   explanation: string | null;
   remark: string | null;
   reply: string | null;
+  /** The appraiser accepted the self-assessed points as they are. */
+  confirmed: boolean;
   updatedAt: Date;
 }
 
@@ -47,6 +49,7 @@ export async function listScores(db: Kysely<DB>, cycleId: number, agencyId?: num
     explanation: r.explanation,
     remark: r.appraisal_remark,
     reply: r.agency_reply,
+    confirmed: r.appraisal_confirmed,
     updatedAt: r.updated_at,
   }));
 }
@@ -85,11 +88,13 @@ export async function upsertSelfScore(
     .execute();
 }
 
+/** Appraised points with the remark; `confirmed`: the self-assessed points accepted as they are. */
 export async function upsertAppraisal(
   db: Kysely<DB>,
   k: { cycleId: number; agencyId: number; nodeCode: string },
-  v: { points: Centi; remark: string | null; userId: number | null },
+  v: { points: Centi; remark: string | null; userId: number | null; confirmed?: boolean },
 ) {
+  const confirmed = v.confirmed ?? false;
   await db
     .insertInto("scores")
     .values({
@@ -99,16 +104,31 @@ export async function upsertAppraisal(
       appraised_points: dec(v.points),
       appraisal_remark: v.remark,
       appraised_by: v.userId,
+      appraisal_confirmed: confirmed,
     })
     .onConflict((oc) =>
       oc.columns(["cycle_id", "agency_id", "node_code"]).doUpdateSet({
         appraised_points: dec(v.points),
         appraisal_remark: v.remark,
         appraised_by: v.userId,
+        appraisal_confirmed: confirmed,
         updated_at: new Date(),
       }),
     )
     .execute();
+}
+
+/** Whether an appraiser has entered anything for the agency yet (then it cannot withdraw). */
+export async function appraisalStarted(db: Kysely<DB>, cycleId: number, agencyId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom("scores")
+    .select("node_code")
+    .where("cycle_id", "=", cycleId)
+    .where("agency_id", "=", agencyId)
+    .where("appraised_points", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }
 
 export async function setReply(
@@ -212,7 +232,14 @@ export async function findEvidence(db: Kysely<DB>, id: number) {
 export async function findScore(db: Kysely<DB>, k: ScoreKey) {
   const r = await db
     .selectFrom("scores")
-    .select(["self_points", "appraised_points", "appraisal_remark"])
+    .select([
+      "self_points",
+      "appraised_points",
+      "appraisal_remark",
+      "explanation",
+      "agency_reply",
+      "appraisal_confirmed",
+    ])
     .where("cycle_id", "=", k.cycleId)
     .where("agency_id", "=", k.agencyId)
     .where("node_code", "=", k.nodeCode)
@@ -222,6 +249,9 @@ export async function findScore(db: Kysely<DB>, k: ScoreKey) {
         self: centiOrNull(r.self_points),
         appraised: centiOrNull(r.appraised_points),
         remark: r.appraisal_remark,
+        explanation: r.explanation,
+        reply: r.agency_reply,
+        confirmed: r.appraisal_confirmed,
       }
     : undefined;
 }

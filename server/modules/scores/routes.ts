@@ -5,50 +5,52 @@ import { z } from "zod";
 import {
   appraisalBody,
   attachBody,
+  confirmBody,
   evidenceBody,
   evidenceNote,
   isInlineMime,
+  reopenBody,
   replyBody,
   selfScoreBody,
 } from "../../../core/contracts/scores.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { parseInput, readMultipart, requireCaller, requireFile } from "../../http.ts";
-import { idParam } from "../../schemas.ts";
+import { idParam, idValue } from "../../schemas.ts";
 import { absolutePath } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canReadAgencyPrivate } from "../auth/policy.ts";
+import { appraise, confirmLeaves, setApplicability } from "./appraise.ts";
+import { addEvidence, attachTaskEvidence, removeEvidence, reply, selfAssess } from "./assess.ts";
+import { myAppraisals, myAssessments, readScores, scoreHistory, taskEvidence } from "./read.ts";
 import * as repo from "./repository.ts";
-import * as svc from "./service.ts";
+import { participantAction } from "./status.ts";
 
-const keyParams = z.object({
-  cycleId: z.coerce.number().int().positive(),
-  agencyId: z.coerce.number().int().positive(),
-});
+const keyParams = z.object({ cycleId: idValue, agencyId: idValue });
 const nodeParams = keyParams.extend({ nodeCode: z.string().min(1).max(40) });
-const evidenceParams = nodeParams.extend({ evidenceId: z.coerce.number().int().positive() });
+const evidenceParams = nodeParams.extend({ evidenceId: idValue });
 
 export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = "/cycles/:cycleId/agencies/:agencyId";
   r.get(`${base}/scores`, { schema: { tags: ["scores"], params: keyParams } }, async (req) =>
-    svc.readScores(ctx, req.caller, req.params),
+    readScores(ctx, req.caller, req.params),
   );
   r.put(
     `${base}/scores/:nodeCode`,
     { schema: { tags: ["scores"], params: nodeParams, body: selfScoreBody } },
-    async (req) => svc.selfAssess(ctx, requireCaller(req), req.params, req.body),
+    async (req) => selfAssess(ctx, requireCaller(req), req.params, req.body),
   );
   r.put(
     `${base}/scores/:nodeCode/appraisal`,
     { schema: { tags: ["scores"], params: nodeParams, body: appraisalBody } },
-    async (req) => svc.appraise(ctx, requireCaller(req), req.params, req.body),
+    async (req) => appraise(ctx, requireCaller(req), req.params, req.body),
   );
   r.put(
     `${base}/scores/:nodeCode/reply`,
     { schema: { tags: ["scores"], params: nodeParams, body: replyBody } },
     async (req) => {
-      await svc.reply(ctx, requireCaller(req), req.params, req.body.reply);
+      await reply(ctx, requireCaller(req), req.params, req.body.reply);
       return { ok: true };
     },
   );
@@ -56,16 +58,33 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     `${base}/scores/:nodeCode/applicability`,
     { schema: { tags: ["scores"], params: nodeParams, body: z.object({ applicable: z.boolean() }) } },
     async (req) => {
-      await svc.setApplicability(ctx, requireCaller(req), req.params, req.body.applicable);
+      await setApplicability(ctx, requireCaller(req), req.params, req.body.applicable);
       return { ok: true };
     },
   );
-  for (const action of ["submit", "withdraw", "finalise"] as const) {
-    r.post(`${base}/${action}`, { schema: { tags: ["scores"], params: keyParams } }, async (req) => {
-      await svc.setStatus(ctx, requireCaller(req), req.params, action);
-      return { ok: true };
-    });
+  // The participant's steps (core/cycle-state.ts): each answers the status it leads to.
+  const steps = {
+    submit: "submit",
+    withdraw: "withdraw",
+    "complete-appraisal": "complete_appraisal",
+    "return-to-appraisal": "return_to_appraisal",
+    finalise: "finalise",
+  } as const;
+  for (const [path, action] of Object.entries(steps)) {
+    r.post(`${base}/${path}`, { schema: { tags: ["scores"], params: keyParams } }, async (req) =>
+      participantAction(ctx, requireCaller(req), req.params, action),
+    );
   }
+  r.post(
+    `${base}/reopen`,
+    { schema: { tags: ["scores"], params: keyParams, body: reopenBody } },
+    async (req) => participantAction(ctx, requireCaller(req), req.params, "reopen", req.body.reason),
+  );
+  r.post(
+    `${base}/confirm`,
+    { schema: { tags: ["scores"], params: keyParams, body: confirmBody } },
+    async (req) => confirmLeaves(ctx, requireCaller(req), req.params, req.body.nodeCodes),
+  );
   r.get(
     `${base}/history`,
     {
@@ -75,16 +94,16 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ node: z.string().min(1).max(40).optional() }),
       },
     },
-    async (req) => ({ items: await svc.scoreHistory(ctx, requireCaller(req), req.params, req.query.node) }),
+    async (req) => ({ items: await scoreHistory(ctx, requireCaller(req), req.params, req.query.node) }),
   );
   r.get(`${base}/task-evidence`, { schema: { tags: ["scores"], params: keyParams } }, async (req) => ({
-    items: await svc.taskEvidence(ctx, requireCaller(req), req.params),
+    items: await taskEvidence(ctx, requireCaller(req), req.params),
   }));
   r.get("/me/assessments", { schema: { tags: ["scores"] } }, async (req) =>
-    svc.myAssessments(ctx, requireCaller(req)),
+    myAssessments(ctx, requireCaller(req)),
   );
   r.get("/me/appraisals", { schema: { tags: ["scores"] } }, async (req) =>
-    svc.myAppraisals(ctx, requireCaller(req)),
+    myAppraisals(ctx, requireCaller(req)),
   );
   r.post(
     `${base}/scores/:nodeCode/evidence`,
@@ -94,14 +113,14 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
       if (req.isMultipart()) {
         const { fields, file } = await readMultipart(req);
         const note = parseInput(evidenceNote.optional(), fields.note || undefined);
-        const id = await svc.addEvidence(ctx, caller, req.params, {
+        const id = await addEvidence(ctx, caller, req.params, {
           kind: "file",
           file: requireFile(file),
           note,
         });
         return reply.status(201).send({ id });
       }
-      const id = await svc.addEvidence(ctx, caller, req.params, parseInput(evidenceBody, req.body));
+      const id = await addEvidence(ctx, caller, req.params, parseInput(evidenceBody, req.body));
       return reply.status(201).send({ id });
     },
   );
@@ -111,14 +130,14 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) =>
       reply
         .status(201)
-        .send({ id: await svc.attachTaskEvidence(ctx, requireCaller(req), req.params, req.body.evidenceId) }),
+        .send({ id: await attachTaskEvidence(ctx, requireCaller(req), req.params, req.body.evidenceId) }),
   );
   r.delete(
     `${base}/scores/:nodeCode/evidence/:evidenceId`,
     { schema: { tags: ["scores"], params: evidenceParams } },
     async (req) => {
       const { evidenceId, ...k } = req.params;
-      await svc.removeEvidence(ctx, requireCaller(req), k, evidenceId);
+      await removeEvidence(ctx, requireCaller(req), k, evidenceId);
       return { ok: true };
     },
   );
