@@ -34,7 +34,7 @@ export interface AppraisalRow {
 }
 
 // Submitted assessments first: they are the ones waiting for the appraiser.
-const ORDER: Record<Status, number> = { submitted: 0, draft: 1, finalised: 2 };
+const ORDER: Record<Status, number> = { submitted: 0, appraised: 1, draft: 2, finalised: 3 };
 
 export default function AppraisalIndex() {
   const { t } = useTranslation("appraisal");

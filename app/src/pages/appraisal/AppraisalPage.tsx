@@ -13,6 +13,7 @@ import {
   Descriptions,
   Form,
   Input,
+  Modal,
   Popconfirm,
   Row,
   Space,
@@ -34,6 +35,7 @@ import { CriteriaTable } from "../self-assessment/CriteriaTable.tsx";
 import { EvidenceList } from "../self-assessment/EvidenceList.tsx";
 import { HistoryList } from "../self-assessment/HistoryList.tsx";
 import { RemarkAndReply, useRefresh } from "../self-assessment/LeafEditor.tsx";
+import { MissingList } from "../self-assessment/MissingList.tsx";
 import { type ScoreNode, type Scores, STATUS_COLOR } from "../self-assessment/model.ts";
 import { indicatorLabel, leafFacts, pointsRule } from "../self-assessment/rules.tsx";
 import { CriterionDrawer, useScoresPage } from "../self-assessment/scoresPage.tsx";
@@ -61,6 +63,14 @@ export default function AppraisalPage() {
       </Space>
       <Summary scores={s} base={base} />
       <Notice scores={s} />
+      {(s.can.appraise || s.can.completeAppraisal || s.can.finalise) && s.status !== "draft" && (
+        <MissingList
+          title={t("missing", { count: s.appraisalMissing.length })}
+          items={s.appraisalMissing}
+          onOpen={setOpen}
+          testId="appraisal-missing"
+        />
+      )}
       <Card style={{ marginTop: 16 }} styles={{ body: { padding: 0 } }}>
         <CriteriaTable
           scores={s}
@@ -87,23 +97,51 @@ export default function AppraisalPage() {
   );
 }
 
+type Step = "confirm" | "complete-appraisal" | "return-to-appraisal" | "finalise" | "reopen";
+
 function Summary({ scores: s, base }: { scores: Scores; base: string }) {
   const { t } = useTranslation("appraisal");
   const refresh = useRefresh(base);
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const finalise = async () => {
-    setBusy(true);
+  const [busy, setBusy] = useState<Step | null>(null);
+  const [reopening, setReopening] = useState(false);
+  const [reason, setReason] = useState("");
+  const run = async (step: Step, body?: object) => {
+    setBusy(step);
     try {
-      await api.post(`${base}/finalise`);
-      message.success(t("finalise.done"));
+      const r = await api.post<{ confirmed?: string[] }>(`${base}/${step}`, body);
+      message.success(t(`steps.${step}.done`, { count: r?.confirmed?.length ?? 0 }));
+      return true;
     } catch (e) {
       message.error(errorText(e));
+      return false;
     } finally {
       await refresh();
-      setBusy(false);
+      setBusy(null);
     }
   };
+  // Leaves of the caller's own areas still to appraise: what "confirm" would accept as self-assessed.
+  const toConfirm = s.appraisalMissing.filter((m) => {
+    const n = s.nodes.find((x) => x.code === m.code);
+    return n && n.self !== null && s.appraiserAreas.includes(n.area);
+  }).length;
+  const confirmable = s.can.appraise && toConfirm > 0;
+  const step = (name: Step, primary = false, danger = false) => (
+    <Popconfirm
+      key={name}
+      title={t(`steps.${name}.confirm`, { count: toConfirm })}
+      description={t(`steps.${name}.confirmText`, { count: toConfirm })}
+      okText={t(`steps.${name}.action`)}
+      cancelText={t("common:action.cancel")}
+      onConfirm={() => run(name, name === "confirm" ? {} : undefined)}
+    >
+      <Button type={primary ? "primary" : "default"} danger={danger} loading={busy === name}>
+        {t(`steps.${name}.action`)}
+      </Button>
+    </Popconfirm>
+  );
+  const any =
+    confirmable || s.can.completeAppraisal || s.can.returnToAppraisal || s.can.finalise || s.can.reopen;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={8}>
@@ -119,26 +157,45 @@ function Summary({ scores: s, base }: { scores: Scores; base: string }) {
         />
       </Col>
       <Col xs={24} lg={8}>
-        <Card size="small" title={<span style={{ fontSize: 14 }}>{t("finalise.title")}</span>}>
-          {s.can.finalise ? (
-            <Popconfirm
-              title={t("finalise.confirm")}
-              description={t("finalise.confirmText")}
-              okText={t("finalise.action")}
-              cancelText={t("common:action.cancel")}
-              onConfirm={finalise}
-            >
-              <Button type="primary" loading={busy}>
-                {t("finalise.action")}
+        <Card size="small" title={<span style={{ fontSize: 14 }}>{t("steps.title")}</span>}>
+          <Space wrap>
+            {confirmable && step("confirm")}
+            {s.can.completeAppraisal && step("complete-appraisal", true)}
+            {s.can.returnToAppraisal && step("return-to-appraisal")}
+            {s.can.finalise && step("finalise", true)}
+            {s.can.reopen && (
+              <Button danger onClick={() => setReopening(true)}>
+                {t("steps.reopen.action")}
               </Button>
-            </Popconfirm>
-          ) : (
-            <Typography.Text>
-              {t(`finalise.${s.status === "finalised" ? "already" : "notYet"}`)}
-            </Typography.Text>
-          )}
+            )}
+            {!any && <Typography.Text>{t(`steps.none.${s.status}`)}</Typography.Text>}
+          </Space>
         </Card>
       </Col>
+      <Modal
+        open={reopening}
+        title={t("steps.reopen.confirm")}
+        okText={t("steps.reopen.action")}
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 10, loading: busy === "reopen" }}
+        cancelText={t("common:action.cancel")}
+        onCancel={() => setReopening(false)}
+        onOk={async () => {
+          if (await run("reopen", { reason: reason.trim() })) {
+            setReopening(false);
+            setReason("");
+          }
+        }}
+      >
+        <Typography.Paragraph>{t("steps.reopen.confirmText")}</Typography.Paragraph>
+        <label htmlFor="reopen-reason">{t("steps.reopen.reason")}</label>
+        <Input.TextArea
+          id="reopen-reason"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+        />
+      </Modal>
     </Row>
   );
 }
@@ -151,6 +208,8 @@ function Notice({ scores: s }: { scores: Scores }) {
   if (s.status === "draft") return <Alert style={style} type="info" showIcon title={t("notice.draft")} />;
   if (s.status === "finalised")
     return <Alert style={style} type="success" showIcon title={t("notice.finalised")} />;
+  if (s.status === "appraised")
+    return <Alert style={style} type="success" showIcon title={t("notice.appraised")} />;
   if (s.appraisalWindow === "closed")
     return (
       <Alert
@@ -252,8 +311,12 @@ function AppraiseLeaf({
             </Form.Item>
             <Form.Item
               name="remark"
-              label={t("leaf.remarkLabel")}
-              rules={[zodRule(remarkText.optional(), t("leaf.tooLong"))]}
+              label={node.self === null ? t("leaf.remarkRequiredLabel") : t("leaf.remarkLabel")}
+              extra={node.self === null ? t("leaf.remarkRequiredHint") : undefined}
+              rules={[
+                zodRule(remarkText.optional(), t("leaf.tooLong")),
+                { required: node.self === null, whitespace: true, message: t("leaf.remarkRequired") },
+              ]}
             >
               <Input.TextArea rows={3} />
             </Form.Item>

@@ -10,6 +10,8 @@ import {
   Card,
   Col,
   Form,
+  Input,
+  Modal,
   Popconfirm,
   Row,
   Select,
@@ -21,10 +23,12 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { reasonSchema } from "../../../../core/contracts/cycles.ts";
 import { api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { CycleDateFields, type DateValues, fromIso, isoDates } from "./dates.tsx";
-import { cycleLabel, InlineLink, ProvinceMenu, PublishedTag, useGroupLabel } from "./parts.tsx";
+import { PublicationCard } from "./PublicationCard.tsx";
+import { cycleLabel, InlineLink, ProvinceMenu, useGroupLabel } from "./parts.tsx";
 import type { AgencyItem, Appraisers, CycleDetail, FrameworkMeta, Participant } from "./types.ts";
 
 /** Refetches everything about cycles (lists, this cycle, its ranking and appraisers). */
@@ -53,12 +57,15 @@ function DatesCard({ cycle }: { cycle: CycleDetail }) {
       setBusy(false);
     }
   }
+  const locked = cycle.state !== "open";
   return (
     <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("dates.title")}</h2>}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      {locked && <Typography.Paragraph>{t("dates.locked")}</Typography.Paragraph>}
       <Form<DateValues>
         form={form}
         layout="vertical"
+        disabled={locked}
         onFinish={save}
         initialValues={{
           selfAssessmentOpens: fromIso(cycle.selfAssessmentOpens),
@@ -80,6 +87,8 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
   const { message } = App.useApp();
   const refresh = useRefreshCycles();
   const [adding, setAdding] = useState<number[]>([]);
+  const [excluding, setExcluding] = useState<Participant | null>(null);
+  const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const agencies = useApi<{ items: AgencyItem[] }>(
     `/agencies?kind=agency&parentId=${cycle.provinceId}&limit=500`,
@@ -99,7 +108,9 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
   return (
     <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("participants.title")}</h2>}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      {cycle.published && <Typography.Paragraph>{t("participants.publishedNote")}</Typography.Paragraph>}
+      {cycle.state !== "open" && (
+        <Typography.Paragraph>{t("participants.publishedNote")}</Typography.Paragraph>
+      )}
       <Space.Compact style={{ width: "100%", marginBottom: 12 }}>
         <Select
           mode="multiple"
@@ -110,11 +121,11 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
           onChange={setAdding}
           showSearch={{ optionFilterProp: "label" }}
           loading={agencies.isLoading}
-          disabled={cycle.published}
+          disabled={cycle.state !== "open"}
           options={candidates.map((a) => ({ value: a.id, label: a.name }))}
         />
         <Button
-          disabled={!adding.length || cycle.published}
+          disabled={!adding.length || cycle.state !== "open"}
           onClick={() =>
             run(async () => {
               await api.post(`/cycles/${cycle.id}/participants`, { agencyIds: adding });
@@ -140,6 +151,11 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
               <Space size={4} wrap>
                 {n}
                 {p.sample && <Tag>{t("league.sample")}</Tag>}
+                {p.excludedReason && (
+                  <Tag color="volcano" title={p.excludedReason}>
+                    {t("participants.excludedTag")}
+                  </Tag>
+                )}
               </Space>
             ),
           },
@@ -152,25 +168,77 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
             title: t("participants.actions"),
             key: "actions",
             render: (_, p) => (
-              <Popconfirm
-                title={t("participants.removeConfirm", { name: p.name })}
-                okText={t("common:action.delete")}
-                cancelText={t("common:action.cancel")}
-                onConfirm={() =>
-                  run(
-                    () => api.del(`/cycles/${cycle.id}/participants/${p.agencyId}`),
-                    t("participants.removed"),
-                  )
-                }
-              >
-                <Button size="small" danger disabled={cycle.published}>
-                  {t("participants.remove")}
-                </Button>
-              </Popconfirm>
+              <Space wrap size={4}>
+                <Popconfirm
+                  title={t("participants.removeConfirm", { name: p.name })}
+                  okText={t("common:action.delete")}
+                  cancelText={t("common:action.cancel")}
+                  onConfirm={() =>
+                    run(
+                      () => api.del(`/cycles/${cycle.id}/participants/${p.agencyId}`),
+                      t("participants.removed"),
+                    )
+                  }
+                >
+                  <Button size="small" danger disabled={cycle.state !== "open"}>
+                    {t("participants.remove")}
+                  </Button>
+                </Popconfirm>
+                {cycle.state !== "published" &&
+                  (p.excludedReason ? (
+                    <Popconfirm
+                      title={t("participants.includeConfirm", { name: p.name })}
+                      description={t("participants.excludedBecause", { reason: p.excludedReason })}
+                      okText={t("participants.include")}
+                      cancelText={t("common:action.cancel")}
+                      onConfirm={() =>
+                        run(
+                          () => api.post(`/cycles/${cycle.id}/participants/${p.agencyId}/include`),
+                          t("participants.included"),
+                        )
+                      }
+                    >
+                      <Button size="small">{t("participants.include")}</Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button size="small" onClick={() => setExcluding(p)}>
+                      {t("participants.exclude")}
+                    </Button>
+                  ))}
+              </Space>
             ),
           },
         ]}
       />
+      <Modal
+        open={excluding !== null}
+        title={t("participants.excludeTitle", { name: excluding?.name })}
+        okText={t("participants.exclude")}
+        okButtonProps={{ danger: true, disabled: !reasonSchema.safeParse(reason).success }}
+        cancelText={t("common:action.cancel")}
+        onCancel={() => setExcluding(null)}
+        onOk={async () => {
+          const p = excluding;
+          if (!p) return;
+          await run(
+            () =>
+              api.post(`/cycles/${cycle.id}/participants/${p.agencyId}/exclude`, { reason: reason.trim() }),
+            t("participants.excluded"),
+          );
+          setExcluding(null);
+          setReason("");
+        }}
+      >
+        <Typography.Paragraph>{t("participants.excludeText")}</Typography.Paragraph>
+        <label htmlFor="exclude-reason">{t("participants.reason")}</label>
+        <Input.TextArea
+          id="exclude-reason"
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
     </Card>
   );
 }
@@ -184,6 +252,8 @@ function AppraisersCard({ cycle }: { cycle: CycleDetail }) {
   const [error, setError] = useState<string | null>(null);
   if (q.error) return <ErrorBox error={q.error} />;
   const data = q.data;
+  // Appraisers of a published cycle change only during a correction (the server refuses otherwise).
+  const locked = cycle.state === "published";
   async function run(action: () => Promise<unknown>, done: string) {
     setError(null);
     try {
@@ -243,6 +313,7 @@ function AppraisersCard({ cycle }: { cycle: CycleDetail }) {
                           size="small"
                           type="text"
                           danger
+                          disabled={locked}
                           aria-label={t("appraisers.unassignLabel", { name: i.displayName, area: a.code })}
                         >
                           ×
@@ -273,10 +344,10 @@ function AppraisersCard({ cycle }: { cycle: CycleDetail }) {
                     onChange={(v: number) => setPicked((p) => ({ ...p, [a.code]: v }))}
                     options={options}
                     placeholder={t("appraisers.pick")}
-                    disabled={!options.length}
+                    disabled={!options.length || locked}
                   />
                   <Button
-                    disabled={!picked[a.code]}
+                    disabled={!picked[a.code] || locked}
                     aria-label={t("appraisers.assignLabel", { area: a.code })}
                     onClick={() =>
                       run(async () => {
@@ -296,54 +367,6 @@ function AppraisersCard({ cycle }: { cycle: CycleDetail }) {
           },
         ]}
       />
-    </Card>
-  );
-}
-
-function PublishCard({ cycle }: { cycle: CycleDetail }) {
-  const { t } = useTranslation(["province", "common"]);
-  const { message } = App.useApp();
-  const refresh = useRefreshCycles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function toggle() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/cycles/${cycle.id}/${cycle.published ? "unpublish" : "publish"}`);
-      await refresh();
-      message.success(cycle.published ? t("publish.unpublished") : t("publish.published"));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("publish.title")}</h2>}>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph>
-        <PublishedTag cycle={cycle} />
-      </Typography.Paragraph>
-      <Typography.Paragraph>
-        {cycle.published ? t("publish.publishedHelp") : t("publish.help")}
-      </Typography.Paragraph>
-      <Popconfirm
-        title={cycle.published ? t("publish.unpublishConfirm") : t("publish.publishConfirm")}
-        description={cycle.published ? t("publish.unpublishEffect") : t("publish.publishEffect")}
-        okText={cycle.published ? t("publish.unpublish") : t("publish.publish")}
-        cancelText={t("common:action.cancel")}
-        onConfirm={toggle}
-      >
-        <Button type={cycle.published ? "default" : "primary"} danger={cycle.published} loading={busy}>
-          {cycle.published ? t("publish.unpublish") : t("publish.publish")}
-        </Button>
-      </Popconfirm>
-      {cycle.published && (
-        <Typography.Paragraph style={{ marginTop: 12 }}>
-          <InlineLink to={`/public/rankings/${cycle.id}`}>{t("publish.publicLink")}</InlineLink>
-        </Typography.Paragraph>
-      )}
     </Card>
   );
 }
@@ -376,7 +399,7 @@ export default function CyclePage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-                <PublishCard cycle={cycle.data} />
+                <PublicationCard cycle={cycle.data} />
                 <DatesCard
                   key={`${cycle.data.selfAssessmentOpens}${cycle.data.selfAssessmentCloses}${cycle.data.appraisalCloses}`}
                   cycle={cycle.data}

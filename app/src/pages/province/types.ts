@@ -14,17 +14,21 @@ export interface Cycle {
   appraisalCloses: string | null;
   publishedAt: string | null;
   published: boolean;
+  /** open, published, or correcting (a published cycle reopened for a correction). */
+  state: "open" | "published" | "correcting";
 }
 
 export interface Participant {
   agencyId: number;
   code: string;
   name: string;
-  status: "draft" | "submitted" | "finalised";
+  status: "draft" | "submitted" | "appraised" | "finalised";
   sample: boolean;
+  /** Left out of the ranking, with the reason the public page shows. */
+  excludedReason: string | null;
 }
 
-export type CycleDetail = Cycle & { participants: Participant[] };
+export type CycleDetail = Cycle & { participants: Participant[]; correctionReason: string | null };
 
 export interface Comparison {
   cycle: Cycle;

@@ -28,6 +28,7 @@ import { PointsCard } from "../../components/PointsCard.tsx";
 import { date } from "../../format.ts";
 import { CriteriaTable } from "./CriteriaTable.tsx";
 import { LeafEditor, useRefresh } from "./LeafEditor.tsx";
+import { MissingList } from "./MissingList.tsx";
 import { type Scores, STATUS_COLOR } from "./model.ts";
 import type { MyCycles } from "./SelfAssessmentIndex.tsx";
 import { CriterionDrawer, useScoresPage } from "./scoresPage.tsx";
@@ -41,12 +42,20 @@ export default function SelfAssessmentPage() {
     <div className="page">
       <Header scores={s} base={base} />
       <DeadlineNotice scores={s} />
-      {s.lackingEvidence.length > 0 && s.status === "draft" && (
+      {s.excludedReason && (
         <Alert
           type="warning"
           showIcon
           style={{ marginTop: 12 }}
-          title={t("lacking", { codes: s.lackingEvidence.join(", ") })}
+          title={t("excluded", { reason: s.excludedReason })}
+        />
+      )}
+      {s.can.selfAssess && (
+        <MissingList
+          title={t("missing.title", { count: s.submitMissing.length })}
+          items={s.submitMissing}
+          onOpen={setOpen}
+          testId="submit-missing"
         />
       )}
       <Card style={{ marginTop: 16 }} styles={{ body: { padding: 0 } }}>
@@ -156,6 +165,16 @@ function Header({ scores: s, base }: { scores: Scores; base: string }) {
                   </Button>
                 </Popconfirm>
               )}
+              {!s.can.submit && s.can.selfAssess && s.submitMissing.length > 0 && (
+                <>
+                  <Button type="primary" disabled aria-describedby="submit-why">
+                    {t("actions.submit")}
+                  </Button>
+                  <Typography.Text id="submit-why">
+                    {t("actions.submitBlocked", { count: s.submitMissing.length })}
+                  </Typography.Text>
+                </>
+              )}
               {s.can.withdraw && (
                 <Popconfirm
                   title={t("actions.withdrawConfirm")}
@@ -167,7 +186,7 @@ function Header({ scores: s, base }: { scores: Scores; base: string }) {
                   <Button loading={busy === "withdraw"}>{t("actions.withdraw")}</Button>
                 </Popconfirm>
               )}
-              {!s.can.submit && !s.can.withdraw && <Typography.Text>{t("actions.none")}</Typography.Text>}
+              {!s.can.selfAssess && !s.can.withdraw && <Typography.Text>{t("actions.none")}</Typography.Text>}
             </Space>
           </Card>
         </Col>
@@ -215,8 +234,10 @@ function DeadlineNotice({ scores: s }: { scores: Scores }) {
             ? t("window.open", { date: closes })
             : t("window.openNoDeadline")
           : s.status === "submitted"
-            ? t("window.submitted", { date: closes })
-            : t("window.finalised")
+            ? t(s.can.withdraw ? "window.submitted" : "window.underAppraisal", { date: closes })
+            : s.status === "appraised"
+              ? t("window.appraised")
+              : t("window.finalised")
       }
     />
   );

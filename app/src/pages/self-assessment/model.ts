@@ -3,8 +3,22 @@ import type { Problem } from "../../../../core/contracts/scores.ts";
 import i18n from "../../i18n.ts";
 import type { EvidenceRef } from "../../types/api.ts";
 
-export type Status = "draft" | "submitted" | "finalised";
-export const STATUS_COLOR: Record<Status, string> = { draft: "blue", submitted: "gold", finalised: "green" };
+export type Status = "draft" | "submitted" | "appraised" | "finalised";
+export const STATUS_COLOR: Record<Status, string> = {
+  draft: "blue",
+  submitted: "gold",
+  appraised: "cyan",
+  finalised: "green",
+};
+
+/** A leaf that keeps a step from being taken, with what it lacks (the server's own guard). */
+export interface Missing {
+  code: string;
+  title: string;
+  lack: "no_points" | "no_evidence" | "not_appraised";
+  message: string;
+  messageEn: string;
+}
 
 export type Window = "not_open" | "open" | "closed" | "published";
 
@@ -61,6 +75,8 @@ export interface ScoreNode {
   explanation: string | null;
   remark: string | null;
   reply: string | null;
+  /** The appraiser accepted the self-assessed points as they are. */
+  confirmed: boolean;
   lacksEvidence: boolean;
   evidence: Evidence[];
 }
@@ -76,8 +92,11 @@ export interface Scores {
     selfAssessmentCloses: string | null;
     appraisalCloses: string | null;
     published: boolean;
+    state: "open" | "published" | "correcting";
   };
   status: Status;
+  /** Left out of the cycle's ranking, with the reason. */
+  excludedReason: string | null;
   submittedAt: string | null;
   points: number | null;
   max: number | null;
@@ -92,10 +111,17 @@ export interface Scores {
     withdraw: boolean;
     reply: boolean;
     appraise: boolean;
+    completeAppraisal: boolean;
+    returnToAppraisal: boolean;
     finalise: boolean;
+    reopen: boolean;
   };
   appraiserAreas: string[];
   lackingEvidence: string[];
+  /** What keeps the agency from submitting (empty once it may). */
+  submitMissing: Missing[];
+  /** What keeps the appraisal from being concluded or finalised. */
+  appraisalMissing: Missing[];
   nodes: ScoreNode[];
 }
 
