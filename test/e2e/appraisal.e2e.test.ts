@@ -61,7 +61,7 @@ journeys("appraisal", (j) => {
   const setup = async (year: number) => {
     const agencies = (await j().api(null, "GET", "/agencies?kind=agency&limit=500")).json.items;
     const officeId = agencies.find((a: { code: string }) => a.code === "VPUBND").id as number;
-    const c2019 = (await j().api(null, "GET", "/cycles?year=2019")).json.items[0];
+    const c2019 = (await j().api("snv.cchc", "GET", "/cycles?year=2019")).json.items[0];
     const today = todayInVietnam();
     const created = await j().api("snv.cchc", "POST", "/cycles", {
       year,
@@ -98,6 +98,12 @@ journeys("appraisal", (j) => {
       });
       expect(r.status()).toBe(201);
     }
+    // Every other leaf gets 0 points with an explanation, so the self-assessment can be submitted.
+    const draft = (await j().api("vp.daumoi", "GET", `${base}/scores`)).json;
+    for (const m of draft.submitMissing as { code: string; lack: string }[]) {
+      const self = draft.nodes.find((n: { code: string }) => n.code === m.code).self ?? 0;
+      await put(m.code, { points: self, explanation: "Chưa có văn bản trong kỳ" });
+    }
     expect((await j().api("vp.daumoi", "POST", `${base}/submit`)).status).toBe(200);
     await focal.close();
     return { officeId, cycleId, base };
@@ -113,7 +119,7 @@ journeys("appraisal", (j) => {
   const drawer = (page: Page) => page.getByRole("dialog");
   const close = (page: Page) => drawer(page).getByRole("button", { name: "Quay lại" }).click();
 
-  test("previews evidence, appraises with a remark, sees the agency's reply and finalises", async () => {
+  test("previews evidence, appraises with a remark, sees the agency's reply, confirms and concludes; the province office finalises", async () => {
     const { officeId, cycleId, base } = await setup(2043);
     const page = await j().page({ user: "thamdinh" });
     await page.goto("/appraisal");
@@ -197,11 +203,35 @@ journeys("appraisal", (j) => {
     await drawer(page).getByTestId("reply").getByText("Đã bổ sung Báo cáo số 45/BC-VPUBND").waitFor();
     await drawer(page).locator('[data-history="replied"]').waitFor();
     await close(page);
-    await page.getByRole("button", { name: "Chốt kết quả" }).click();
-    await answerConfirm(page, "Chốt kết quả");
-    await expect.poll(() => page.getByTestId("status").textContent()).toBe("Đã chốt");
+    // What is left to appraise is listed; the appraiser keeps the self-assessed points of the rest of
+    // their areas (confirmed), the province office those of the other areas.
+    const left = page.getByTestId("appraisal-missing");
+    await left.getByText(/Còn \d+ tiêu chí chưa thẩm định hoặc xác nhận/).waitFor();
+    await page.getByRole("button", { name: "Xác nhận điểm tự chấm còn lại" }).click();
+    await answerConfirm(page, "Xác nhận điểm tự chấm còn lại");
+    await page
+      .getByText(/Đã xác nhận \d+ tiêu chí/)
+      .last()
+      .waitFor();
+    expect(node(await scores(base), "2").appraised).toBe(4);
+    expect(await page.getByRole("button", { name: "Hoàn thành thẩm định" }).count()).toBe(0);
+    expect((await j().api("snv.cchc", "POST", `${base}/confirm`, {})).status).toBe(200);
+    await page.reload();
+    expect(await left.count()).toBe(0);
+    await page.getByRole("button", { name: "Hoàn thành thẩm định" }).click();
+    await answerConfirm(page, "Hoàn thành thẩm định");
+    await expect.poll(() => page.getByTestId("status").textContent()).toBe("Đã thẩm định");
+    expect(await page.getByRole("button", { name: "Chốt kết quả" }).count()).toBe(0);
+    // Finalising is the province office's.
+    const office = await j().page({ user: "snv.cchc" });
+    await office.goto(`/appraisal/${cycleId}/${officeId}`);
+    await office.getByRole("button", { name: "Chốt kết quả" }).click();
+    await answerConfirm(office, "Chốt kết quả");
+    await expect.poll(() => office.getByTestId("status").textContent()).toBe("Đã chốt");
+    j().expectNoConsoleErrors(office);
     s = await scores(base);
     expect(s.status).toBe("finalised");
+    await page.reload();
     await page.getByText("Kết quả thẩm định đã chốt: chỉ xem.").waitFor();
     expect(await page.getByRole("button", { name: "Thẩm định tiêu chí 1.6" }).count()).toBe(0);
     await expect.poll(() => page.locator(".ant-message-notice").count(), { timeout: 10_000 }).toBe(0);
@@ -212,7 +242,8 @@ journeys("appraisal", (j) => {
     await j().screenshot(page, "appraisal");
     await j().expectAccessible(page);
     j().expectNoConsoleErrors(page);
-  });
+    // The longest journey: two people, a dozen steps; a loaded CI machine needs the room.
+  }, 180_000);
 
   test("the province office sees every area of the agency; an appraiser without areas sees an empty list", async () => {
     const { cycleId, officeId } = await setup(2044);

@@ -1,13 +1,15 @@
 /**
  * The province PAR office (snv.cchc): league tables per group with grades and rank changes, agencies
  * compared per area, and a cycle's management — dates (an out-of-order date is refused next to its
- * field), appraiser assignment, publication after confirmation. Every number shown is the API's.
+ * field), appraiser assignment, exclusion with a reason, publication naming its decision after a
+ * confirmation that repeats the figures, and a correction opened with a reason. Every number shown is
+ * the API's.
  */
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { toCenti } from "../../core/decimal.ts";
 import { formatPercentCenti, formatPoints } from "../../core/locale.ts";
-import { answerConfirm, choose, journeys, poll } from "./harness.ts";
+import { answerConfirm, answerDialog, choose, journeys, poll } from "./harness.ts";
 
 const pts = (n: number) => formatPoints(toCenti(n));
 const pct = (n: number) => formatPercentCenti(toCenti(n));
@@ -266,23 +268,93 @@ journeys("province PAR office", (j) => {
     ).toEqual([expect.objectContaining({ areaCode: "3", username: "thamdinh" })]);
     await poll(() => page.getByRole("button", { name: /Bỏ phân công .* ở lĩnh vực 3/ }).count()).toBe(1);
 
-    // Publishing asks first; cancelling changes nothing.
-    expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(403);
+    // Four agencies are drafts: nothing can be published, and the page says who stands in the way.
+    expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(404);
+    const blockers = page.getByTestId("publish-blockers");
+    await blockers.getByText("4 cơ quan chưa chốt kết quả và chưa được loại khỏi xếp hạng").waitFor();
+    expect(await page.getByRole("button", { name: "Công bố", exact: true }).isDisabled()).toBe(true);
+
+    // One agency is excluded from the ranking here, with a reason; two more through the API.
+    const row = page.getByRole("row").filter({ hasText: "Sở Xây dựng" });
+    await row.getByRole("button", { name: "Loại khỏi xếp hạng" }).click();
+    const dialog = page.locator(".ant-modal").filter({ hasText: "Loại Sở Xây dựng" });
+    await dialog.getByLabel("Lý do (ít nhất 10 ký tự)").fill("Sáp nhập với Sở Giao thông vận tải");
+    await answerDialog(page, "Loại khỏi xếp hạng");
+    await poll(() => row.getByText("Không xếp hạng").count()).toBe(1);
+    for (const code of ["STP", "STC"])
+      expect(
+        (
+          await j().api("snv.cchc", "POST", `/cycles/${y2061}/participants/${ids[code]}/exclude`, {
+            reason: "Không tham gia kỳ thử nghiệm",
+          })
+        ).status,
+      ).toBe(200);
+    // The Health department goes the whole way: explained, submitted, confirmed, concluded, finalised.
+    const syt = `/cycles/${y2061}/agencies/${ids.SYT}`;
+    for (const [k, p] of POINTS.SYT[0].entries())
+      expect(
+        (
+          await j().api("admin", "PUT", `${syt}/scores/${k + 1}`, {
+            points: p,
+            explanation: "Số liệu thử nghiệm",
+          })
+        ).status,
+      ).toBe(200);
+    for (const [user, step, body] of [
+      ["admin", "submit", undefined],
+      ["snv.cchc", "confirm", {}],
+      ["snv.cchc", "complete-appraisal", undefined],
+      ["snv.cchc", "finalise", undefined],
+    ] as const)
+      expect((await j().api(user, "POST", `${syt}/${step}`, body)).status).toBe(200);
+    await page.reload();
+    await poll(() => blockers.count()).toBe(0);
+
+    // Publishing names its decision and asks first, repeating the figures; cancelling changes nothing.
     await page.getByRole("button", { name: "Công bố", exact: true }).click();
-    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
-    await answerConfirm(page, "Hủy");
-    // The question closes (with an animation) before it is asked again.
-    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(false);
-    expect((await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(false);
-    await page.locator("#main").getByRole("button", { name: "Công bố", exact: true }).click();
-    await poll(() => page.getByText("Công bố kết quả kỳ đánh giá này?").isVisible()).toBe(true);
-    await answerConfirm(page, "Công bố");
+    await page.getByText("Bắt buộc").first().waitFor();
+    await page.getByLabel("Số", { exact: true }).fill("617");
+    await page.getByLabel("Ký hiệu").fill("QĐ-UBND");
+    await page.getByLabel("Ngày ký").fill("29/3/2062");
+    await page.getByRole("button", { name: "Công bố", exact: true }).click();
+    const confirmBox = page.locator(".ant-modal").filter({ hasText: "Công bố kết quả kỳ đánh giá này?" });
+    await confirmBox.getByText("Theo Quyết định số 617/QĐ-UBND ngày 29/3/2062").waitFor();
+    await confirmBox.getByRole("cell", { name: /Sở Y tế/ }).waitFor();
+    await answerDialog(page, "Hủy");
+    await poll(() => confirmBox.isVisible()).toBe(false);
+    expect((await j().api("snv.cchc", "GET", `/cycles/${y2061}`)).json.published).toBe(false);
+    await page.getByRole("button", { name: "Công bố", exact: true }).click();
+    await answerDialog(page, "Công bố");
     await poll(async () => (await j().api(null, "GET", `/cycles/${y2061}`)).json.published).toBe(true);
-    expect((await j().api(null, "GET", `/cycles/${y2061}/ranking`)).status).toBe(200);
+    const pub = (await j().api(null, "GET", `/public/cycles/${y2061}`)).json;
+    expect(pub.publication).toMatchObject({
+      version: 1,
+      decision: { number: "617", code: "QĐ-UBND", date: "2062-03-29" },
+    });
+    expect(pub.excluded.map((e: { code: string }) => e.code).sort()).toEqual(["STC", "STP", "SXD"]);
     await poll(() => page.getByRole("link", { name: "Xem trang công khai của kỳ này" }).count()).toBe(1);
     expect(
       await page.getByRole("link", { name: "Xem trang công khai của kỳ này" }).getAttribute("href"),
     ).toBe(`/public/rankings/${y2061}`);
+    // The published cycle is locked: dates, participants; a correction needs a reason.
+    await poll(() => page.getByText("Kỳ đã công bố: thời hạn không đổi được nữa.").count()).toBe(1);
+    await page.getByRole("button", { name: "Mở đính chính" }).click();
+    const reason = page.locator(".ant-modal").filter({ hasText: "Lý do đính chính" });
+    await reason.getByLabel("Lý do đính chính (ít nhất 10 ký tự)").fill("ngắn");
+    expect(await reason.getByRole("button", { name: "Mở đính chính" }).isDisabled()).toBe(true);
+    await reason
+      .getByLabel("Lý do đính chính (ít nhất 10 ký tự)")
+      .fill("Kiểm tra lại điểm lĩnh vực 8 của Sở Y tế");
+    await answerDialog(page, "Mở đính chính");
+    await poll(async () => (await j().api("snv.cchc", "GET", `/cycles/${y2061}`)).json.state).toBe(
+      "correcting",
+    );
+    await page.getByText("Đang đính chính: trang công khai vẫn hiển thị phiên bản đã công bố").waitFor();
+    // Nothing changed: the correction is cancelled and version 1 stands.
+    await page.getByRole("button", { name: "Hủy đính chính" }).click();
+    await poll(async () => (await j().api("snv.cchc", "GET", `/cycles/${y2061}`)).json.state).toBe(
+      "published",
+    );
     await j().screenshot(page, "province-cycle");
     await j().expectAccessible(page);
     j().expectNoConsoleErrors(page);

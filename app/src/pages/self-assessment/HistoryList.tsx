@@ -30,12 +30,14 @@ export function HistoryList({ base, code }: { base: string; code: string }) {
         title: (
           <Typography.Text type="secondary">
             {dateTime(h.at, i18n.language)} · {h.by ?? t("history.system")}
-            {h.role ? ` (${t(`common:roles.${h.role}`)})` : ""}
+            {h.role ? ` (${t(`common:roles.${h.role}`, { defaultValue: h.role })})` : ""}
           </Typography.Text>
         ),
         content: (
           <div data-history={h.action}>
-            <Typography.Text strong>{t(`history.action.${h.action}`)}</Typography.Text>
+            <Typography.Text strong>
+              {t(`history.action.${h.action}`, { defaultValue: h.action })}
+            </Typography.Text>
             {h.points !== null && (
               <Typography.Text>
                 {" "}
