@@ -11,9 +11,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_USERNAMES, seedDemo } from "../../demo/load.ts";
 import { buildApp } from "../../server/app.ts";
+import { verifyAudit } from "../../server/modules/audit/verify.ts";
 import { createTestDb, ENGINES, type EngineName, engineAvailable, type TestDb } from "../db.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -224,6 +225,14 @@ export function journeys(name: string, body: (j: () => Journey) => void) {
         body(() => {
           if (!journey) throw new Error(`no ${engine} journey (see the error of beforeAll)`);
           return journey;
+        });
+
+        // Everything the journey did through the pages is in the audit trail, and the chain holds.
+        test("leaves an audit trail whose hash chain verifies", async () => {
+          if (!db) throw new Error(`no ${engine} database (see the error of beforeAll)`);
+          const check = await verifyAudit(db.ctx.db);
+          expect(check).toMatchObject({ ok: true });
+          expect(check.length).toBeGreaterThan(1);
         });
       },
     );

@@ -4,8 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/db/connect.ts";
 import { engineAvailable } from "../db.ts";
 
 const run = promisify(execFile);
@@ -150,6 +152,33 @@ describe.each(["embedded", "postgres"] as const)("parindex CLI [%s]", (engine) =
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toContain("NOPE");
     },
+  );
+  it.skipIf(!engineAvailable(engine))(
+    "audit verify prints OK with the chain's length and head, and names an entry changed behind the trigger's back",
+    async () => {
+      const ok = await parindex(["audit", "verify"], env);
+      expect(ok.stderr).toBe("");
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/^OK: \d+ entries, head [0-9a-f]{64}\n$/);
+      const json = JSON.parse((await parindex(["audit", "verify", "--json"], env)).stdout);
+      expect(json).toMatchObject({ ok: true });
+      expect(json.length).toBeGreaterThanOrEqual(3);
+      // Rewrite entry 2 as someone with the database's owner rights could, switching the trigger off.
+      const database = await openDatabase({
+        databaseUrl: env.DATABASE_URL ?? null,
+        dataDir: env.DATA_DIR,
+        purpose: "the CLI test",
+      });
+      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(database.db);
+      await sql`update audit_log set note = 'rewritten' where id = 2`.execute(database.db);
+      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(database.db);
+      await database.close();
+      const broken = await parindex(["audit", "verify"], env);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain("BROKEN at entry 2");
+      expect(broken.stderr).toContain("content does not match its hash");
+    },
+    120_000,
   );
 });
 
