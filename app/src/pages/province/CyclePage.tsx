@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
+import { CycleHistory } from "../audit/CycleHistory.tsx";
 import { CycleDateFields, type DateValues, fromIso, isoDates } from "./dates.tsx";
 import { cycleLabel, InlineLink, ProvinceMenu, PublishedTag, useGroupLabel } from "./parts.tsx";
 import type { AgencyItem, Appraisers, CycleDetail, FrameworkMeta, Participant } from "./types.ts";
@@ -392,6 +393,7 @@ export default function CyclePage() {
           </Row>
         </>
       )}
+      <CycleHistory cycleId={id} />
     </div>
   );
 }
