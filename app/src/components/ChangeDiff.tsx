@@ -40,6 +40,8 @@ export function valueText(t: TFunction, value: unknown, field?: string): string 
   if (typeof value !== "string") return JSON.stringify(value);
   if (field === "role") return t(`common:roles.${value}`, { defaultValue: value });
   if (field && ENUM_FIELDS.has(field)) return t(`audit:values.${field}.${value}`, { defaultValue: value });
+  // The server writes a decision as "617/QĐ-UBND ngày 2023-03-29".
+  if (field === "decision") return value.replace(/\b(\d{4}-\d{2}-\d{2})\b/, (iso) => date(iso));
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return dateTime(value);
   if (/^[0-9a-f]{64}$/.test(value)) return `${value.slice(0, 12)}…`;
@@ -51,9 +53,10 @@ const KEY_ORDER = [
   ...["agencyId", "code", "name", "title", "username", "role", "areaCode", "old", "new"],
   ...["points", "max", "percent", "rank", "grade"],
 ];
+// A correction's "new: null" (the agency left the ranking) says something; other blanks do not.
 const ordered = (r: Record<string, unknown>) =>
   Object.entries(r)
-    .filter(([, v]) => !isBlank(v))
+    .filter(([k, v]) => !isBlank(v) || ((k === "old" || k === "new") && "old" in r && "new" in r))
     .sort(([a], [b]) => {
       const ia = KEY_ORDER.indexOf(a);
       const ib = KEY_ORDER.indexOf(b);
@@ -65,6 +68,7 @@ function recordText(t: TFunction, r: Record<string, unknown>, nested = false): s
   return ordered(r)
     .map(([k, v]) => {
       if (isRecord(v)) return `${fieldLabel(t, k)} (${recordText(t, v, true)})`;
+      if (v === null) return `${fieldLabel(t, k)}: ${t("audit:diff.empty")}`;
       const text = Array.isArray(v) ? v.map((x) => valueText(t, x, k)).join(", ") : valueText(t, v, k);
       return `${fieldLabel(t, k)}: ${text}`;
     })

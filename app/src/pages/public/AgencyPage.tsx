@@ -86,7 +86,7 @@ export default function AgencyPage() {
                         ) : (
                           <span data-excluded={c.cycleId}>
                             {t("agency.excluded")}
-                            {c.excludedReason && `: ${c.excludedReason}`}
+                            {c.excludedReason && ` — ${c.excludedReason}`}
                           </span>
                         ),
                     },
