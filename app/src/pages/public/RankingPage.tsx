@@ -51,7 +51,11 @@ function PublicationSummary({ data }: { data: PublishedCycle }) {
       style={{ marginBottom: 16 }}
       styles={{ label: { minWidth: 150 } }}
       items={[
-        { key: "first", label: t("ranking.firstPublished"), children: date(data.cycle.firstPublishedAt) },
+        {
+          key: "first",
+          label: t("ranking.firstPublished"),
+          children: <span data-figure="first-published">{date(data.cycle.firstPublishedAt)}</span>,
+        },
         {
           key: "decision",
           label: t("ranking.decision"),
