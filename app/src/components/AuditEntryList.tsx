@@ -99,7 +99,8 @@ function Entry({ entry, onFilter }: { entry: AuditEntry; onFilter?: (patch: Audi
   const who = system ? t("entry.system") : (a.displayName ?? a.name ?? t("entry.unknownActor"));
   const link = auditTargetLink(auditTarget(entry), me?.role);
   const target = <TargetText entry={entry} />;
-  const small = { paddingInline: 0, height: "auto" } as const;
+  // antd's lighter hover and focus blue falls below 4.5:1: keep the link colour in every state.
+  const small = { paddingInline: 0, height: "auto", color: "#0b57d0" } as const;
   return (
     <li
       data-audit-entry={entry.id}

@@ -4,7 +4,7 @@
  * bố"); the raw JSON stays one click away (RawJson).
  */
 import type { TFunction } from "i18next";
-import type { CSSProperties, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../api.ts";
 import { date, dateTime, pts } from "../format.ts";
@@ -13,14 +13,6 @@ import { type DiffRow, diffChanges, isBlank, isRecord } from "./changeDiff.ts";
 /** Values of these fields are words the interface translates (audit:values.<field>.<value>). */
 const ENUM_FIELDS = new Set(["state", "status", "kind"]);
 const LIST_LIMIT = 8;
-const srOnly: CSSProperties = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
-  whiteSpace: "nowrap",
-};
 
 /** A field's name in words; an unknown one as it is. */
 export function fieldLabel(t: TFunction, key: string): string {
@@ -135,8 +127,10 @@ function Row({ row }: { row: DiffRow }) {
         <span className="change-before">
           <Value value={row.before} field={field} />
         </span>{" "}
-        <span aria-hidden="true">→</span>
-        <span style={srOnly}>{t("diff.to")}</span>{" "}
+        {/* Read aloud as "thành" (to), not as "right arrow". */}
+        <span role="img" aria-label={t("diff.to")}>
+          →
+        </span>{" "}
         <span className="change-after" style={{ fontWeight: 600 }}>
           <Value value={row.after} field={field} />
         </span>
@@ -184,7 +178,10 @@ export function RawJson({ value, summary }: { value: unknown; summary: ReactNode
   return (
     <details>
       <summary style={{ cursor: "pointer" }}>{summary}</summary>
+      {/* Focusable, so a keyboard can scroll a long entry (WCAG scrollable-region-focusable). */}
       <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+        tabIndex={0}
         style={{
           whiteSpace: "pre-wrap",
           overflowWrap: "anywhere",

@@ -15,10 +15,12 @@ export default function AdminLayout() {
         {t("title")}
       </Typography.Title>
       <nav aria-label={t("menu")}>
+        {/* Wrapped, not folded into "…": a folded selected item stays focusable while hidden. */}
         <Menu
           mode="horizontal"
+          disabledOverflow
           selectedKeys={[selected]}
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: 16, flexWrap: "wrap" }}
           items={SECTIONS.map((s) => ({
             key: s,
             // The audit log's page and its name belong to the audit journey.

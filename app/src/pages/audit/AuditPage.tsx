@@ -10,6 +10,7 @@ import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { matchesSearch } from "../../../../core/locale.ts";
 import { type ApiError, api, qs, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import {
@@ -25,6 +26,11 @@ import { AgencySelect } from "../admin/AgencySelect.tsx";
 import { ProvinceMenu } from "../province/parts.tsx";
 
 const PAGE_SIZE = 50;
+/** Typing "dau moi" finds "Đầu mối": accents optional, as everywhere in the app. */
+const folded = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    matchesSearch(String(option?.label ?? ""), input),
+};
 const FILTERS = ["from", "to", "action", "entity", "entityId", "agencyId", "cycleId", "actorId"] as const;
 type FilterKey = (typeof FILTERS)[number];
 
@@ -68,7 +74,11 @@ function VerifyLine({ onShowEntry }: { onShowEntry: (id: number) => void }) {
           <div style={{ overflowWrap: "anywhere" }}>
             {t("verify.brokenHelp", { n: countText(v.length), reason: v.reason })}
           </div>
-          <Button type="link" style={{ paddingInline: 0 }} onClick={() => onShowEntry(v.entryId)}>
+          <Button
+            type="link"
+            style={{ paddingInline: 0, color: "#0b57d0", textDecoration: "underline" }}
+            onClick={() => onShowEntry(v.entryId)}
+          >
             {t("verify.showEntry", { id: v.entryId })}
           </Button>
         </>
@@ -216,7 +226,7 @@ function Filters({
           <Select
             id="audit-action"
             allowClear
-            showSearch={{ optionFilterProp: "label" }}
+            showSearch={folded}
             placeholder={t("filters.anyAction")}
             value={get("action") || undefined}
             onChange={(v?: string) => set("action", v ?? null)}
@@ -244,7 +254,7 @@ function Filters({
             <Select
               id="audit-actor"
               allowClear
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={folded}
               placeholder={t("filters.anyActor")}
               value={actorId ? Number(actorId) : undefined}
               onChange={(v?: number) => set("actorId", v ? String(v) : null)}

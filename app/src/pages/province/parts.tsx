@@ -59,7 +59,14 @@ export function ProvinceMenu() {
     ["/province/compare", "/province/audit"].find((p) => pathname.startsWith(p)) ?? "/province";
   return (
     <nav aria-label={t("menu.label")}>
-      <Menu mode="horizontal" items={items} selectedKeys={[selected]} style={{ marginBottom: 16 }} />
+      {/* Wrapped, not folded into "…": a folded selected item stays focusable while hidden. */}
+      <Menu
+        mode="horizontal"
+        disabledOverflow
+        items={items}
+        selectedKeys={[selected]}
+        style={{ marginBottom: 16, flexWrap: "wrap" }}
+      />
     </nav>
   );
 }
