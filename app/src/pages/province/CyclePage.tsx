@@ -24,6 +24,7 @@ import { useParams } from "react-router";
 import { api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { ReasonModal } from "../../components/ReasonModal.tsx";
+import { CycleHistory } from "../audit/CycleHistory.tsx";
 import { CycleDateFields, type DateValues, fromIso, isoDates } from "./dates.tsx";
 import { PublicationCard } from "./PublicationCard.tsx";
 import { cycleLabel, InlineLink, ProvinceMenu, useGroupLabel } from "./parts.tsx";
@@ -404,6 +405,7 @@ export default function CyclePage() {
           </Row>
         </>
       )}
+      <CycleHistory cycleId={id} />
     </div>
   );
 }
