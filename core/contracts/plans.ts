@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseViDate } from "../locale.ts";
+import { idNumber } from "./ids.ts";
 
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -21,7 +22,7 @@ export const planDateSchema = z.string().transform((v, ctx) => {
 });
 
 /** A unit of the agency by id, or by its name or short name (as a plan document writes it). */
-export const unitRefSchema = z.union([z.number().int().positive(), z.string().min(1).max(200)]);
+export const unitRefSchema = z.union([idNumber, z.string().min(1).max(200)]);
 
 export const targetFields = z.object({
   text: z.string().trim().min(1).max(1000),
