@@ -5,7 +5,7 @@ import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
-import { AppError, pathScrubber } from "./errors.ts";
+import { AppError, notFound, pathScrubber } from "./errors.ts";
 import { sessionToken } from "./http.ts";
 import { controlCharacterError, convertPageBreaks, findControlCharacter, pathIdOutOfRange } from "./input.ts";
 import { agencyRoutes } from "./modules/agencies/routes.ts";
@@ -86,6 +86,18 @@ export async function buildApp(
     bodyLimit: 2 * 1024 * 1024,
     // Off unless configured: a forwarded address from anyone else could be made up.
     trustProxy: ctx.config.TRUST_PROXY,
+    // The router's own refusals, answered before any hook or handler, get the one coded body too.
+    frameworkErrors: (err, _req, reply) => {
+      const send = (e: AppError) => (reply as unknown as FastifyReply).status(e.status).send(e.toJSON());
+      // A path segment longer than any id or code can name nothing.
+      if (err.code === "FST_ERR_MAX_PARAM_LENGTH") return send(notFound("đường dẫn / path"));
+      return send(
+        new AppError("bad_url", 400, {
+          vi: "Đường dẫn không hợp lệ (mã hóa ký tự sai)",
+          en: "The address is malformed (bad percent-encoding)",
+        }),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -67,8 +67,14 @@ export async function readMultipart(
   return { fields, file };
 }
 
-/** Validates a value that did not come through a route schema (multipart fields, form JSON). */
+/**
+ * Validates a value that did not come through a route schema (multipart fields, the JSON a form
+ * field carries). Control characters are refused here as app.ts refuses them in a JSON body: JSON
+ * in a form field can spell a NUL as "\u0000", which readMultipart cannot see.
+ */
 export function parseInput<T>(schema: ZodType<T>, value: unknown): T {
+  const at = findControlCharacter(value);
+  if (at) throw controlCharacterError(at);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

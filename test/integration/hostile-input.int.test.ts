@@ -211,6 +211,15 @@ forEachEngine("hostile input", (get) => {
       "validation.control_character",
       "code",
     );
+    // JSON in a form field can spell a NUL as an escape: refused once read, naming the field.
+    expectError(
+      await form("vp.daumoi", url, [
+        { name: "data", value: JSON.stringify({ progress: 10, note: "a\u0000b" }) },
+      ]),
+      400,
+      "validation.control_character",
+      "note",
+    );
     expectError(
       await form("vp.daumoi", url, [{ name: "da\u0000ta", value: "{}" }]),
       400,
