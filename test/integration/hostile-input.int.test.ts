@@ -88,6 +88,10 @@ forEachEngine("hostile input", (get) => {
     // The largest id there can be is simply not found; a malformed id is still the schema's 400.
     expectError(await inject(null, "GET", "/plans/2147483647"), 404, "not_found");
     expectError(await inject(null, "GET", "/plans/abc"), 400, "validation", "id");
+    // The router's own refusals answer with the same coded body: a segment that does not decode,
+    // and one longer than any id or code.
+    expectError(await inject(null, "GET", "/plans/%FF%FE"), 400, "bad_url");
+    expectError(await inject(null, "GET", `/plans/${"9".repeat(300)}`), 404, "not_found");
     expect(await state()).toEqual(before);
   });
 
