@@ -1,13 +1,13 @@
 // zod pieces shared by several modules' routes.
 import { z } from "zod";
-import { MAX_ID } from "../core/contracts/ids.ts";
+import { idQuery, MAX_ID } from "../core/contracts/ids.ts";
 import { parseCenti } from "../core/decimal.ts";
 import { parseViDate } from "../core/locale.ts";
 
 export { MAX_ID };
 
 /** An id in a query string or a body: a positive integer within PostgreSQL's integer range. */
-export const idValue = z.coerce.number().int().positive().max(MAX_ID);
+export const idValue = idQuery;
 
 /**
  * A path's `:id`. A number past MAX_ID never gets here: app.ts answers 404 for any path id out of

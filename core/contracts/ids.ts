@@ -10,3 +10,6 @@ export const MAX_ID = 2_147_483_647;
 
 /** An id in a JSON body: a positive whole number within PostgreSQL's integer range. */
 export const idNumber = z.number().int().positive().max(MAX_ID);
+
+/** An id in a query string (text): the same range, coerced. */
+export const idQuery = z.coerce.number().int().positive().max(MAX_ID);

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parseViDate } from "../locale.ts";
-import { idNumber } from "./ids.ts";
+import { idNumber, idQuery } from "./ids.ts";
 
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -100,7 +100,7 @@ export type TaskUpdateBody = z.infer<typeof taskUpdateBody>;
 
 /** GET /plans/:id/tasks: every filter optional; q is searched ignoring accents ("cai cach"). */
 export const taskListQuery = z.object({
-  unitId: z.coerce.number().int().optional(),
+  unitId: idQuery.optional(),
   areaCode: z.string().max(40).optional(),
   status: taskStatusSchema.optional(),
   overdue: z
