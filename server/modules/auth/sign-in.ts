@@ -114,15 +114,16 @@ export class LoginGate {
       session: null,
       ip: input.ip,
     };
-    const where = user?.agency_id ? await this.where(user.agency_id) : {};
     if (!admission.ok) {
-      await this.recordThrottled(actor, username, admission, where);
+      // The same work for every user name, known or not, before the refusal goes out.
+      await this.recordThrottled(actor, username, admission, { agencyId: user?.agency_id ?? null });
       throw tooManyAttempts(admission.retryAfterS);
     }
     dummyHash ??= hash("not-a-real-password");
     const ok = user
       ? await verify(user.password_hash, input.password)
       : await verify(await dummyHash, input.password);
+    const where = await this.where(user?.agency_id ?? null);
     if (!user || !ok || user.disabled_at) {
       const reason = !user ? "unknown_user" : !ok ? "bad_password" : "disabled";
       await recordAudit(this.ctx.db, actor, {
@@ -142,8 +143,13 @@ export class LoginGate {
     return this.succeed(input, { id: user.id, role: user.role }, username, address, admission, where);
   }
 
-  private async where(agencyId: number) {
-    return { agencyId, provinceId: await provinceOf(this.ctx.db, agencyId) };
+  /**
+   * Where the user works, for the trail's filters. Looked up for an unknown user name too (agency 0
+   * is none), so that a failure costs the same time whether the name exists or not.
+   */
+  private async where(agencyId: number | null) {
+    const provinceId = await provinceOf(this.ctx.db, agencyId ?? 0);
+    return agencyId ? { agencyId, provinceId } : {};
   }
 
   /** Weighs the attempt and, when it may go ahead, charges it as a failure: one transaction, locked. */
@@ -197,7 +203,7 @@ export class LoginGate {
     actor: Actor,
     username: string,
     admission: { retryAfterS: number; device: boolean },
-    where: { agencyId?: number; provinceId?: number | null },
+    where: { agencyId: number | null },
   ) {
     if (await repo.throttledRecently(this.ctx.db, username, actor.ip ?? "", new Date(Date.now() - 60_000)))
       return;
