@@ -104,7 +104,8 @@ forEachEngine("sign-in throttling, cross-site requests, compression and security
     for (const app of apps.splice(0)) await app.close();
   });
 
-  describe("sign-in throttling", () => {
+  // Dozens of argon2 checks a test: slow on a loaded machine.
+  describe("sign-in throttling", { timeout: 120_000 }, () => {
     it("holds a user name back after five wrong passwords, refusing even the right one without checking it", async () => {
       const app = await freshApp();
       const before = argon.verifications;
