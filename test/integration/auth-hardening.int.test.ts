@@ -7,10 +7,13 @@
  * anything is read. Answers and the app's files are compressed when the client accepts it, downloads
  * and uploads come through byte for byte; every answer carries the security headers.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../demo/load.ts";
 import { buildApp } from "../../server/app.ts";
@@ -40,9 +43,10 @@ const PASSWORDS = {
   admin: "admin-password-1",
 };
 const MIN = 60_000;
+const run = promisify(execFile);
 type App = Awaited<ReturnType<typeof testApp>>;
 
-forEachEngine("sign-in throttling, cross-site requests, compression and security headers", (get) => {
+forEachEngine("sign-in throttling, cross-site requests, compression and security headers", (get, engine) => {
   let clock = 0;
   const apps: App[] = [];
   /** A new app on the test's database, its throttle on the clock the test moves. */
@@ -494,6 +498,58 @@ forEachEngine("sign-in throttling, cross-site requests, compression and security
       for (const secret of ["audit-password-1", reset.json().password, "$argon2"])
         expect(text).not.toContain(secret);
     });
+  });
+
+  describe("the command line", () => {
+    // The embedded test database lives in this process's memory: another process reaches only PostgreSQL.
+    it.skipIf(engine !== "postgres")(
+      "records a user added by `parindex users add` as done by the cli",
+      { timeout: 120_000 },
+      async () => {
+        const db = get().ctx.db;
+        const name = (await sql<{ n: string }>`select current_database() as n`.execute(db)).rows[0]!.n;
+        const url = new URL(process.env.TEST_DATABASE_URL!);
+        url.pathname = `/${name}`;
+        const since = await auditHead();
+        const args = [
+          "users",
+          "add",
+          "--username",
+          "cli.added",
+          "--role",
+          "leader",
+          "--name",
+          "Do CLI",
+          "--agency",
+          "VPUBND",
+        ];
+        await run(
+          process.execPath,
+          [path.resolve("bin/parindex.mjs"), ...args, "--password", "cli-password-1"],
+          {
+            env: { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: get().ctx.config.dataDir },
+            timeout: 110_000,
+          },
+        );
+        const entries = await db
+          .selectFrom("audit_log")
+          .select(["action", "actor_id", "actor_name", "actor_role", "session", "ip", "entity", "after"])
+          .where("id", ">", since)
+          .execute();
+        expect(entries).toHaveLength(1);
+        expect(entries[0]).toMatchObject({
+          action: "user.created",
+          actor_id: null,
+          actor_name: "cli",
+          actor_role: "system",
+          session: null,
+          ip: null,
+          entity: "user",
+        });
+        expect(entries[0]!.after).toMatchObject({ username: "cli.added", role: "leader" });
+        expect(JSON.stringify(entries)).not.toContain("cli-password-1");
+      },
+    );
   });
 
   describe("cross-site requests", () => {
