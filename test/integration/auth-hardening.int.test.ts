@@ -19,6 +19,7 @@ import { seedDemo } from "../../demo/load.ts";
 import { buildApp } from "../../server/app.ts";
 import { SESSION_COOKIE } from "../../server/http.ts";
 import { verifyChain } from "../../server/modules/audit/service.ts";
+import * as repo from "../../server/modules/auth/repository.ts";
 import { DEVICE_COOKIE } from "../../server/modules/auth/sign-in.ts";
 import type { ThrottleOptions } from "../../server/modules/auth/throttle.ts";
 import { countRows, expectError, multipart, signIn } from "../api.ts";
@@ -497,6 +498,56 @@ forEachEngine("sign-in throttling, cross-site requests, compression and security
       const text = JSON.stringify(await auditActions(since));
       for (const secret of ["audit-password-1", reset.json().password, "$argon2"])
         expect(text).not.toContain(secret);
+    });
+  });
+
+  describe("the throttle's store", () => {
+    it("answers what the decision needs: newest first, at most the limit, within the window, devices apart", async () => {
+      const db = get().ctx.db;
+      const t0 = Date.parse("2025-03-01T08:00:00Z");
+      const rows = [
+        // [minutes after t0, user name, address, device]
+        [0, "an", "10.0.0.1", null],
+        [1, "an", "10.0.0.1", null],
+        [2, "an", "10.0.0.2", null],
+        [3, "binh", "10.0.0.1", null],
+        [4, "an", "10.0.0.1", "dev-an"],
+        [5, "an", "10.0.0.1", null],
+        [6, "an", "10.0.0.1", "dev-an"],
+        [7, "an", "10.0.0.1", "dev-x"],
+      ] as const;
+      const ids: number[] = [];
+      for (const [m, username, address, device] of rows)
+        ids.push(await repo.insertFailure(db, { at: new Date(t0 + m * MIN), username, address, device }));
+      const at = (...ms: number[]) => ms.map((m) => t0 + m * MIN);
+      const since = new Date(t0 + 0.5 * MIN);
+      expect(await repo.recentFailures(db, { username: "an", address: "10.0.0.1" }, since, 10)).toEqual(
+        at(5, 1),
+      );
+      expect(
+        await repo.recentFailures(db, { username: "an", address: "10.0.0.1" }, new Date(t0 - 1), 2),
+      ).toEqual(at(5, 1));
+      expect(await repo.recentFailures(db, { address: "10.0.0.1" }, new Date(t0 - 1), 10)).toEqual(
+        at(5, 3, 1, 0),
+      );
+      expect(await repo.recentFailures(db, { username: "an" }, new Date(t0 - 1), 10)).toEqual(at(5, 2, 1, 0));
+      expect(
+        await repo.recentFailures(db, { device: "dev-an", username: "an" }, new Date(t0 - 1), 10),
+      ).toEqual(at(6, 4));
+      expect(
+        await repo.recentFailures(db, { device: "dev-an", username: "binh" }, new Date(t0 - 1), 10),
+      ).toEqual([]);
+      // A success takes its charge back and clears the user name's failures where it signed in.
+      await repo.clearFailuresAfterSuccess(db, ids[2]!, { username: "an", address: "10.0.0.1" });
+      expect(await repo.recentFailures(db, { username: "an" }, new Date(t0 - 1), 10)).toEqual([]);
+      expect(await repo.recentFailures(db, { address: "10.0.0.1" }, new Date(t0 - 1), 10)).toEqual(at(3));
+      expect(
+        await repo.recentFailures(db, { device: "dev-an", username: "an" }, new Date(t0 - 1), 10),
+      ).toEqual(at(6, 4));
+      await repo.clearFailuresAfterSuccess(db, ids[7]!, { username: "an", device: "dev-an" });
+      expect(await countRows(db, "login_failures")).toBe(1);
+      await repo.pruneFailures(db, new Date(t0 + 4 * MIN));
+      expect(await countRows(db, "login_failures")).toBe(0);
     });
   });
 
