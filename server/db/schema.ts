@@ -273,6 +273,25 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Migration 009: sign-in attempts charged as failures, for the throttle (server/modules/auth). */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  at: Timestamp;
+  username: string;
+  /** The client's address, an IPv6 client by its /64 (throttle.ts addressKey). */
+  address: string;
+  /** The device cookie's hash when the attempt came from a device known for that user name. */
+  device: string | null;
+}
+
+/** Migration 009: the browsers each user has signed in from, by their device cookie's hash. */
+export interface LoginDeviceTable {
+  token_hash: string;
+  user_id: number;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   cycle_publications: CyclePublicationTable;
@@ -294,4 +313,6 @@ export interface DB {
   task_updates: TaskUpdateTable;
   evidence: EvidenceTable;
   indicator_values: IndicatorValueTable;
+  login_failures: LoginFailureTable;
+  login_devices: LoginDeviceTable;
 }

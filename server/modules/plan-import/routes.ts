@@ -25,7 +25,9 @@ const pasted = z.object({
 export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post("/agencies/:id/plans/import", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
+  // Pasted from a PDF or Word, the text's page breaks (\f) and line breaks (\v) become line breaks.
+  const pasteable = { schema: { tags: ["plans"], params: idParam }, config: { pageBreaks: ["text"] } };
+  r.post("/agencies/:id/plans/import", pasteable, async (req) => {
     const caller = requireCaller(req);
     const facts = await agencyFacts(ctx, req.params.id);
     if (!canManageAgency(caller, facts))
