@@ -81,8 +81,8 @@ export function convertPageBreaks(body: unknown, fields: readonly string[]): voi
   }
 }
 
-/** Path parameters that hold ids: `id`, and any name ending in `Id` (`cycleId`, `evidenceId`). */
-const isIdName = (name: string) => name === "id" || /[a-z]Id$/.test(name);
+/** Path parameters that name a record: `id`, any name ending in `Id` (`cycleId`, `evidenceId`), a `version`. */
+const isIdName = (name: string) => name === "id" || name === "version" || /[a-z]Id$/.test(name);
 
 /**
  * A path id past PostgreSQL's integer range names nothing: answered 404 like any id that names

@@ -5,7 +5,7 @@ import { whatIfBodySchema } from "../../../core/contracts/ranking.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
-import { idParam } from "../../schemas.ts";
+import { idParam, idValue } from "../../schemas.ts";
 import { publicCycle } from "../cycles/public.ts";
 import { presentCycle } from "../cycles/service.ts";
 import { agencyDashboard } from "./dashboard.ts";
@@ -89,7 +89,8 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ["public"],
-        params: idParam.extend({ version: z.coerce.number().int().min(1).max(100_000) }),
+        // A version past the current one answers 404 like any record that does not exist.
+        params: idParam.extend({ version: idValue }),
       },
     },
     async (req, reply) => sendPublished(req, reply, req.params.id, req.params.version),
