@@ -16,6 +16,7 @@ import * as m004 from "./migrations/004_plan_published.ts";
 import * as m005 from "./migrations/005_plan_signer.ts";
 import * as m006 from "./migrations/006_audit.ts";
 import * as m007 from "./migrations/007_drop_score_history.ts";
+import * as m010 from "./migrations/010_plan_versions.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "005_plan_signer": m005,
   "006_audit": m006,
   "007_drop_score_history": m007,
+  "010_plan_versions": m010,
 };
 
 class InRepoMigrations implements MigrationProvider {

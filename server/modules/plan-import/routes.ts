@@ -79,11 +79,21 @@ export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["plans"],
         params: idParam,
-        querystring: z.object({ format: z.enum(["docx", "pdf", "txt"]).default("docx") }),
+        querystring: z.object({
+          format: z.enum(["docx", "pdf", "txt"]).default("docx"),
+          /** A published version; without it, the plan as the caller reads it (the draft for its agency). */
+          version: z.coerce.number().int().positive().max(100_000).optional(),
+        }),
       },
     },
     async (req, reply) => {
-      const { body, filename, type } = await exportPlan(ctx, req.caller, req.params.id, req.query.format);
+      const { body, filename, type } = await exportPlan(
+        ctx,
+        req.caller,
+        req.params.id,
+        req.query.format,
+        req.query.version,
+      );
       return reply
         .type(type)
         .header(

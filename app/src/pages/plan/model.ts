@@ -57,7 +57,7 @@ export interface FrameworkNodeRef {
 export interface TaskDetail extends Task {
   plan: { id: number; agencyId: number; year: number; number: string | null; code: string | null };
   framework: { linked: FrameworkNodeRef | null; area: FrameworkNodeRef | null; criteria: FrameworkNodeRef[] };
-  can: { edit: boolean; update: boolean };
+  can: { edit: boolean; update: boolean; steer: boolean; role: "manager" | "lead" | "coordinating" | null };
   upload: { maxBytes: number; extensions: string[] };
   updates: TaskUpdate[] | null;
 }

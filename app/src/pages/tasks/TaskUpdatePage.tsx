@@ -151,11 +151,13 @@ function UpdateForm({ task }: { task: TaskDetail }) {
     setError(null);
     setSaved(null);
     const value = v.indicator?.value?.trim() ? parseDecimal(v.indicator.value) : null;
+    // A coordinating unit reports its own part: the task's status is its lead unit's to set.
+    const steer = task.can.steer;
     const body: TaskUpdateBody = {
       progress: v.progress,
-      status: v.status,
+      ...(steer ? { status: v.status } : {}),
       note: v.note?.trim() ? v.note.trim() : null,
-      ...(value !== null && v.indicator?.code && v.indicator.period
+      ...(steer && value !== null && v.indicator?.code && v.indicator.period
         ? { indicator: { code: v.indicator.code, value, period: v.indicator.period } }
         : {}),
       ...(v.evidenceKind === "link" && v.link?.trim() ? { link: v.link.trim() } : {}),
