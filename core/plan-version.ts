@@ -97,14 +97,18 @@ export interface FieldChange {
   after: string | string[] | null;
 }
 
-const unitLabel = (u: SnapshotUnit) =>
-  u.members?.length ? `${u.name} (${u.members.map((m) => m.shortName ?? m.name).join(", ")})` : u.name;
+const unitLabel = (u: SnapshotUnit, members = true) =>
+  members && u.members?.length
+    ? `${u.name} (${u.members.map((m) => m.shortName ?? m.name).join(", ")})`
+    : u.name;
 
 /** A measurable target as one line: "Kiểm tra từ 30% số đơn vị trở lên: >= 30 %". */
 export const targetLine = (t: Pick<SnapshotTarget, "text" | "comparator" | "value" | "unit">) =>
   `${t.text}: ${t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ""}`;
 
-export function comparableTask(t: SnapshotTask): ComparableTask {
+/** `members: false` compares unit groups by name alone (a document names groups, never their members). */
+export function comparableTask(t: SnapshotTask, opts: { members?: boolean } = {}): ComparableTask {
+  const label = (u: SnapshotUnit) => unitLabel(u, opts.members ?? true);
   return {
     section: t.section ?? null,
     title: t.title,
@@ -113,8 +117,8 @@ export function comparableTask(t: SnapshotTask): ComparableTask {
     startsOn: t.startsOn ?? null,
     due: t.due ?? null,
     period: t.period ?? null,
-    leadUnits: t.leadUnits.map(unitLabel),
-    coordinatingUnits: t.coordinatingUnits.map(unitLabel),
+    leadUnits: t.leadUnits.map(label),
+    coordinatingUnits: t.coordinatingUnits.map(label),
     targets: t.targets.map(targetLine),
   };
 }

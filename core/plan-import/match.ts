@@ -9,9 +9,9 @@
 import { searchKey } from "../locale.ts";
 
 export interface MatchableTask {
-  section: string | null;
+  section?: string | null;
   title: string;
-  body: string | null;
+  body?: string | null;
 }
 
 export interface TaskMatch {
@@ -26,7 +26,7 @@ export const SAME_SECTION_THRESHOLD = 0.4;
 export const OTHER_SECTION_THRESHOLD = 0.6;
 const SECTION_BONUS = 0.1;
 
-const words = (s: string | null) =>
+const words = (s: string | null | undefined) =>
   searchKey((s ?? "").replace(/…$/u, ""))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);

@@ -1,6 +1,7 @@
 /**
  * Plan documents in and out. POST /agencies/:id/plans/import reads a document (a .txt, .html or
- * .docx file, or pasted text) into a structured plan for review — nothing is stored. GET
+ * .docx file, or pasted text) into a structured plan for review — nothing is stored; …/preview says
+ * what accepting the reviewed plan would change in the stored one, and …/accept stores it. GET
  * /plans/:id/document writes a plan as DOCX, PDF or text in the official layout.
  */
 import type { FastifyInstance } from "fastify";
@@ -14,7 +15,7 @@ import { readMultipart, requireCaller } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canManageAgency } from "../auth/policy.ts";
-import { acceptImport } from "./accept.ts";
+import { acceptImport, previewImport } from "./accept.ts";
 import { exportPlan } from "./export.ts";
 import { importDocument } from "./service.ts";
 
@@ -66,6 +67,13 @@ export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
       throw e;
     }
   });
+
+  // What accepting would change in the stored plan of that year, task by task and field by field; nothing is written.
+  r.post(
+    "/agencies/:id/plans/import/preview",
+    { schema: { tags: ["plans"], params: idParam, body: acceptImportBody } },
+    async (req) => previewImport(ctx, requireCaller(req), req.params.id, req.body),
+  );
 
   r.post(
     "/agencies/:id/plans/import/accept",
