@@ -4,6 +4,7 @@
  * targets. Tasks' status and progress are tracking, not plan content, and are not in it. Two
  * snapshots compare field by field, so the agency sees what publishing a new version would change.
  */
+import { canonical } from "./audit.ts";
 
 export interface SnapshotUnit {
   id: number;
@@ -123,7 +124,8 @@ export function comparableTask(t: SnapshotTask, opts: { members?: boolean } = {}
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as data, whatever the key order (a stored version comes back from jsonb with its keys reordered). */
+const same = (a: unknown, b: unknown) => canonical(a ?? null) === canonical(b ?? null);
 
 /** The content fields that differ between two versions of a task, each with both values. */
 export function taskChanges(before: ComparableTask, after: ComparableTask): FieldChange[] {
@@ -157,7 +159,7 @@ export const DOCUMENT_FIELDS = [
 
 /** What changes from `before` (a published version) to `after` (the draft); tasks are matched by id. */
 export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): PlanChanges {
-  const areaKey = (a: SnapshotAreaTarget) => JSON.stringify([a.target, a.max, a.kept, a.title]);
+  const areaKey = (a: SnapshotAreaTarget) => canonical([a.target, a.max, a.kept, a.title]);
   const oldAreas = new Map(before.areaTargets.map((a) => [a.areaCode, areaKey(a)]));
   const newAreas = new Map(after.areaTargets.map((a) => [a.areaCode, areaKey(a)]));
   const areaTargets = [...new Set([...oldAreas.keys(), ...newAreas.keys()])].filter(
