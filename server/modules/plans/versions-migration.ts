@@ -14,6 +14,14 @@ export async function versionPublishedPlans(db: Kysely<DB>) {
     .selectFrom("plans")
     .selectAll()
     .where("published_at", "is not", null)
+    // Run again (or after a plan got its versions another way), it adds nothing.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom("plan_versions as v").select("v.version").whereRef("v.plan_id", "=", "plans.id"),
+        ),
+      ),
+    )
     .orderBy("published_at")
     .orderBy("id")
     .execute();
