@@ -152,6 +152,12 @@ forEachEngine("plan import into an existing plan", (get) => {
     expect((await read(`/public/plans/${planId}`)).json()).toEqual(publicBefore);
     expect((await read(`/plans/${planId}/document?format=txt`)).body).toBe(docBefore);
     expect((await read(`/plans/${planId}`)).json()).toEqual(anonBefore);
+    // The lists name the plan as published too; the agency's own list, as its draft says.
+    expect(draft.title).not.toBe(anonBefore.title);
+    expect((await read(`/agencies/${officeId}/plans`)).json().items[0].title).toBe(anonBefore.title);
+    expect((await read(`/public/agencies/${officeId}`)).json().plans[0].title).toBe(anonBefore.title);
+    expect((await read("/public/overview")).json().plans[0].title).toBe(anonBefore.title);
+    expect((await read(`/agencies/${officeId}/plans`, "vp.daumoi")).json().items[0].title).toBe(draft.title);
     // Accepting the same document again: nothing left to change.
     const again = (await post(`/agencies/${officeId}/plans/import/preview`, await reviewed())).json();
     expect(again.counts).toEqual({ unchanged: 16, changed: 0, added: 0, removed: 0, kept: 0 });

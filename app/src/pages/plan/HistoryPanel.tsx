@@ -77,7 +77,13 @@ function Entry({ h }: { h: HistoryEntry }) {
         <ul style={{ margin: "2px 0 0", paddingLeft: 18 }}>
           {keys.map((k) => (
             <li key={k} style={{ overflowWrap: "anywhere" }}>
-              {t(`history.field.${k}`, { defaultValue: k })}:{" "}
+              {t(
+                `history.field.${h.entity === "indicator_value" && k === "period" ? "reportingPeriod" : k}`,
+                {
+                  defaultValue: k,
+                },
+              )}
+              :{" "}
               {created || !h.before ? (
                 show(k, h.after?.[k])
               ) : !h.after ? (

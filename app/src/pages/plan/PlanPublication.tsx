@@ -209,7 +209,10 @@ function countList(t: TFunction<"plan">, c: ChangeCounts) {
     ...(["tasksAdded", "tasksChanged", "tasksRemoved", "areaTargetsChanged", "fieldsChanged"] as const)
       .filter((k) => c[k] > 0)
       .map((k) => t(`publication.count.${k}`, { count: c[k] })),
-    ...(c.overallTargetChanged ? [t("publication.count.overallTargetChanged")] : []),
+    // The audit trail's history gives 1 for true.
+    ...(c.overallTargetChanged === true || Number(c.overallTargetChanged) === 1
+      ? [t("publication.count.overallTargetChanged")]
+      : []),
   ].join(", ");
 }
 
