@@ -26,6 +26,7 @@ forEachEngine("plan versions", (get) => {
   let as: (user: string) => { authorization: string };
   let planId: number;
   let inspectId: number;
+  let officeId: number;
   const call = (user: string | null, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
     app.inject({ method, url: `/api${url}`, headers: user ? as(user) : {}, payload });
   const json = async (user: string | null, url: string) => {
@@ -39,6 +40,7 @@ forEachEngine("plan versions", (get) => {
     app = await testApp(get().ctx);
     as = await signIn(app, Object.fromEntries(USERS.map((u) => [u, PASSWORD])));
     const office = (await app.inject({ url: "/api/agencies?kind=agency&q=VPUBND" })).json().items[0];
+    officeId = office.id;
     planId = (await json(null, `/agencies/${office.id}/plans`)).items[0].id;
     inspectId = ((await json(null, `/plans/${planId}/tasks`)).items as Task[]).find(
       (t) => t.title === INSPECT,
@@ -159,6 +161,13 @@ forEachEngine("plan versions", (get) => {
       due: "2019-11-30",
       progress: 50,
     });
+    // Listed with its latest version, and the day it was first published.
+    for (const list of [
+      (await json(null, `/agencies/${officeId}/plans`)).items,
+      (await json(null, `/public/agencies/${officeId}`)).plans,
+      (await json("vp.daumoi", `/agencies/${officeId}/plans`)).items,
+    ])
+      expect(list[0]).toMatchObject({ id: planId, version: 2, publishedAt: "2019-09-03T01:00:00.000Z" });
     // Publishing an unchanged draft makes no version 3.
     expect((await call("vp.daumoi", "POST", `/plans/${planId}/publish`)).json().version.version).toBe(2);
     const versions = (await json(null, `/plans/${planId}/versions`)).items;

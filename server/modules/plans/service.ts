@@ -111,7 +111,15 @@ export async function agencyPlans(ctx: AppContext, caller: Caller | null, agency
   return rows.flatMap((r) => {
     const v = latest.get(r.id);
     if (own) return [planSummary(r, v?.version ?? null)];
-    return v ? [planSummary({ ...r, ...v, id: r.id }, v.version)] : [];
+    // Named as the published version names it; first published when it was first published.
+    return v
+      ? [
+          planSummary(
+            { ...r, number: v.number, code: v.code, title: v.title, issued_on: v.issued_on },
+            v.version,
+          ),
+        ]
+      : [];
   });
 }
 
