@@ -18,6 +18,7 @@ import * as m006 from "./migrations/006_audit.ts";
 import * as m007 from "./migrations/007_drop_score_history.ts";
 import * as m008 from "./migrations/008_cycle_state.ts";
 import * as m009 from "./migrations/009_login_throttle.ts";
+import * as m010 from "./migrations/010_plan_versions.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "007_drop_score_history": m007,
   "008_cycle_state": m008,
   "009_login_throttle": m009,
+  "010_plan_versions": m010,
 };
 
 class InRepoMigrations implements MigrationProvider {

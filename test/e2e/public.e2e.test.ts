@@ -397,6 +397,10 @@ journeys("public", (j) => {
     const page = await j().page({ width: 375, height: 812 });
     await page.goto(`/public/plans/${planId}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT).toBe(p.title);
+    // The public reads the published version, and says which.
+    expect(await page.locator('[data-figure="plan-version"]').textContent()).toContain(
+      "Phiên bản 1, công bố ngày 03/09/2019",
+    );
     const progress = await page.locator('[data-figure="plan-progress"]').textContent();
     expect(progress).toContain(`${p.progress.percent}%`);
     expect(progress).toContain(`${p.progress.tasks} nhiệm vụ`);
