@@ -30,6 +30,8 @@ export interface WindowSummary {
   wallMs: number;
   /** Time the main thread was busy (not idle), ms. */
   busyMs: number;
+  /** Time the process was not running at all (long gaps between samples), ms. */
+  descheduledMs: number;
   byKind: { kind: string; ms: number }[];
   selfTop: { fn: string; ms: number }[];
   inclusiveTop: { fn: string; ms: number }[];
@@ -57,7 +59,8 @@ export function kindOf(f: CallFrame): string {
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(program)") return "native (unattributed)";
   if (fn === "(root)") return "native (unattributed)";
-  if (u.startsWith("wasm://") || u.includes("@electric-sql/pglite")) return "PGlite (WASM database + protocol)";
+  if (u.startsWith("wasm://") || u.includes("@electric-sql/pglite"))
+    return "PGlite (WASM database + protocol)";
   if (u.includes("node_modules/kysely")) return "Kysely (query building, results)";
   if (/node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+)\//.test(u)) return "pg driver";
   if (u.includes("@fastify/compress") || u === "node:zlib" || u.includes("internal/zlib"))
@@ -92,14 +95,24 @@ export function summariseWindow(p: CpuProfile, startUs: number, endUs: number, t
     byId.set(n.id, n);
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
-  const self = new Map<number, number>();
+  // A sample stands for the time until the next one. On a busy machine the process is sometimes
+  // not running at all for milliseconds (another process has the core): the profiler then sees one
+  // long gap, which would be charged to whatever function happened to be on the stack. So a
+  // sample counts for at most twice the usual interval; the excess is reported as descheduled.
+  const picked: { id: number; dt: number }[] = [];
   let t = p.startTime;
   for (let i = 0; i < p.samples.length; i++) {
     t += p.timeDeltas[i];
     if (t < startUs || t > endUs) continue;
-    // A sample stands for the time until the next one.
-    const dt = i + 1 < p.timeDeltas.length ? p.timeDeltas[i + 1] : 0;
-    self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + dt);
+    picked.push({ id: p.samples[i], dt: i + 1 < p.timeDeltas.length ? p.timeDeltas[i + 1] : 0 });
+  }
+  const sortedDt = picked.map((x) => x.dt).sort((a, b) => a - b);
+  const cap = 2 * (sortedDt[Math.floor(sortedDt.length / 2)] ?? 1000);
+  let descheduled = 0;
+  const self = new Map<number, number>();
+  for (const { id, dt } of picked) {
+    descheduled += Math.max(0, dt - cap);
+    self.set(id, (self.get(id) ?? 0) + Math.min(dt, cap));
   }
   const kinds = new Map<string, number>();
   const selfFn = new Map<string, number>();
@@ -128,6 +141,7 @@ export function summariseWindow(p: CpuProfile, startUs: number, endUs: number, t
   return {
     wallMs: (endUs - startUs) / 1000,
     busyMs: busy / 1000,
+    descheduledMs: descheduled / 1000,
     byKind: sorted(kinds).map(({ k, ms }) => ({ kind: k, ms })),
     selfTop: sorted(selfFn)
       .slice(0, top)

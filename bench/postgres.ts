@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -29,11 +30,22 @@ function findPgBin(): string | null {
   return null;
 }
 
+/** A port nobody listens on now (the system's choice), for the throwaway server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 /** A throwaway server under the temporary directory, stopped and removed by the returned function. */
-function startThrowawayServer(bin: string): { url: string; stop: () => void } {
+function startThrowawayServer(bin: string, port: number): { url: string; stop: () => void } {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-bench-pg-"));
   const dataDir = path.join(base, "data");
-  const port = 55000 + Math.floor(Math.random() * 900);
   const isRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
     const [exe, argv] = isRoot
@@ -98,7 +110,7 @@ export async function benchDatabase(): Promise<BenchDatabase | { skipped: string
           "PostgreSQL is not installed (no initdb/pg_ctl; apt-get install postgresql) and neither BENCH_DATABASE_URL nor DATABASE_URL is set",
       };
     try {
-      server = startThrowawayServer(bin);
+      server = startThrowawayServer(bin, await freePort());
     } catch (e) {
       return { skipped: `could not start a throwaway PostgreSQL server: ${(e as Error).message}` };
     }

@@ -120,16 +120,28 @@ async function startServer(
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
   });
-  // Keep draining its output so a full pipe never blocks it.
+  // Keep draining its output so a full pipe never blocks it, and keep its end to say why it stopped.
   child.stdout?.removeAllListeners("data");
   child.stderr?.removeAllListeners("data");
-  child.stdout?.resume();
-  child.stderr?.resume();
+  child.removeAllListeners("exit");
+  let tail = "";
+  const keep = (b: Buffer) => {
+    tail = (tail + b.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.once("exit", (code, signal) => {
+    if (!stopping.has(child))
+      console.log(`  the server stopped during the run (${signal ?? `exit code ${code}`}):\n${tail}`);
+  });
   return { child, url };
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
 async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  stopping.add(child);
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
@@ -162,7 +174,8 @@ function probe(
 
 async function getJson<T>(url: string): Promise<T> {
   const r = await probe(url, "identity");
-  if (r.status !== 200) throw new Error(`GET ${url} answered ${r.status}: ${r.body.toString().slice(0, 300)}`);
+  if (r.status !== 200)
+    throw new Error(`GET ${url} answered ${r.status}: ${r.body.toString().slice(0, 300)}`);
   return JSON.parse(r.body.toString()) as T;
 }
 
@@ -185,7 +198,8 @@ function backendTicks(database: string): Map<number, number> {
     if (!/^\d+$/.test(d)) continue;
     try {
       const cmd = fs.readFileSync(`/proc/${d}/cmdline`, "utf8");
-      if (cmd.startsWith("postgres: ") && cmd.includes(` ${database} `)) out.set(Number(d), cpuTicks(Number(d)));
+      if (cmd.startsWith("postgres: ") && cmd.includes(` ${database} `))
+        out.set(Number(d), cpuTicks(Number(d)));
     } catch {}
   }
   return out;
@@ -234,6 +248,8 @@ async function measure(
   const db0 = database ? backendTicks(database) : null;
   const r = await runClient(base + t.path, SECONDS, encoding);
   const cpu1 = cpuTicks(serverPid);
+  if (!fs.existsSync(`/proc/${serverPid}`) || (await probe(base, "identity").catch(() => null)) === null)
+    throw new Error(`the server is gone after ${t.path}`);
   let dbCpuUs: number | null = null;
   if (database && db0) {
     let ticks = 0;
@@ -289,7 +305,9 @@ async function loadEngine(engine: Engine, profileDir: string | null): Promise<En
   if (profDir) fs.mkdirSync(profDir, { recursive: true });
   const started = Date.now();
   const { child, url } = await startServer(dataDir, databaseUrl, profDir);
-  console.log(`public load (${engine}): server ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
+  console.log(
+    `public load (${engine}): server ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`,
+  );
   const runs: LoadRun[] = [];
   let profile: string | undefined;
   try {
@@ -324,11 +342,15 @@ async function loadEngine(engine: Engine, profileDir: string | null): Promise<En
   } finally {
     await stopServer(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await drop?.().catch((e) => console.log(`  (could not drop the bench database: ${(e as Error).message})`));
+    await drop?.().catch((e) =>
+      console.log(`  (could not drop the bench database: ${(e as Error).message})`),
+    );
   }
   if (profDir) {
-    const files = fs.readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile"));
-    if (files.length) profile = path.join(profDir, files.sort().pop()!);
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's loader
+    // hooks run in another).
+    const main = fs.readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+    if (main) profile = path.join(profDir, main);
   }
   return { engine, where, runs, profile };
 }
@@ -415,11 +437,15 @@ export function reportProfiles(loads: EngineLoad[]) {
       console.log(
         `\n== ${r.label} ${r.path} [${r.encoding === BROWSER ? "gzip/br" : r.encoding}]: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, main thread busy ${(
           (100 * s.busyMs) / s.wallMs
-        ).toFixed(0)} % = ${per(s.busyMs)}`,
+        ).toFixed(
+          0,
+        )} % = ${per(s.busyMs)} (not running for ${((100 * s.descheduledMs) / s.wallMs).toFixed(0)} % of the time: another process had the core)`,
       );
       console.log("  by kind of work:");
       for (const k of s.byKind.filter((k) => k.kind !== "idle"))
-        console.log(`    ${per(k.ms).padStart(12)}  ${((100 * k.ms) / s.busyMs).toFixed(1).padStart(5)} %  ${k.kind}`);
+        console.log(
+          `    ${per(k.ms).padStart(12)}  ${((100 * k.ms) / s.busyMs).toFixed(1).padStart(5)} %  ${k.kind}`,
+        );
       console.log("  self time, top functions:");
       for (const f of s.selfTop) console.log(`    ${per(f.ms).padStart(12)}  ${f.fn}`);
       console.log("  inclusive time (synchronous stacks), top functions:");
@@ -429,10 +455,21 @@ export function reportProfiles(loads: EngineLoad[]) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf("--profile");
-  const profileDir =
-    i >= 0 ? path.resolve(process.argv[i + 1] ?? "bench-profiles") : (process.env.BENCH_LOAD_PROFILE ?? null);
-  const loads = await benchPublicLoad(profileDir);
-  reportPublicLoad(loads);
-  if (profileDir) reportProfiles(loads);
+  const arg = (flag: string) => {
+    const i = process.argv.indexOf(flag);
+    return i >= 0 ? path.resolve(process.argv[i + 1] ?? "bench-profiles") : null;
+  };
+  const again = arg("--report");
+  if (again) {
+    // Summarise a profiled run again: `--report DIR` reads DIR/runs.json and the profiles beside it.
+    reportProfiles(JSON.parse(fs.readFileSync(path.join(again, "runs.json"), "utf8")));
+  } else {
+    const profileDir = arg("--profile") ?? (process.env.BENCH_LOAD_PROFILE || null);
+    const loads = await benchPublicLoad(profileDir);
+    reportPublicLoad(loads);
+    if (profileDir) {
+      fs.writeFileSync(path.join(profileDir, "runs.json"), JSON.stringify(loads, null, 1));
+      reportProfiles(loads);
+    }
+  }
 }
