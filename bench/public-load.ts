@@ -14,6 +14,7 @@
  *   the public ranking, GET /api/public/cycles/:id (the 2018 cycle the demo publishes);
  *   the ranking as an anonymous caller reads it, GET /api/cycles/:id/ranking;
  *   the public page of the Office (VPUBND), GET /api/public/agencies/:id;
+ *   the public ranking again for a signed-in reader (the Office's leader's session cookie);
  * each with a browser's `accept-encoding: gzip, deflate, br` and again with `identity`, so the cost
  * of compression shows (an answer below @fastify/compress's 1 KB threshold is sent as is and only
  * measured once). Besides req/s and latency it reads the server process's CPU time from /proc (and,
@@ -154,9 +155,11 @@ async function stopServer(child: ChildProcess) {
 function probe(
   url: string,
   encoding: string,
+  cookie?: string,
 ): Promise<{ status: number; encoding: string; size: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { "accept-encoding": encoding }, agent: false }, (res) => {
+    const headers = { "accept-encoding": encoding, ...(cookie ? { cookie } : {}) };
+    const req = http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -170,6 +173,37 @@ function probe(
       });
     });
     req.on("error", reject);
+  });
+}
+
+/**
+ * Signs in as the demo Office's leader (the password the server wrote into DATA_DIR on first start)
+ * and returns the session cookie, or null when that is not possible.
+ */
+async function signIn(base: string, dataDir: string): Promise<string | null> {
+  let password: string | undefined;
+  try {
+    const text = fs.readFileSync(path.join(dataDir, "demo-credentials.txt"), "utf8");
+    password = text
+      .split("\n")
+      .find((l) => l.trim().startsWith("vp.lanhdao "))
+      ?.trim()
+      .split(/\s+/)[1];
+  } catch {}
+  if (!password) return null;
+  const body = JSON.stringify({ username: "vp.lanhdao", password });
+  return new Promise((resolve) => {
+    const req = http.request(
+      `${base}/api/auth/login`,
+      { method: "POST", headers: { "content-type": "application/json" }, agent: false },
+      (res) => {
+        res.resume();
+        const set = res.headers["set-cookie"]?.[0];
+        resolve(res.statusCode === 200 && set ? set.split(";")[0] : null);
+      },
+    );
+    req.on("error", () => resolve(null));
+    req.end(body);
   });
 }
 
@@ -208,12 +242,17 @@ function backendTicks(database: string): Map<number, number> {
 
 // ------------------------------------------------------------------------------------------- load
 
-function runClient(url: string, seconds: number, encoding: string): Promise<Record<string, number>> {
+function runClient(
+  url: string,
+  seconds: number,
+  encoding: string,
+  cookie?: string,
+): Promise<Record<string, number>> {
   const args = JSON.stringify({
     url,
     connections: CONNECTIONS,
     seconds,
-    headers: { "accept-encoding": encoding },
+    headers: { "accept-encoding": encoding, ...(cookie ? { cookie } : {}) },
   });
   return new Promise((resolve, reject) => {
     execFile(
@@ -232,6 +271,8 @@ interface Target {
   key: string;
   label: string;
   path: string;
+  /** A signed-in reader's session cookie, sent with every request. */
+  cookie?: string;
 }
 
 async function measure(
@@ -242,12 +283,12 @@ async function measure(
   serverPid: number,
   database: string | null,
 ): Promise<LoadRun> {
-  const p = await probe(base + t.path, encoding);
+  const p = await probe(base + t.path, encoding, t.cookie);
   if (p.status !== 200) throw new Error(`${t.path} answered ${p.status}: ${p.body.toString().slice(0, 300)}`);
-  if (WARMUP > 0) await runClient(base + t.path, WARMUP, encoding);
+  if (WARMUP > 0) await runClient(base + t.path, WARMUP, encoding, t.cookie);
   const cpu0 = cpuTicks(serverPid);
   const db0 = database ? backendTicks(database) : null;
-  const r = await runClient(base + t.path, SECONDS, encoding);
+  const r = await runClient(base + t.path, SECONDS, encoding, t.cookie);
   const cpu1 = cpuTicks(serverPid);
   if (!fs.existsSync(`/proc/${serverPid}`) || (await probe(base, "identity").catch(() => null)) === null)
     throw new Error(`the server is gone after ${t.path}`);
@@ -344,6 +385,19 @@ async function loadEngine(engine: Engine, profileDir: string | null): Promise<En
       // Below the compression threshold the two would be the same request: measured once.
       if (r.sentEncoding !== "identity") await one(t, "identity");
     }
+    // A civil servant who is signed in sends the session cookie to the public pages too.
+    const cookie = await signIn(url, dataDir);
+    if (cookie)
+      await one(
+        {
+          key: "public-ranking-signed-in",
+          label: "public ranking, signed in",
+          path: targets[0].path,
+          cookie,
+        },
+        BROWSER,
+      );
+    else console.log("  (could not sign in as vp.lanhdao: the signed-in reader is not measured)");
     await one(bare, BROWSER);
   } finally {
     await stopServer(child);
