@@ -20,7 +20,7 @@
  * measured once). Besides req/s and latency it reads the server process's CPU time from /proc (and,
  * on PostgreSQL, that of its backends): CPU per request is steadier than req/s on a shared machine.
  *
- * Environment: BENCH_LOAD_SECONDS (8), BENCH_LOAD_WARMUP_SECONDS (2), BENCH_LOAD_CONNECTIONS (64),
+ * Environment: BENCH_LOAD_SECONDS (7), BENCH_LOAD_WARMUP_SECONDS (2), BENCH_LOAD_CONNECTIONS (64),
  * BENCH_LOAD_ENGINES ("embedded,postgres"), BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server
  * in which a fresh database is created and dropped; else a throwaway server when PostgreSQL is
  * installed), BENCH_LOAD=off (skip in `npm run bench`), BENCH_LOAD_PROFILE=DIR (run the server
@@ -39,7 +39,7 @@ import { benchDatabase } from "./postgres.ts";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
-const SECONDS = num(process.env.BENCH_LOAD_SECONDS, 8);
+const SECONDS = num(process.env.BENCH_LOAD_SECONDS, 7);
 const WARMUP = num(process.env.BENCH_LOAD_WARMUP_SECONDS, 2);
 const CONNECTIONS = num(process.env.BENCH_LOAD_CONNECTIONS, 64);
 const ENGINES = (process.env.BENCH_LOAD_ENGINES ?? "embedded,postgres").split(",").map((s) => s.trim());
