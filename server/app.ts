@@ -45,6 +45,8 @@ declare module "fastify" {
      * as control characters (input.ts). Each route that takes such text says so itself.
      */
     pageBreaks?: readonly string[];
+    /** A public read, the same for every caller: the session is not even looked up. */
+    anonymous?: boolean;
   }
 }
 
@@ -160,6 +162,7 @@ export async function buildApp(
 
   app.decorateRequest("caller", null);
   app.addHook("onRequest", async (req) => {
+    if (req.routeOptions.config?.anonymous) return;
     req.caller = await resolveCaller(ctx, sessionToken(req), req.ip);
   });
 

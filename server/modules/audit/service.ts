@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import { type AuditFields, auditValue, entryText, GENESIS_HASH } from "../../../core/audit.ts";
 import type { DB } from "../../db/schema.ts";
+import { forgetPublicAnswers } from "../../public-cache.ts";
 import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
 
@@ -131,6 +132,8 @@ export async function recordAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
   if (!list.length) return;
+  // What the public reads may have changed (sign-in attempts change nothing it reads).
+  if (list.some((e) => !e.action.startsWith("auth."))) forgetPublicAnswers();
   const actor = actorOf(who);
   if (db.isTransaction) await append(db, actor, list);
   else await db.transaction().execute((trx) => append(trx, actor, list));

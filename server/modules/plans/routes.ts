@@ -12,6 +12,7 @@ import { parseCenti } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput, readMultipart, requireCaller } from "../../http.ts";
+import { sendPublic } from "../../public-cache.ts";
 import { dateSchema, idParam, pointsSchema } from "../../schemas.ts";
 import type { IncomingFile } from "../../uploads.ts";
 import { planHistory, taskHistory } from "./history.ts";
@@ -143,8 +144,11 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     "/public/plans/:id/versions/:version",
-    { schema: { tags: ["public"], params: versionParams } },
-    async (req) => publicPlan(ctx, req.params.id, req.params.version),
+    { schema: { tags: ["public"], params: versionParams }, config: { anonymous: true } },
+    async (req, reply) =>
+      sendPublic(req, reply, `plan:${req.params.id}:v${req.params.version}`, () =>
+        publicPlan(ctx, req.params.id, req.params.version),
+      ),
   );
   r.get(
     "/plans/:id/history",

@@ -7,7 +7,7 @@
 import { fromCenti } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
-import { agencyFacts } from "../agencies/service.ts";
+import { findAgency } from "../agencies/repository.ts";
 import { publishedResultOf } from "../cycles/public.ts";
 import { currentPublication } from "../cycles/publication.ts";
 import { publicPlanList } from "../plans/public.ts";
@@ -40,8 +40,8 @@ export async function publicOverview(ctx: AppContext) {
 
 /** An agency's published results across cycles, as published (an open cycle is not listed). */
 export async function publicAgency(ctx: AppContext, agencyId: number) {
-  const { agency } = await agencyFacts(ctx, agencyId);
-  if (agency.kind !== "agency") throw notFound("cơ quan / agency", "id");
+  const agency = await findAgency(ctx.db, agencyId);
+  if (agency?.kind !== "agency") throw notFound("cơ quan / agency", "id");
   const cycles = [];
   for (const cycle of await repo.listCyclesOfAgency(ctx.db, agencyId)) {
     // Only what was published, as published: an open cycle is not listed at all.
