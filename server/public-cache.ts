@@ -21,6 +21,8 @@ interface Entry {
 const TTL_MS = 1000;
 const MAX_ENTRIES = 2000;
 const entries = new Map<string, Entry>();
+/** Answers being computed: when one expires under load, 64 readers wait for one computation, not 64. */
+const pending = new Map<string, Promise<Entry>>();
 let epoch = 0;
 
 /** Called on every recorded change: what was cached may no longer be true. */
@@ -45,6 +47,19 @@ function encode(text: string): Omit<Entry, "at"> {
   };
 }
 
+async function fill(key: string, compute: () => Promise<unknown>): Promise<Entry> {
+  const started = epoch;
+  const value = await compute();
+  const fresh = { at: Date.now(), ...encode(typeof value === "string" ? value : JSON.stringify(value)) };
+  // A change recorded meanwhile may have made this answer stale: serve it, but do not keep it.
+  if (started === epoch) {
+    entries.delete(key);
+    entries.set(key, fresh);
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  }
+  return fresh;
+}
+
 function pick(req: FastifyRequest, e: Entry): { body: Buffer; encoding: string | null } {
   const accept = String(req.headers["accept-encoding"] ?? "");
   if (/\bbr\b/.test(accept)) return { body: e.br, encoding: "br" };
@@ -62,19 +77,14 @@ export async function sendPublic(
   key: string,
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
-  const now = Date.now();
   let e = entries.get(key);
-  if (!e || now - e.at > TTL_MS) {
-    const started = epoch;
-    const value = await compute();
-    const fresh = { at: now, ...encode(typeof value === "string" ? value : JSON.stringify(value)) };
-    // A change recorded meanwhile may have made this answer stale: serve it, but do not keep it.
-    if (started === epoch) {
-      entries.delete(key);
-      entries.set(key, fresh);
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  if (!e || Date.now() - e.at > TTL_MS) {
+    let p = pending.get(key);
+    if (!p) {
+      p = fill(key, compute).finally(() => pending.delete(key));
+      pending.set(key, p);
     }
-    e = fresh;
+    e = await p;
   }
   reply.header("etag", e.etag).header("cache-control", "public, no-cache").header("vary", "accept-encoding");
   if (req.headers["if-none-match"] === e.etag) return reply.status(304).send();
