@@ -18,7 +18,7 @@ export const agencyCodeSchema = z
 export const agencyNameSchema = z.string().min(2).max(300);
 export const shortNameSchema = z.string().max(60);
 export const groupCodeSchema = z.string().max(40);
-export const staffCountSchema = z.number().int().min(0);
+export const staffCountSchema = z.number().int().min(0).max(10_000_000);
 
 export const createAgencySchema = z.object({
   code: agencyCodeSchema,

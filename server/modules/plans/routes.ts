@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { idNumber } from "../../../core/contracts/ids.ts";
 import {
   taskCreateBody,
   taskListQuery,
@@ -38,7 +39,7 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["plans"],
         body: z.object({
-          agencyId: z.number().int().positive(),
+          agencyId: idNumber,
           year: z.number().int().min(2000).max(2100),
           number: z.string().max(20).nullable().optional(),
           code: z.string().max(40).nullable().optional(),
