@@ -121,6 +121,7 @@ export async function seedDemo(
     position: i,
   }));
   const fw2018 = await createFramework(ctx, SYSTEM, {
+    provinceId,
     code: "QNAM-SBN-2018",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2018 (cấp lĩnh vực)",
     year: 2018,
@@ -129,6 +130,7 @@ export async function seedDemo(
     nodes: areaNodes,
   });
   const fw2019 = await createFramework(ctx, SYSTEM, {
+    provinceId,
     code: "QNAM-SBN-2019",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2019 (tiêu chí minh họa)",
     year: 2019,

@@ -326,7 +326,8 @@ forEachEngine("province office and administration endpoints", (get) => {
     });
 
     it("replaces a framework no cycle uses, and saves another as its next version", async () => {
-      const id = (await call("admin", "POST", "/frameworks", framework("T-FREE"))).json().id;
+      // Owned by Quảng Nam, so its province office may replace it (a national one is the administrator's).
+      const id = (await call("admin", "POST", "/frameworks", framework("T-FREE", { provinceId }))).json().id;
       const edited = framework("T-FREE", {
         title: "Đã sửa",
         nodes: [...nodes, { code: "2.1", parentCode: "2", kind: "criterion", title: "Văn bản", max: "5" }],

@@ -12,6 +12,7 @@ import { cycleEntries } from "../audit/access.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Caller, canReadProvinceResults, canRunProvince } from "../auth/policy.ts";
 import { findUserById, listUsersInProvince } from "../auth/repository.ts";
+import { frameworkServes } from "../frameworks/policy.ts";
 import { loadFramework } from "../frameworks/service.ts";
 import * as repo from "./repository.ts";
 
@@ -158,7 +159,14 @@ export async function createCycle(
   const province = await findAgency(ctx.db, input.provinceId);
   if (province?.kind !== "province")
     throw badInput("cycle.unknown_province", "provinceId", "Tỉnh không tồn tại", "Unknown province");
-  await loadFramework(ctx, input.frameworkId);
+  const fw = await loadFramework(ctx, input.frameworkId);
+  if (!frameworkServes(fw.meta.provinceId, input.provinceId))
+    throw badInput(
+      "cycle.framework_of_other_province",
+      "frameworkId",
+      "Bộ chỉ số thuộc tỉnh khác; hãy dùng bộ chỉ số của tỉnh hoặc bộ chỉ số dùng chung",
+      "The framework belongs to another province; use the province's own or a national one",
+    );
   checkDates(input);
   if (await repo.findCycleFor(ctx.db, input.provinceId, input.group, input.year))
     throw new AppError(
