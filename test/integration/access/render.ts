@@ -66,9 +66,10 @@ export function renderMatrix(rows: readonly Row[]): string {
       return now !== undefined && now !== should ? `**${cell(should)}** (${cell(now)} today)` : cell(should);
     });
     const lists = r.lists
-      ? `; shows ${r.lists.what} only to ${r.lists.to.length ? r.lists.to.join(", ") : "no one"}`
+      ? `shows ${r.lists.what} only to ${r.lists.to.length ? r.lists.to.join(", ") : "no one"}`
       : "";
-    out.push(`| \`${r.route}\` | ${escapeCell(r.target + lists)} | ${cells.join(" | ")} | ${auditCell(r)} |`);
+    const target = [r.target === "—" && lists ? "" : r.target, lists].filter(Boolean).join("; ");
+    out.push(`| \`${r.route}\` | ${escapeCell(target)} | ${cells.join(" | ")} | ${auditCell(r)} |`);
   }
   const known = rows.filter((r) => r.today || r.auditGap);
   out.push("");
