@@ -158,6 +158,13 @@ forEachEngine("province office and administration endpoints", (get) => {
             .sort(),
         );
       expect(await codes()).toEqual(["STC", "STP", "SYT"]);
+      // Adding an agency already taking part changes nothing, and the trail says nothing happened.
+      const entries = await countRows(get().ctx.db, "audit_log");
+      const again = await call("snv.cchc", "POST", `/cycles/${id}/participants`, {
+        agencyIds: [byCode("STP"), byCode("STP")],
+      });
+      expect(again.statusCode).toBe(200);
+      expect(await countRows(get().ctx.db, "audit_log")).toBe(entries);
       expectError(
         await call("snv.cchc", "POST", `/cycles/${id}/participants`, { agencyIds: [byCode("VPUBND-HCTC")] }),
         400,

@@ -268,12 +268,16 @@ export async function addCycleParticipants(
   const c = await cycleToRun(ctx, caller, id);
   if (!cycleEditable(facts(c), "participants")) throw notEditable("participants");
   await checkAgenciesOf(ctx, c.province_id, agencyIds);
+  // An agency already taking part is not added again, and the trail says only what changed.
+  const present = new Set((await repo.listParticipants(ctx.db, id)).map((p) => p.id));
+  const added = [...new Set(agencyIds)].filter((a) => !present.has(a));
+  if (!added.length) return;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.addParticipants(trx, id, [...agencyIds]);
+    await repo.addParticipants(trx, id, added);
     await recordAudit(
       trx,
       caller,
-      agencyIds.map((agencyId) => ({
+      added.map((agencyId) => ({
         action: "participant.added",
         entity: "participant",
         entityId: `${id}:${agencyId}`,
