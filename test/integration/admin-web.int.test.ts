@@ -231,7 +231,10 @@ forEachEngine("province office and administration endpoints", (get) => {
       expect(empty.candidates.map((c: { username: string }) => c.username)).toEqual(["thamdinh"]);
       const assign = (user: string, body: object) => call(user, "POST", `/cycles/${id}/appraisers`, body);
       expect((await assign("snv.cchc", { areaCode: "3", userId: thamdinh })).statusCode).toBe(200);
+      // A second time: nothing changes, and the trail says nothing happened.
+      const entries = await countRows(get().ctx.db, "audit_log");
       expect((await assign("snv.cchc", { areaCode: "3", userId: thamdinh })).statusCode).toBe(200);
+      expect(await countRows(get().ctx.db, "audit_log")).toBe(entries);
       expectError(await assign("snv.cchc", { areaCode: "99", userId: thamdinh }), 400, "cycle.unknown_area");
       const focal = (await call("vp.daumoi", "GET", "/auth/me")).json().user.id as number;
       expectError(await assign("snv.cchc", { areaCode: "3", userId: focal }), 400, "cycle.not_appraiser");

@@ -217,6 +217,8 @@ export async function assignAppraiser(
       "Người dùng không phải thẩm định viên của tỉnh",
       "That user is not an appraiser of this province",
     );
+  // Already assigned: nothing changes, and the trail says nothing happened.
+  if ((await repo.assignedAreas(ctx.db, c.id, userId)).includes(areaCode)) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.assignAppraiser(trx, c.id, areaCode, userId);
     await recordAudit(trx, caller, {
