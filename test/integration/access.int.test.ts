@@ -221,4 +221,23 @@ forEachEngine("access matrix", (get, engine) => {
     for (const [id, owner] of before)
       await db.updateTable("frameworks").set({ province_id: owner }).where("id", "=", id).execute();
   });
+
+  it("shows appraisers a cycle's history without the sessions and addresses the changes came from", async () => {
+    const read = async (actor: Parameters<World["as"]>[0]) =>
+      (await w.app.inject({ url: `/api/cycles/${w.ids.cycle}/history`, headers: w.as(actor) })).json()
+        .items as { action: string; actor: { name: string; session: string | null; ip: string | null } }[];
+    const office = await read("snv");
+    const created = office.find((e) => e.action === "cycle.created")!;
+    expect(created.actor.name).toBe("snv.cchc");
+    expect(created.actor.session).not.toBeNull();
+    expect(created.actor.ip).not.toBeNull();
+    const appraiser = await read("appr");
+    expect(appraiser.map((e) => e.action)).toEqual(office.map((e) => e.action));
+    expect(appraiser.find((e) => e.action === "cycle.created")!.actor).toMatchObject({
+      name: "snv.cchc",
+      session: null,
+      ip: null,
+    });
+    expect(appraiser.every((e) => e.actor.session === null && e.actor.ip === null)).toBe(true);
+  });
 });

@@ -8,7 +8,7 @@ import { cycleEditable, resultsEditable } from "../../../core/cycle-state.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
-import { cycleEntries } from "../audit/access.ts";
+import { cycleEntries, forReader } from "../audit/access.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Caller, canReadProvinceResults, canRunProvince } from "../auth/policy.ts";
 import { findUserById, listUsersInProvince } from "../auth/repository.ts";
@@ -404,5 +404,6 @@ export async function unassignAppraiser(
 export async function cycleHistory(ctx: AppContext, caller: Caller, id: number) {
   const c = await visibleCycle(ctx, caller, id);
   if (!canReadProvinceResults(caller, c.province_id)) throw forbidden();
-  return { items: await cycleEntries(ctx, id, ["cycle", "participant", "appraiser"]) };
+  // Appraisers read the history too, but not where each change came from (that is the log's).
+  return { items: forReader(caller, await cycleEntries(ctx, id, ["cycle", "participant", "appraiser"])) };
 }
