@@ -723,6 +723,12 @@ export const ROWS: Row[] = [
     route: "GET /api/public/agencies/{id}",
     target: "the Office",
     expect: ALL_OK,
+    lists: {
+      what: "the test cycle or the draft plan",
+      to: [],
+      shown: (w, b) =>
+        has(b.cycles, (c) => c.cycleId === w.ids.cycle) || has(b.plans, (p) => p.id === w.ids.draftPlan),
+    },
     call: (w) => ({ url: `/api/public/agencies/${w.ids.office}` }),
   },
   {
