@@ -158,6 +158,21 @@ forEachEngine("access matrix", (get, engine) => {
       403,
       "forbidden",
     );
+    // A new version belongs to its base's owner, when the caller may edit that one; else to the caller's.
+    const owner = async (r: { json(): { id: number } }) =>
+      (await call("anon", "GET", `/frameworks/${r.json().id}`)).json().provinceId;
+    const v2 = await call("admin", "POST", "/frameworks", {
+      ...body("QNAM-2031-V2"),
+      basedOnId: w.ids.fw2019,
+    });
+    expect(v2.statusCode).toBe(201);
+    expect(await owner(v2)).toBe(w.ids.qnam);
+    const copy = await call("snv", "POST", "/frameworks", {
+      ...body("QNAM-FROM-QG"),
+      basedOnId: national.json().id,
+    });
+    expect(copy.statusCode).toBe(201);
+    expect(await owner(copy)).toBe(w.ids.qnam);
     expectError(
       await call("snv", "POST", "/frameworks", { ...body("DN-2032"), provinceId: w.ids.danang }),
       403,

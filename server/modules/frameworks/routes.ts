@@ -33,15 +33,26 @@ function toInput<T extends Body>(body: T): Omit<T, "gradeBands" | "nodes"> & Fra
 }
 
 /**
- * POST /frameworks: the framework, and the province that will own it. Left out, a province office's
+ * POST /frameworks: the framework, and the province that will own it. Left out, a new version
+ * belongs to its base's owner when the caller may edit that one; otherwise a province office's
  * framework is its province's and the administrator's is national (null).
  */
 const createBody = createFrameworkSchema.extend({ provinceId: idValue.nullable().optional() });
 
-/** The owner of a new framework: the one named, else the caller's province (national for admin). */
-async function ownerOf(ctx: AppContext, c: Caller, named: number | null | undefined): Promise<number | null> {
+/** The owner of a new framework, once the caller may issue frameworks for it. */
+async function ownerOf(
+  ctx: AppContext,
+  c: Caller,
+  named: number | null | undefined,
+  basedOnId: number | undefined,
+): Promise<number | null> {
   if (c.role !== "admin" && c.role !== "province_office") throw forbidden();
-  const provinceId = named !== undefined ? named : c.role === "admin" ? null : c.provinceId;
+  let provinceId = named;
+  if (provinceId === undefined && basedOnId !== undefined) {
+    const base = await repo.findFramework(ctx.db, basedOnId);
+    if (base && canEditFramework(c, base.provinceId)) provinceId = base.provinceId;
+  }
+  if (provinceId === undefined) provinceId = c.role === "admin" ? null : c.provinceId;
   if (!canEditFramework(c, provinceId))
     throw forbidden(
       "A province's PAR office issues frameworks for its own province only; national ones are the administrator's",
@@ -105,7 +116,7 @@ export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post("/frameworks", { schema: { tags: ["frameworks"], body: createBody } }, async (req, reply) => {
     const caller = requireCaller(req);
-    const provinceId = await ownerOf(ctx, caller, req.body.provinceId);
+    const provinceId = await ownerOf(ctx, caller, req.body.provinceId, req.body.basedOnId);
     const id = await createFramework(ctx, caller, { ...toInput(req.body), provinceId });
     return reply.status(201).send({ id });
   });
