@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: scoring and ranking at national size (4 400 agencies × 150 criteria), reported
  * against a plain loop summing the same numbers in the same run; then the web dashboard's time to
- * show its numbers (bench/dashboard.ts) and the reading of plan documents (bench/plan-import.ts).
+ * show its numbers (bench/dashboard.ts), the reading of plan documents (bench/plan-import.ts) and
+ * the public reads at publication-day load on both databases (bench/public-load.ts; BENCH_LOAD=off
+ * skips it).
  * Prints one line per benchmark and writes
  * bench/results.json as [{name, value, unit, baseline, ratio}].
  */
@@ -12,6 +14,7 @@ import { gradeFor, rank } from "../core/ranking.ts";
 import { computeIndex } from "../core/scoring.ts";
 import { benchDashboard, reportDashboard } from "./dashboard.ts";
 import { benchPlanImport } from "./plan-import.ts";
+import { benchPublicLoad, reportProfiles, reportPublicLoad } from "./public-load.ts";
 
 const AGENCIES = 4400;
 const AREAS = 8;
@@ -146,6 +149,13 @@ results.push(...reading);
 const dashboard = await benchDashboard();
 reportDashboard(dashboard);
 results.push(...dashboard);
+// The public ranking and agency page at 64 connections, against the bare route of the same server.
+if (process.env.BENCH_LOAD !== "off") {
+  const profileDir = process.env.BENCH_LOAD_PROFILE || null;
+  const loads = await benchPublicLoad(profileDir);
+  results.push(...reportPublicLoad(loads));
+  if (profileDir) reportProfiles(loads);
+} else console.log("public load: skipped (BENCH_LOAD=off)");
 const file = path.join(path.dirname(new URL(import.meta.url).pathname), "results.json");
 fs.writeFileSync(
   file,

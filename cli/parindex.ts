@@ -178,14 +178,19 @@ async function usersAdd(config: Config, args: string[]) {
       values.password ??
       process.env.PARINDEX_PASSWORD ??
       (await import("node:crypto")).randomBytes(12).toString("base64url");
-    const id = await createUser(ctx, {
-      username: values.username!,
-      password,
-      displayName: values.name!,
-      role: values.role as (typeof ROLES)[number],
-      agencyId: agency?.id ?? null,
-      unitId: unit?.id ?? null,
-    });
+    const id = await createUser(
+      ctx,
+      {
+        username: values.username!,
+        password,
+        displayName: values.name!,
+        role: values.role as (typeof ROLES)[number],
+        agencyId: agency?.id ?? null,
+        unitId: unit?.id ?? null,
+      },
+      // The audit trail's actor for whoever runs the command on the server itself.
+      { id: null, name: "cli", role: "system", session: null, ip: null },
+    );
     out(
       `user ${values.username} created (id ${id})${values.password || process.env.PARINDEX_PASSWORD ? "" : `, password: ${password}`}\n`,
     );

@@ -58,6 +58,7 @@ export function auditValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "string") return noNul(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "boolean") return value;
   if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value)) return value.map(auditValue);
   if (typeof value === "object") {

@@ -173,4 +173,21 @@ describe("lintPlan details", () => {
     expect(issues[0]).toMatchObject({ rule: "unknown_unit", unit: HCTC });
     expect(issues[0].suggestion).toBeUndefined();
   });
+
+  it("flags a unit group not yet resolved to named divisions, with the group and the field", () => {
+    const issues = lintPlan({
+      areaTargets: [],
+      tasks: [
+        {
+          ...task(3, "1", [HCTC], ["Các Phòng, Ban, Trung tâm"], "2019-10-31"),
+          unresolvedGroups: [{ id: 19, name: "Các Phòng, Ban, Trung tâm", field: "coordinatingUnits" }],
+        },
+      ],
+      knownUnits: [...KNOWN, "Các Phòng, Ban, Trung tâm"],
+    });
+    expect(issues.map((i) => [i.rule, i.taskId, i.groupId, i.field])).toEqual([
+      ["unresolved_group", 3, 19, "coordinatingUnits"],
+    ]);
+    expect(issues[0].messageEn).toContain("not yet resolved");
+  });
 });

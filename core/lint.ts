@@ -1,6 +1,8 @@
 /**
  * Plan lint: the gaps a careful reader of a plan notices (domain.md §3) — an area with a target but
- * no task, a task without a lead unit or a deadline, a unit name that matches no known unit.
+ * no task, a task without a lead unit or a deadline, a unit name that matches no known unit, and a
+ * unit group ("Các Phòng, Ban, Trung tâm") the focal point has not yet resolved to named divisions
+ * (until then nobody acts on the task through the group).
  */
 import { closestMatch, searchKey } from "./locale.ts";
 
@@ -12,14 +14,27 @@ export interface LintTask {
   coordinatingUnits: readonly string[];
   due: string | null;
   period?: string | null;
+  /** Unit groups on the task not yet resolved to named divisions. */
+  unresolvedGroups?: readonly {
+    id: number | string;
+    name: string;
+    field: "leadUnits" | "coordinatingUnits";
+  }[];
 }
 
 export interface LintIssue {
-  rule: "area_without_task" | "task_without_lead" | "task_without_deadline" | "unknown_unit";
+  rule:
+    | "area_without_task"
+    | "task_without_lead"
+    | "task_without_deadline"
+    | "unknown_unit"
+    | "unresolved_group";
   severity: "warning" | "info";
   taskId?: string | number;
   areaCode?: string;
   unit?: string;
+  /** unresolved_group: the group's id, so a form can resolve it. */
+  groupId?: number | string;
   suggestion?: string;
   /** The task field that fixes the issue (for an area: the field a new task needs), so a form can open on it. */
   field: "areaCode" | "leadUnits" | "coordinatingUnits" | "due";
@@ -92,6 +107,17 @@ export function lintPlan(input: LintInput): LintIssue[] {
         messageEn: near ? `Unknown unit "${u}"; did you mean "${near.candidate}"?` : `Unknown unit "${u}"`,
       });
     }
+    for (const g of t.unresolvedGroups ?? [])
+      issues.push({
+        rule: "unresolved_group",
+        severity: "warning",
+        taskId: t.id,
+        unit: g.name,
+        groupId: g.id,
+        field: g.field,
+        messageVi: `Nhiệm vụ "${t.title}": chưa xác định "${g.name}" gồm những phòng nào, nên chưa phòng nào cập nhật được qua nhóm này`,
+        messageEn: `Task "${t.title}": "${g.name}" is not yet resolved to named divisions, so no division can act through it`,
+      });
   }
   return issues;
 }

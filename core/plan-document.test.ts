@@ -50,9 +50,10 @@ const planArb = fc.integer({ min: 2019, max: 2030 }).chain((year) =>
       number: fc.integer({ min: 1, max: 9999 }).map(String),
       date: isoDay(year),
       place: fc.constantFrom("Quảng Nam", "Đà Nẵng", "Hà Tĩnh"),
-      refs: fc.array(
+      // Distinct documents: the importer reads a document named twice as one reference.
+      refs: fc.uniqueArray(
         fc.record({ number: fc.integer({ min: 1, max: 9999 }).map(String), date: isoDay(year - 1) }),
-        { maxLength: 2 },
+        { maxLength: 2, selector: (r) => r.number },
       ),
       pct: fc.option(fc.integer({ min: 50, max: 100 }), { nil: null }),
       gain: fc.option(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 })), {

@@ -17,6 +17,7 @@ import { publish } from "../server/modules/cycles/publication.ts";
 import * as cycles from "../server/modules/cycles/repository.ts";
 import { createFramework } from "../server/modules/frameworks/service.ts";
 import * as plans from "../server/modules/plans/repository.ts";
+import { storeVersion } from "../server/modules/plans/versions.ts";
 import { upsertAppraisal, upsertSelfScore } from "../server/modules/scores/repository.ts";
 import * as d from "./quangnam2019.ts";
 
@@ -224,7 +225,7 @@ export async function seedDemo(
     }),
   );
   for (const [i, t] of d.TASKS.entries()) {
-    await plans.insertTask(db, planId, {
+    const taskId = await plans.insertTask(db, planId, {
       section: t.section,
       position: i,
       title: t.title,
@@ -237,9 +238,23 @@ export async function seedDemo(
       coordinatingUnitIds: t.coordinating.map((u) => unitIds.get(u)!),
       targets: t.targets,
     });
+    // Each unit group on the task stands for named divisions, so they can act on it.
+    for (const group of [...t.lead, ...t.coordinating].filter(
+      (u) => u === "VPUBND-ALL" || u === "VPUBND-REL",
+    ))
+      await plans.replaceGroupMembers(
+        db,
+        taskId,
+        unitIds.get(group)!,
+        d.groupMembers(group, t.lead).map((u) => unitIds.get(u)!),
+      );
   }
-  // The plan has been public since the day it was issued, so the public pages have one to show.
-  await plans.setPlanPublished(db, planId, new Date(`${d.PLAN.issuedOn}T08:00:00+07:00`));
+  // The plan has been public since the day it was issued (its version 1), so the public pages have one to show.
+  await storeVersion(db, (await plans.findPlan(db, planId))!, {
+    at: new Date(`${d.PLAN.issuedOn}T08:00:00+07:00`),
+    by: null,
+    note: null,
+  });
 
   const snvId = sampleIds.get("SNV")!;
   const users: {

@@ -205,6 +205,17 @@ const KSTTHC = "VPUBND-KSTTHC";
 const ALL = "VPUBND-ALL";
 const REL = "VPUBND-REL";
 
+/**
+ * Who the seed's unit groups stand for, as the Office's focal point resolved them: "Các Phòng, Ban,
+ * Trung tâm" is every division but the task's lead; "the related divisions" on the province's
+ * assigned work are those that follow the province's sectors.
+ */
+export const RELATED_DIVISIONS = ["VPUBND-KT", "VPUBND-KGVX", "VPUBND-NC"];
+export function groupMembers(group: string, lead: readonly string[]): string[] {
+  if (group === REL) return RELATED_DIVISIONS;
+  return UNITS.filter((u) => u.kind === "division" && !lead.includes(u.code)).map((u) => u.code);
+}
+
 /** Every task of sections 4.1–4.6 and 5 of the seed, with its units as the seed gives them. */
 export const TASKS: DemoTask[] = [
   {

@@ -12,3 +12,33 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "x" })).toThrow(/PORT/);
   });
 });
+
+describe("PUBLIC_ORIGIN", () => {
+  it("is a list of origins, written as a browser sends them", () => {
+    expect(loadConfig({}).PUBLIC_ORIGIN).toEqual([]);
+    expect(loadConfig({ PUBLIC_ORIGIN: "" }).PUBLIC_ORIGIN).toEqual([]);
+    expect(
+      loadConfig({
+        PUBLIC_ORIGIN: " https://CCHC.Example.gov.vn/ , http://10.0.0.5:8080,https://a.example:443",
+      }).PUBLIC_ORIGIN,
+    ).toEqual(["https://cchc.example.gov.vn", "http://10.0.0.5:8080", "https://a.example"]);
+  });
+
+  it("refuses anything but scheme://host[:port], naming each wrong item", () => {
+    for (const bad of [
+      "cchc.example.gov.vn",
+      "https://cchc.example.gov.vn/app",
+      "ftp://cchc.example.gov.vn",
+      "https://user:pw@cchc.example.gov.vn",
+      "https://cchc.example.gov.vn?x=1",
+      "*",
+      "null",
+    ])
+      expect(() => loadConfig({ PUBLIC_ORIGIN: bad }), bad).toThrow(
+        new RegExp(`PUBLIC_ORIGIN: "${bad.replace(/[.*?]/g, "\\$&")}" is not an origin`),
+      );
+    expect(() => loadConfig({ PUBLIC_ORIGIN: "https://ok.example,https://bad.example/x" })).toThrow(
+      /PUBLIC_ORIGIN: "https:\/\/bad.example\/x" is not an origin: write scheme:\/\/host\[:port\]/,
+    );
+  });
+});

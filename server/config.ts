@@ -39,7 +39,44 @@ const schema = z.object({
     )
     .optional()
     .transform((v): string | false => (v ? v : false)),
+  /**
+   * Origins, besides the request's own, from which the app may be used to change anything
+   * ("https://cchc.quangnam.gov.vn,https://parindex.example"): where the public address differs from
+   * the one the server sees and the proxy does not forward it. Each is scheme://host[:port], nothing
+   * after it.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx): string[] => {
+      const out: string[] = [];
+      for (const item of (v ?? "").split(",").map((s) => s.trim())) {
+        if (!item) continue;
+        const origin = parseOrigin(item);
+        if (origin) out.push(origin);
+        else
+          ctx.addIssue({
+            code: "custom",
+            message: `"${item}" is not an origin: write scheme://host[:port], e.g. https://cchc.example.gov.vn, without a path`,
+          });
+      }
+      return out;
+    }),
 });
+
+/** scheme://host[:port] as a browser writes it in an Origin header, or null if `s` is not just that. */
+export function parseOrigin(s: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return null;
+  // "https://a.example/" is taken (a trailing slash is a common way to write it); a path is not.
+  if (u.username || u.password || u.search || u.hash || u.pathname !== "/") return null;
+  return u.origin;
+}
 
 export type Config = z.infer<typeof schema> & { dataDir: string; appDist: string };
 

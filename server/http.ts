@@ -2,6 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { ZodType } from "zod";
 import { AppError, unauthenticated } from "./errors.ts";
+import { controlCharacterError, findControlCharacter, hasControlCharacter } from "./input.ts";
 import type { Caller } from "./modules/auth/policy.ts";
 import type { IncomingFile } from "./uploads.ts";
 
@@ -20,7 +21,9 @@ export function sessionToken(req: FastifyRequest): string | undefined {
 
 /**
  * Reads a multipart form whole: its text fields, in any order, and its file, buffered. The limits
- * set on @fastify/multipart in app.ts (one file, UPLOAD_MAX_MB) end the request when exceeded.
+ * set on @fastify/multipart in app.ts (one file, UPLOAD_MAX_MB) end the request when exceeded. A
+ * control character in a field's name or value, or in the file's name, is refused naming the field,
+ * as app.ts refuses it in a JSON body; a form that does not parse is refused as malformed.
  */
 export async function readMultipart(
   req: FastifyRequest,
@@ -34,17 +37,44 @@ export async function readMultipart(
     );
   const fields: Record<string, string> = {};
   let file: IncomingFile | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === "file") {
-      const buf = await part.toBuffer();
-      file = { filename: part.filename, toBuffer: async () => buf };
-    } else fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of req.parts()) {
+      if (hasControlCharacter(part.fieldname))
+        throw controlCharacterError(findControlCharacter({ [part.fieldname]: "" })!);
+      if (part.type === "file") {
+        if (hasControlCharacter(part.filename)) throw controlCharacterError(part.fieldname, "fileName");
+        const buf = await part.toBuffer();
+        file = { filename: part.filename, toBuffer: async () => buf };
+      } else {
+        const value = String(part.value);
+        if (hasControlCharacter(value)) throw controlCharacterError(part.fieldname);
+        fields[part.fieldname] = value;
+      }
+    }
+  } catch (e) {
+    // busboy's own complaints ("Unexpected end of form", "Malformed part header") carry no status.
+    if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
+    throw new AppError(
+      "upload.malformed",
+      400,
+      {
+        vi: "Biểu mẫu gửi lên bị hỏng hoặc không đầy đủ; hãy gửi lại",
+        en: "The form that was sent is malformed or incomplete; send it again",
+      },
+      "file",
+    );
   }
   return { fields, file };
 }
 
-/** Validates a value that did not come through a route schema (multipart fields, form JSON). */
+/**
+ * Validates a value that did not come through a route schema (multipart fields, the JSON a form
+ * field carries). Control characters are refused here as app.ts refuses them in a JSON body: JSON
+ * in a form field can spell a NUL as "\u0000", which readMultipart cannot see.
+ */
 export function parseInput<T>(schema: ZodType<T>, value: unknown): T {
+  const at = findControlCharacter(value);
+  if (at) throw controlCharacterError(at);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

@@ -1,15 +1,19 @@
 // zod pieces shared by several modules' routes.
 import { z } from "zod";
+import { idQuery, MAX_ID } from "../core/contracts/ids.ts";
 import { parseCenti } from "../core/decimal.ts";
 import { parseViDate } from "../core/locale.ts";
 
-/** PostgreSQL's integer: ids are never larger. */
-export const MAX_ID = 2_147_483_647;
+export { MAX_ID };
 
 /** An id in a query string or a body: a positive integer within PostgreSQL's integer range. */
-export const idValue = z.coerce.number().int().positive().max(MAX_ID);
+export const idValue = idQuery;
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * A path's `:id`. A number past MAX_ID never gets here: app.ts answers 404 for any path id out of
+ * range (input.ts); the bound is kept so the schema is right on its own.
+ */
+export const idParam = z.object({ id: idValue });
 
 /** Points as a JSON number (3.5) or a Vietnamese string ("3,5"); at most two decimals. */
 export const pointsSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {

@@ -7,6 +7,7 @@ import { createBrowserRouter, Outlet, type RouteObject, RouterProvider } from "r
 import { Shell } from "./components/Shell.tsx";
 import { adminRoutes } from "./pages/admin/routes.tsx";
 import { appraisalRoutes } from "./pages/appraisal/routes.tsx";
+import { auditRoutes } from "./pages/audit/routes.tsx";
 import { dashboardRoutes } from "./pages/dashboard/routes.tsx";
 import { homeRoutes } from "./pages/home/routes.tsx";
 import { planRoutes } from "./pages/plan/routes.tsx";
@@ -36,6 +37,7 @@ const routes: RouteObject[] = [
       ...provinceRoutes,
       ...publicRoutes,
       ...adminRoutes,
+      ...auditRoutes,
     ],
   },
 ];

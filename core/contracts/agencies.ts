@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { type PeriodRule, validatePeriodRules } from "../periods.ts";
 import { isoDateSchema } from "./cycles.ts";
+import { idNumber } from "./ids.ts";
 
 export const AGENCY_KINDS = ["province", "agency", "division", "unit_group"] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -17,18 +18,18 @@ export const agencyCodeSchema = z
 export const agencyNameSchema = z.string().min(2).max(300);
 export const shortNameSchema = z.string().max(60);
 export const groupCodeSchema = z.string().max(40);
-export const staffCountSchema = z.number().int().min(0);
+export const staffCountSchema = z.number().int().min(0).max(10_000_000);
 
 export const createAgencySchema = z.object({
   code: agencyCodeSchema,
   name: agencyNameSchema,
   shortName: shortNameSchema.nullable().optional(),
   kind: z.enum(AGENCY_KINDS),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: idNumber.nullable().optional(),
   group: groupCodeSchema.nullable().optional(),
   validFrom: isoDateSchema.optional(),
   validTo: isoDateSchema.nullable().optional(),
-  successorId: z.number().int().positive().nullable().optional(),
+  successorId: idNumber.nullable().optional(),
   staffCount: staffCountSchema.nullable().optional(),
 });
 export type CreateAgency = z.infer<typeof createAgencySchema>;
@@ -38,7 +39,7 @@ export const patchAgencySchema = z.object({
   shortName: shortNameSchema.nullable().optional(),
   validFrom: isoDateSchema.optional(),
   validTo: isoDateSchema.nullable().optional(),
-  successorId: z.number().int().positive().nullable().optional(),
+  successorId: idNumber.nullable().optional(),
   staffCount: staffCountSchema.nullable().optional(),
   group: groupCodeSchema.nullable().optional(),
 });

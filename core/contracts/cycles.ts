@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseViDate } from "../locale.ts";
+import { idNumber } from "./ids.ts";
 
 /** A date as "03/9/2019" or "2019-09-03" → ISO. */
 export const isoDateSchema = z.string().transform((v, ctx) => {
@@ -27,10 +28,10 @@ export const groupSchema = z.string().trim().min(1).max(40);
 
 export const createCycleSchema = cycleDatesSchema.extend({
   year: z.number().int().min(2000).max(2100),
-  frameworkId: z.number().int().positive(),
-  provinceId: z.number().int().positive(),
+  frameworkId: idNumber,
+  provinceId: idNumber,
   group: groupSchema,
-  agencyIds: z.array(z.number().int().positive()).max(5000).optional(),
+  agencyIds: z.array(idNumber).max(5000).optional(),
 });
 export type CreateCycle = z.infer<typeof createCycleSchema>;
 
@@ -38,12 +39,12 @@ export type CreateCycle = z.infer<typeof createCycleSchema>;
 export const patchCycleSchema = cycleDatesSchema;
 
 export const participantsSchema = z.object({
-  agencyIds: z.array(z.number().int().positive()).min(1).max(5000),
+  agencyIds: z.array(idNumber).min(1).max(5000),
 });
 
 export const assignmentSchema = z.object({
   areaCode: z.string().trim().min(1).max(40),
-  userId: z.number().int().positive(),
+  userId: idNumber,
 });
 
 export interface CycleDateIssue {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type Centi, parseCenti } from "../decimal.ts";
+import { idNumber } from "./ids.ts";
 
 /** Points as a JSON number (3.5) or a Vietnamese string ("3,5"); at most two decimals → hundredths. */
 export const pointsCentiSchema = z.union([z.number(), z.string()]).transform((v, ctx): Centi => {
@@ -49,7 +50,7 @@ export type FrameworkInput = z.input<typeof frameworkInputSchema>;
 
 /** POST /frameworks: a new framework, optionally the next version of an existing one. */
 export const createFrameworkSchema = frameworkInputSchema.extend({
-  basedOnId: z.number().int().positive().optional(),
+  basedOnId: idNumber.optional(),
 });
 
 /** The exported file: the API's input plus a marker saying what the file is. */

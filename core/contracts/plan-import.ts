@@ -3,6 +3,7 @@
  * by the route and the screen's form. Pure: zod and the plans contract only.
  */
 import { z } from "zod";
+import type { FieldChange } from "../plan-version.ts";
 import { taskCreateBody } from "./plans.ts";
 
 /** Signature lines as stored and printed: NFC (so a decomposed paste is measured as written), "\n" between lines. */
@@ -66,9 +67,57 @@ export const acceptImportBody = z.object({
       z.object({ areaCode: z.string().min(1).max(40), target: points, kept: z.boolean().default(false) }),
     )
     .max(50),
-  tasks: z.array(taskCreateBody).max(500),
+  tasks: z
+    .array(
+      taskCreateBody.extend({
+        /**
+         * Which stored task this one is, when the reviewer says so: a stored task's id, or null for a
+         * new task. Absent: matched by section and title (core/plan-import/match.ts).
+         */
+        match: z.number().int().positive().nullable().optional(),
+      }),
+    )
+    .max(500),
+  /** Stored tasks the document no longer has that the reviewer removes (kept otherwise; never one with updates). */
+  remove: z.array(z.number().int().positive()).max(500).default([]),
 });
 export type AcceptImportBody = z.infer<typeof acceptImportBody>;
+export type AcceptImportInput = z.input<typeof acceptImportBody>;
+
+/** How a task of the document relates to the stored plan (POST …/plans/import/preview). */
+export interface ImportTaskDiff {
+  /** unchanged / changed: a stored task the document has; new: not stored yet; removed: stored, not in the document. */
+  kind: "unchanged" | "changed" | "new" | "removed";
+  /** The task's place in the document (null for a stored task the document does not have). */
+  index: number | null;
+  /** The stored task (null for a new one). */
+  taskId: number | null;
+  title: string;
+  section: string | null;
+  /** How alike the matched tasks are (1: the same title); null when not matched by similarity. */
+  score: number | null;
+  /** Field by field, what accepting changes in the stored task. */
+  changes: FieldChange[];
+  /** The stored task's progress updates (a task with updates is never removed). */
+  updates: number;
+  /** A removed task: whether accepting deletes it (the reviewer chose so) or keeps it. */
+  remove: boolean;
+}
+
+export interface ImportDiff {
+  /** The stored plan of that year, null when accepting creates it. */
+  planId: number | null;
+  /** Whether the stored plan has a published version: accepting then changes its draft only. */
+  published: boolean;
+  fields: { field: string; before: unknown; after: unknown }[];
+  areaTargets: {
+    areaCode: string;
+    before: { target: number; kept: boolean } | null;
+    after: { target: number; kept: boolean } | null;
+  }[];
+  tasks: ImportTaskDiff[];
+  counts: { unchanged: number; changed: number; added: number; removed: number; kept: number };
+}
 
 export interface AcceptImportResult {
   planId: number;
@@ -81,5 +130,9 @@ export interface AcceptImportResult {
     tasksUnchanged: number;
     /** Tasks of the stored plan that the document does not mention: kept as they are. */
     tasksNotInDocument: number;
+    /** Stored tasks the document does not mention that the reviewer removed. */
+    tasksRemoved: number;
   };
+  /** The plan has a published version: the public reads it unchanged until the focal point publishes again. */
+  published: boolean;
 }

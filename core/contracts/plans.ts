@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseViDate } from "../locale.ts";
+import { idNumber, idQuery } from "./ids.ts";
 
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 export const taskStatusSchema = z.enum(TASK_STATUSES);
@@ -21,7 +22,7 @@ export const planDateSchema = z.string().transform((v, ctx) => {
 });
 
 /** A unit of the agency by id, or by its name or short name (as a plan document writes it). */
-export const unitRefSchema = z.union([z.number().int().positive(), z.string().min(1).max(200)]);
+export const unitRefSchema = z.union([idNumber, z.string().min(1).max(200)]);
 
 export const targetFields = z.object({
   text: z.string().trim().min(1).max(1000),
@@ -99,7 +100,7 @@ export type TaskUpdateBody = z.infer<typeof taskUpdateBody>;
 
 /** GET /plans/:id/tasks: every filter optional; q is searched ignoring accents ("cai cach"). */
 export const taskListQuery = z.object({
-  unitId: z.coerce.number().int().optional(),
+  unitId: idQuery.optional(),
   areaCode: z.string().max(40).optional(),
   status: taskStatusSchema.optional(),
   overdue: z

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { type Centi, parseCenti } from "../decimal.ts";
+import { idNumber } from "./ids.ts";
 
 /** A message in both interface languages, with the stable code the API answers. */
 export interface Problem {
@@ -187,7 +188,7 @@ export const evidenceBody = z.discriminatedUnion("kind", [
 ]);
 
 /** POST …/scores/:code/evidence/attach: one of the agency's task evidence items. */
-export const attachBody = z.object({ evidenceId: z.number().int().positive() }).strict();
+export const attachBody = z.object({ evidenceId: idNumber }).strict();
 
 export const HISTORY_ACTIONS = [
   "self_assessed",

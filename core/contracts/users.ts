@@ -1,5 +1,6 @@
 /** User administration requests, shared by the API routes and the admin forms. Pure: zod only. */
 import { z } from "zod";
+import { idNumber } from "./ids.ts";
 
 export const ROLES = ["admin", "province_office", "focal_point", "division", "appraiser", "leader"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -26,8 +27,8 @@ export const createUserSchema = z.object({
   password: z.string(),
   displayName: displayNameSchema,
   role: roleSchema,
-  agencyId: z.number().int().positive().nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
+  agencyId: idNumber.nullable().optional(),
+  unitId: idNumber.nullable().optional(),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
 
@@ -35,8 +36,8 @@ export type CreateUser = z.infer<typeof createUserSchema>;
 export const patchUserSchema = z.object({
   displayName: displayNameSchema.optional(),
   role: roleSchema.optional(),
-  agencyId: z.number().int().positive().nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
+  agencyId: idNumber.nullable().optional(),
+  unitId: idNumber.nullable().optional(),
   disabled: z.boolean().optional(),
 });
 export type PatchUser = z.infer<typeof patchUserSchema>;

@@ -529,7 +529,7 @@ function gapWarnings(
     knownUnits: tasks.flatMap((t) => [...t.leadUnits, ...t.coordinatingUnits]),
   });
   for (const issue of lint) {
-    if (issue.rule === "unknown_unit") continue;
+    if (issue.rule === "unknown_unit" || issue.rule === "unresolved_group") continue;
     const task = typeof issue.taskId === "number" ? issue.taskId : undefined;
     const area = issue.areaCode ? areas.find((a) => a.area === issue.areaCode) : undefined;
     out.push({

@@ -3,7 +3,7 @@
  * document defines, text wrapped at a fixed width, lettered parts, short numbered tasks, deadlines
  * without a year, a header whose agency name runs over two lines.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { importPlanText } from "./index.ts";
 import { normaliseDocumentText } from "./text.ts";
 
@@ -492,5 +492,14 @@ describe("text wrapped at a fixed width", () => {
       "Các phòng, đơn vị thuộc Sở chủ động triển khai, phối hợp chặt chẽ trong quá trình thực hiện kế hoạch này",
     ].join("\n");
     expect(normaliseDocumentText(word)).toBe(word);
+  });
+});
+
+describe("control characters from converters", () => {
+  it("are dropped from the text read, so what is accepted can be stored", () => {
+    const esc = String.fromCharCode(27);
+    const nul = String.fromCharCode(0);
+    const text = normaliseDocumentText(`KẾ HOẠCH${esc}[0m\nCải cách${nul} hành chính năm 2019\u000bTiếp`);
+    expect(text).toBe("KẾ HOẠCH[0m\nCải cách hành chính năm 2019\nTiếp");
   });
 });

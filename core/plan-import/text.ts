@@ -90,6 +90,18 @@ export function refuseLegacy(text: string): void {
     );
 }
 
+/** Drops control characters other than tab and line break (an ESC from a converter, a NUL): the
+ * text is shown and stored, and the API refuses them in anything stored. */
+function withoutControls(s: string): string {
+  let out = "";
+  for (const c of s) {
+    const k = c.charCodeAt(0);
+    if ((k < 32 && k !== 9 && k !== 10) || k === 127) continue;
+    out += c;
+  }
+  return out;
+}
+
 /**
  * The normalised text: NFC, one line per paragraph, no leading or trailing blanks on a line, runs
  * of blanks made one space, invisible characters removed, at most one empty line in a row.
@@ -97,11 +109,13 @@ export function refuseLegacy(text: string): void {
 export function normaliseDocumentText(raw: string): string {
   const lines = withTables(
     withoutPageNumbers(
-      nfc(raw)
-        .replace(/\r\n?/g, "\n")
-        .replace(/\f/g, "\n\n")
-        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-        .split("\n"),
+      withoutControls(
+        nfc(raw)
+          .replace(/\r\n?/g, "\n")
+          .replace(/\f/g, "\n\n")
+          .replace(/\v/g, "\n")
+          .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, ""),
+      ).split("\n"),
     ),
   )
     // A header or signature laid out in two columns ("SỞ …      CỘNG HÒA …", or a tab between

@@ -17,7 +17,8 @@ import * as m005 from "./migrations/005_plan_signer.ts";
 import * as m006 from "./migrations/006_audit.ts";
 import * as m007 from "./migrations/007_drop_score_history.ts";
 import * as m008 from "./migrations/008_cycle_state.ts";
-// 009 and 010 are taken by work in progress elsewhere.
+import * as m009 from "./migrations/009_login_throttle.ts";
+import * as m010 from "./migrations/010_plan_versions.ts";
 import * as m011 from "./migrations/011_framework_owner.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
@@ -58,6 +59,8 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "006_audit": m006,
   "007_drop_score_history": m007,
   "008_cycle_state": m008,
+  "009_login_throttle": m009,
+  "010_plan_versions": m010,
   "011_framework_owner": m011,
 };
 

@@ -163,6 +163,10 @@ export interface PlanTable {
   signer_authority: ColumnType<string | null, string | null | undefined, string | null>;
   signer_position: ColumnType<string | null, string | null | undefined, string | null>;
   signer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 010: a published plan withdrawn, with the reason the public page shows. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlanAreaTargetTable {
@@ -220,6 +224,12 @@ export interface TaskUpdateTable {
   status: TaskStatus | null;
   note: string | null;
   created_at: Generated<Date>;
+  /** Migration 010: the part the unit played — its lead, its coordination, or the focal point managing. */
+  role: ColumnType<
+    "lead" | "coordinating" | "manager" | null,
+    "lead" | "coordinating" | "manager" | null | undefined,
+    never
+  >;
 }
 
 export interface EvidenceTable {
@@ -275,6 +285,25 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Migration 009: sign-in attempts charged as failures, for the throttle (server/modules/auth). */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  at: Timestamp;
+  username: string;
+  /** The client's address, an IPv6 client by its /64 (throttle.ts addressKey). */
+  address: string;
+  /** The device cookie's hash when the attempt came from a device known for that user name. */
+  device: string | null;
+}
+
+/** Migration 009: the browsers each user has signed in from, by their device cookie's hash. */
+export interface LoginDeviceTable {
+  token_hash: string;
+  user_id: number;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   cycle_publications: CyclePublicationTable;
@@ -296,4 +325,31 @@ export interface DB {
   task_updates: TaskUpdateTable;
   evidence: EvidenceTable;
   indicator_values: IndicatorValueTable;
+  login_failures: LoginFailureTable;
+  login_devices: LoginDeviceTable;
+  plan_versions: PlanVersionTable;
+  task_group_members: TaskGroupMemberTable;
+}
+
+/** Migration 010: an immutable published version of a plan (core/plan-version.ts's snapshot). */
+export interface PlanVersionTable {
+  plan_id: number;
+  version: number;
+  published_at: Timestamp;
+  published_by: number | null;
+  note: string | null;
+  title: string;
+  number: string | null;
+  code: string | null;
+  issued_on: DateStrN;
+  content: Json;
+  content_hash: string;
+}
+
+/** Migration 010: the named divisions a unit group on a task stands for. */
+export interface TaskGroupMemberTable {
+  task_id: number;
+  group_id: number;
+  unit_id: number;
+  position: ColumnType<number, number | undefined, number>;
 }

@@ -1,6 +1,8 @@
 /**
  * Journey (issue 4): the focal point imports the seed plan from a file, reviews it beside the
- * document, corrects the year and accepts; the plan exists afterwards with what was read.
+ * document, corrects the year and accepts; the plan exists afterwards with what was read. Imported
+ * into the plan that exists, the same document is a reviewed diff: nothing is duplicated, and the
+ * published plan changes in its draft only.
  */
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -86,6 +88,48 @@ journeys("plan import screen", (j) => {
     expect(targetsOf("Tham gia Hội thi")).toEqual([]);
     await page.getByRole("link", { name: "Mở kế hoạch" }).click();
     await page.waitForURL(`**/plans/${p2020.id}`);
+    j().expectNoConsoleErrors(page);
+  });
+
+  test("imported into the published 2019 plan, the seed is a diff: no duplicate, the public plan unchanged", async () => {
+    const office = (await j().api("vp.daumoi", "GET", "/agencies?kind=agency&q=VPUBND")).json.items[0];
+    const p2019 = (await j().api("vp.daumoi", "GET", `/agencies/${office.id}/plans`)).json.items.find(
+      (p: { year: number }) => p.year === 2019,
+    );
+    const publicBefore = (await j().api(null, "GET", `/public/plans/${p2019.id}`)).json;
+    const page = await j().page({ user: "vp.daumoi", width: 375, height: 812 });
+    await page.goto("/plans/import");
+    await page.locator('input[type="file"]').setInputFiles(SEED);
+    await page.getByRole("button", { name: "Đọc văn bản" }).click();
+    await page.getByRole("heading", { name: "Nhiệm vụ (16)" }).waitFor();
+    const diff = page.getByTestId("import-diff");
+    await diff.getByText("So với kế hoạch năm 2019 đã lưu").waitFor();
+    const counts = diff.getByTestId("import-diff-counts");
+    await expect
+      .poll(() => counts.textContent(), { timeout: 20_000 })
+      .toMatch(/0 thêm mới · 0 bỏ · 0 giữ lại/);
+    expect(await diff.locator('[data-diff="new"]').count()).toBe(0);
+    await diff.getByText(/Kế hoạch này đã công bố: chấp nhận chỉ thay đổi bản nháp/).waitFor();
+    // Each changed task says which fields change, before → after on request.
+    const changed = diff.locator('[data-diff="changed"]').first();
+    await changed.locator("summary").click();
+    await changed.locator("del").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await j().screenshot(page, "plan-import-diff");
+    await page.getByRole("button", { name: "Chấp nhận và lưu kế hoạch" }).click();
+    const confirm = page.getByTestId("accept-counts");
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(
+      /Kế hoạch năm 2019 đã có\. Chấp nhận sẽ: \d+ nhiệm vụ sửa, 0 thêm mới, 0 bỏ/,
+    );
+    expect(await confirm.innerText()).toContain("trang công khai giữ nguyên");
+    await answerDialog(page, "Chấp nhận và lưu kế hoạch");
+    await page.getByText("Đã cập nhật kế hoạch").waitFor();
+    await page.getByText(/nhiệm vụ thêm mới: 0/).waitFor();
+    const draft = (await j().api("vp.daumoi", "GET", `/plans/${p2019.id}`)).json;
+    expect(draft.tasks).toHaveLength(16);
+    expect(draft.publication.pending).toBe(true);
+    expect((await j().api(null, "GET", `/public/plans/${p2019.id}`)).json).toEqual(publicBefore);
     j().expectNoConsoleErrors(page);
   });
 

@@ -2,12 +2,14 @@
  * Journey 2 — the PAR focal point works on the improvement plan: targets per area with baseline and
  * change (checked against the API), tasks filtered by unit, area, status, overdue and accent-insensitive
  * text kept in the URL, the deadline timeline, the task detail, and the plan's lint warnings fixed
- * end to end from where they are shown.
+ * end to end from where they are shown. Publication makes versions: what changes is stated before
+ * version N+1 goes public, a withdrawal needs a public reason, a unit group is resolved to divisions,
+ * and the plan's history shows each change.
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { formatDate, formatPercentCenti, formatPoints, todayInVietnam } from "../../core/locale.ts";
-import { answerConfirm, journeys } from "./harness.ts";
+import { answerDialog, choose as chooseOption, journeys, settled } from "./harness.ts";
 
 const pct = (n: number) => formatPercentCenti(Math.round(n * 100));
 const pts = (n: number) => formatPoints(Math.round(n * 100));
@@ -106,11 +108,12 @@ journeys("improvement plan", (j) => {
     await leader.goto(shared);
     await expect.poll(() => shownTaskIds(leader), WAIT).toEqual(ids(area1));
     expect(await leader.getByLabel("Tìm theo nội dung").inputValue()).toBe("cai cach");
-    // The leader reads: no add, edit, fix or publish buttons; the plan says since when it is public.
+    // The leader reads: no add, edit, fix, publish or withdraw buttons; the plan says which version is public.
     expect(await leader.getByRole("button", { name: "Thêm nhiệm vụ" }).count()).toBe(0);
-    expect(await leader.getByRole("button", { name: /Công bố kế hoạch|Thôi công bố/ }).count()).toBe(0);
+    expect(await leader.getByRole("button", { name: /Công bố|Rút kế hoạch/ }).count()).toBe(0);
+    expect(plan.version.version).toBe(1);
     expect(await leader.getByTestId("plan-publication").innerText()).toBe(
-      `Đã công bố ngày ${formatDate(todayInVietnam(new Date(plan.publishedAt)))}`,
+      `Phiên bản 1, công bố ngày ${formatDate(todayInVietnam(new Date(plan.version.publishedAt)))}`,
     );
     expect(await leader.getByRole("button", { name: /Chọn đơn vị chủ trì|Đặt thời hạn/ }).count()).toBe(0);
     j().expectNoConsoleErrors(leader);
@@ -180,7 +183,7 @@ journeys("improvement plan", (j) => {
     j().expectNoConsoleErrors(page);
   });
 
-  test("the focal point publishes a draft plan after confirming, and the public can read it", async () => {
+  test("the focal point publishes a draft as version 1, then version 2 told what changes, then withdraws it with a reason", async () => {
     // A plan of an earlier year, so the agency's latest plan (the one the other tests open) stays the same.
     const me = (await j().api("vp.daumoi", "GET", "/auth/me")).json.user;
     const created = await j().api("vp.daumoi", "POST", "/plans", {
@@ -199,16 +202,132 @@ journeys("improvement plan", (j) => {
     // The confirmation says who will see it.
     await page.getByText("Công bố kế hoạch này?").waitFor();
     await page.getByText(/kể cả người không đăng nhập/).waitFor();
-    await answerConfirm(page, "Công bố kế hoạch");
-    await expect.poll(() => tag.innerText(), WAIT).toMatch(/^Đã công bố ngày /);
-    const plan = (await j().api("vp.daumoi", "GET", `/plans/${planId}`)).json;
+    await answerDialog(page, "Công bố kế hoạch");
+    await expect.poll(() => tag.innerText(), WAIT).toMatch(/^Phiên bản 1, công bố ngày /);
+    let plan = (await j().api("vp.daumoi", "GET", `/plans/${planId}`)).json;
     expect(plan.publishedAt).not.toBeNull();
     expect(await tag.innerText()).toBe(
-      `Đã công bố ngày ${formatDate(todayInVietnam(new Date(plan.publishedAt)))}`,
+      `Phiên bản 1, công bố ngày ${formatDate(todayInVietnam(new Date(plan.publishedAt)))}`,
     );
     expect((await j().api(null, "GET", `/public/plans/${planId}`)).status).toBe(200);
-    await expect.poll(() => page.locator(".ant-popover:visible").count(), WAIT).toBe(0);
-    await page.getByRole("button", { name: "Thôi công bố" }).waitFor();
+    await page.getByTestId("plan-pending").getByText("Bản nháp giống phiên bản đã công bố.").waitFor();
+    // No silent unpublishing: the only ways on are a new version or a withdrawal.
+    expect(await page.getByRole("button", { name: "Thôi công bố" }).count()).toBe(0);
+
+    // A task added after publication is a draft change: said on the page, stated in the confirmation.
+    const task = await j().api("vp.daumoi", "POST", `/plans/${planId}/tasks`, {
+      title: "Rà soát quy trình nội bộ",
+      leadUnits: ["Phòng Nội chính"],
+    });
+    expect(task.status).toBe(201);
+    await page.reload();
+    await page
+      .getByTestId("plan-pending")
+      .getByText(
+        "Thay đổi chưa công bố: 1 nhiệm vụ thêm. Công chúng vẫn xem phiên bản 1 cho tới khi bạn công bố phiên bản mới.",
+      )
+      .waitFor();
+    expect((await j().api(null, "GET", `/public/plans/${planId}`)).json.tasks).toEqual([]);
+    await page.getByRole("button", { name: "Công bố phiên bản 2" }).click();
+    const dialog = page.locator(".ant-modal").filter({ hasText: "Công bố phiên bản 2?" });
+    await settled(dialog);
+    expect(await dialog.getByTestId("publish-counts").innerText()).toBe("1 nhiệm vụ thêm");
+    expect(await dialog.getByTestId("publish-changes").innerText()).toContain(
+      "Thêm: Rà soát quy trình nội bộ",
+    );
+    await dialog
+      .getByLabel("Ghi chú phiên bản (không bắt buộc, được công khai)")
+      .fill("Bổ sung nhiệm vụ rà soát");
+    await j().screenshot(page, "plan-publish-version");
+    await j().expectAccessible(page);
+    await answerDialog(page, "Công bố phiên bản 2");
+    await expect.poll(() => tag.innerText(), WAIT).toMatch(/^Phiên bản 2, công bố ngày /);
+    const pub = (await j().api(null, "GET", `/public/plans/${planId}`)).json;
+    expect(pub.version).toMatchObject({ version: 2, note: "Bổ sung nhiệm vụ rà soát" });
+    expect(pub.tasks.map((t: { title: string }) => t.title)).toEqual(["Rà soát quy trình nội bộ"]);
+
+    // Withdrawing needs a reason, which the public page shows; the versions stay listed.
+    await page.getByRole("button", { name: "Rút kế hoạch" }).click();
+    const withdraw = page.locator(".ant-modal").filter({ hasText: "Rút kế hoạch này?" });
+    await settled(withdraw);
+    const ok = withdraw.getByRole("button", { name: "Rút kế hoạch", exact: true });
+    expect(await ok.isDisabled()).toBe(true);
+    await withdraw.getByLabel("Lý do rút (được công khai)").fill("Thay bằng kế hoạch năm 2019");
+    await expect.poll(() => ok.isDisabled(), WAIT).toBe(false);
+    await answerDialog(page, "Rút kế hoạch");
+    await expect.poll(() => tag.innerText(), WAIT).toContain("Đã rút ngày");
+    plan = (await j().api(null, "GET", `/public/plans/${planId}`)).json;
+    expect(plan.withdrawn).toMatchObject({ reason: "Thay bằng kế hoạch năm 2019" });
+    const visitor = await j().page({ width: 375 });
+    await visitor.goto(`/public/plans/${planId}`);
+    await expect
+      .poll(() => visitor.locator('[data-state="withdrawn"]').textContent(), WAIT)
+      .toContain("Lý do: Thay bằng kế hoạch năm 2019");
+    await visitor.getByLabel("Phiên bản đang xem").waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expect.poll(() => page.locator(".ant-message-notice-wrapper").count(), WAIT).toBe(0);
+    await page.getByRole("button", { name: "Các phiên bản (2)" }).click();
+    const versions = page.getByRole("dialog").filter({ hasText: "Các phiên bản đã công bố" });
+    await versions.locator('[data-version="1"]').waitFor();
+    expect(await versions.locator('[data-version="2"]').innerText()).toContain("“Bổ sung nhiệm vụ rà soát”");
+    j().expectNoConsoleErrors(page);
+    j().expectNoConsoleErrors(visitor);
+  });
+
+  test("a unit group on a task is resolved to named divisions from its lint warning, and the history shows it", async () => {
+    const planId = await planOf("vp.daumoi");
+    const title = `Số hóa hồ sơ công việc ${Date.now()}`;
+    const created = await j().api("vp.daumoi", "POST", `/plans/${planId}/tasks`, {
+      title,
+      areaCode: "7",
+      leadUnits: ["Phòng Quản trị – Tài vụ"],
+      coordinatingUnits: ["Các Phòng, Ban, Trung tâm"],
+    });
+    const taskId = created.json.id as number;
+    // Until resolved, the Administration division's colleague in HC-TC cannot act through the group.
+    expect(
+      (await j().api("vp.hctc", "POST", `/tasks/${taskId}/updates`, { progress: 10 })).json.error.code,
+    ).toBe("task.group_unresolved");
+    const page = await j().page({ user: "vp.daumoi" });
+    await page.goto(`/plans/${planId}/tasks/${taskId}`);
+    await page.getByRole("heading", { level: 1, name: new RegExp(title) }).waitFor();
+    await page
+      .getByText("“Các Phòng, Ban, Trung tâm” chưa xác định gồm những phòng nào", { exact: false })
+      .waitFor();
+    await page.getByRole("button", { name: "Chọn các phòng" }).first().click();
+    const modal = page
+      .locator(".ant-modal")
+      .filter({ hasText: "“Các Phòng, Ban, Trung tâm” gồm những phòng nào?" });
+    await settled(modal);
+    await chooseOption(page, "Các phòng, ban, trung tâm", /Phòng Hành chính – Tổ chức/, "hanh chinh", modal);
+    await chooseOption(page, "Các phòng, ban, trung tâm", /Phòng Nội chính/, "noi chinh", modal);
+    await modal.locator(".ant-modal-title").click();
+    await answerDialog(page, "Lưu");
+    await expect
+      .poll(() => page.locator(".ant-descriptions").innerText(), WAIT)
+      .toContain("Các Phòng, Ban, Trung tâm (HC-TC, NC)");
+    const task = (await j().api("vp.daumoi", "GET", `/tasks/${taskId}`)).json;
+    expect(task.coordinatingUnits[0].members.map((m: { shortName: string }) => m.shortName)).toEqual([
+      "HC-TC",
+      "NC",
+    ]);
+    expect(task.unresolvedGroups).toEqual([]);
+    expect((await j().api("vp.hctc", "POST", `/tasks/${taskId}/updates`, { progress: 10 })).status).toBe(201);
+    // The task's history: created, group resolved, the division's part.
+    const history = page
+      .locator(".ant-card")
+      .filter({ has: page.getByRole("heading", { name: "Lịch sử thay đổi" }) });
+    await page.reload();
+    await expect.poll(() => history.locator("[data-history]").count(), WAIT).toBe(3);
+    expect(await history.locator('[data-history="task.group_resolved"]').innerText()).toContain(
+      "Các phòng: (trống) → Phòng Hành chính – Tổ chức; Phòng Nội chính",
+    );
+    await j().expectAccessible(page);
+    const phone = await j().page({ user: "vp.daumoi", width: 375, height: 812 });
+    await phone.goto(`/plans/${planId}/tasks/${taskId}`);
+    await phone.locator('[data-history="task.group_resolved"]').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await j().screenshot(phone, "task-history");
     j().expectNoConsoleErrors(page);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Journey 3 — division staff update a task on a 375 px phone: their open and overdue tasks first,
  * then one short form for progress, status, a note, an indicator value and evidence (a file, a link),
- * saved with a confirmation and listed at once. A division that neither leads nor coordinates a task
- * is refused plainly, in the UI and by the API.
+ * saved with a confirmation and listed at once. A coordinating division reports its own part, which
+ * leaves the task's status and progress to its lead unit. A division that neither leads nor
+ * coordinates a task is refused plainly, in the UI and by the API.
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -167,6 +168,36 @@ journeys("division updates a task", (j) => {
     await expect.poll(() => fileItem.locator(".ant-form-item-explain-error").count(), WAIT).toBe(1);
     expect(await fileItem.locator(".ant-form-item-explain-error").innerText()).toMatch(/tệp|PDF/i);
     expect((await j().api("vp.qttv", "GET", `/tasks/${task.id}`)).json.updates.length).toBe(before);
+    j().expectNoConsoleErrors(page);
+  });
+
+  test("a coordinating division reports its own part on a phone: no status to set, the task's progress untouched", async () => {
+    const mine = (await j().api("vp.qttv", "GET", "/me/tasks")).json.items as (MyTask & { role: string })[];
+    const task = mine.find(
+      (t) => t.role === "coordinating" && t.title.startsWith("Xây dựng và thực hiện Kế hoạch"),
+    )!;
+    const before = (await j().api("vp.qttv", "GET", `/tasks/${task.id}`)).json;
+    expect(before.can).toMatchObject({ update: true, steer: false, role: "coordinating" });
+    const page = await j().page({ user: "vp.qttv", ...PHONE });
+    await page.goto("/my-tasks");
+    const card = page.locator(`article[data-task="${task.id}"]`);
+    await expect.poll(() => card.innerText(), WAIT).toContain("Phối hợp");
+    await card.getByRole("link", { name: `Cập nhật tiến độ: ${task.title}` }).click();
+    await page.waitForURL(`**/tasks/${task.id}/update`);
+    await page.getByText(/Phòng của bạn phối hợp nhiệm vụ này/).waitFor();
+    expect(await page.getByText("Trạng thái", { exact: true }).count()).toBe(0);
+    expect(await page.getByText("Giá trị chỉ số (nếu có)").count()).toBe(0);
+    await page.getByLabel("Tiến độ (%)", { exact: true }).fill("70");
+    await page.getByLabel("Ghi chú").fill("Phòng QT-TV đã hoàn thành phần rà soát tài sản");
+    await page.getByRole("button", { name: "Lưu cập nhật" }).click();
+    const recent = page.locator("section", { has: page.getByRole("heading", { name: "Cập nhật gần đây" }) });
+    await recent.getByText("Phần việc của phòng: 70%").waitFor();
+    const after = (await j().api("vp.qttv", "GET", `/tasks/${task.id}`)).json;
+    expect(after).toMatchObject({ status: before.status, progress: before.progress });
+    expect(after.parts).toEqual([expect.objectContaining({ unit: "Phòng Quản trị – Tài vụ", progress: 70 })]);
+    await page.getByText("Phần việc của phòng đã báo cáo: 70%").waitFor();
+    await expectFitsPhone(page);
+    await expectAccessibleAt("vp.qttv", `/tasks/${task.id}/update`, task.title);
     j().expectNoConsoleErrors(page);
   });
 

@@ -18,7 +18,13 @@ forEachEngine("audit trail", (getDb) => {
       provinceId: 1,
       cycleId: 7,
       before: { state: "open" },
-      after: { state: "published", points: 75.4, percent: 81.08, nested: { z: [1, 2.5, null], a: "Ủy ban" } },
+      after: {
+        state: "published",
+        points: 75.4,
+        percent: 81.08,
+        applicable: false,
+        nested: { z: [1, 2.5, null, true], a: "Ủy ban" },
+      },
       note: "Quyết định 617/QĐ-UBND ngày 29/3/2023",
     });
     // Decomposed text, a NUL, a date and an undefined field: what comes back hashes the same.

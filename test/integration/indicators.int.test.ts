@@ -142,6 +142,45 @@ forEachEngine("indicators and reporting periods", (get) => {
     expect(await count()).toBe(before);
   });
 
+  it("records every value in the audit trail, in its own transaction, with how it was computed", async () => {
+    const manual = await app.inject({
+      method: "POST",
+      url: `/api/agencies/${officeId}/indicators`,
+      headers: auth["vp.daumoi"],
+      payload: { code: "initiatives", period: "2019", value: 1 },
+    });
+    expect(manual.statusCode).toBe(201);
+    const log = (
+      await app.inject({
+        url: `/api/audit?entity=indicator_value&agencyId=${officeId}`,
+        headers: auth["snv.cchc"],
+      })
+    ).json().items as {
+      action: string;
+      entityId: string;
+      after: Record<string, unknown>;
+      actor: { name: string };
+    }[];
+    expect(log.map((e) => e.action).every((a) => a === "indicator.recorded")).toBe(true);
+    expect(log[0]).toMatchObject({
+      entityId: String(manual.json().id),
+      after: { code: "initiatives", period: "2019", value: 1, source: "manual" },
+      actor: { name: "vp.daumoi" },
+    });
+    expect(log.find((e) => e.after.source === "derived")?.after).toMatchObject({
+      code: "contest_participation",
+      count: 52,
+      of: 96,
+    });
+    expect(log.find((e) => e.after.source === "import")?.after).toMatchObject({
+      code: "signed_outgoing",
+      count: 2,
+      total: 3,
+    });
+    // Every value has its entry: refused requests recorded nothing.
+    expect(log).toHaveLength(await count());
+  });
+
   it("gives the default reporting periods and lets the province office set its own", async () => {
     const r = await app.inject({ url: `/api/agencies/${officeId}/periods?year=2019` });
     expect(r.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 /**
  * Plan publication: a new plan is a draft that only its agency and the province read — its tasks,
  * lint, task detail and document included — until the agency's focal point publishes it; then the
- * public reads it, and unpublishing takes it back. Refusals answer a coded 4xx and change nothing.
+ * public reads it. It is never taken back silently: unpublishing answers 409, and a withdrawal needs
+ * a reason the public page shows. Refusals answer a coded 4xx and change nothing.
  */
 import { beforeAll, expect, it } from "vitest";
 import { seedDemo } from "../../demo/load.ts";
@@ -106,11 +107,14 @@ forEachEngine("plan publication", (get) => {
       for (const url of reads().slice(0, -1))
         expect((await inject(user, "GET", url)).statusCode, `${user} ${url}`).toBe(200);
     const own = (await inject("vp.hctc", "GET", `/plans/${planId}`)).json();
-    expect(own).toMatchObject({ publishedAt: null, can: { edit: false, publish: false } });
+    expect(own).toMatchObject({ publishedAt: null, can: { edit: false, publish: false, withdraw: false } });
     expect((await inject("vp.daumoi", "GET", `/plans/${planId}`)).json().can).toEqual({
       edit: true,
       publish: true,
+      withdraw: false,
     });
+    // Never published: publishing would make version 1 of everything.
+    expect(own.publication).toMatchObject({ versions: 0, latest: null, changes: null, pending: true });
   });
 
   it("lists the draft only to its agency and the province, and never on the public pages", async () => {
@@ -165,24 +169,91 @@ forEachEngine("plan publication", (get) => {
     expect(again.json().publishedAt).toBe(at);
   });
 
-  it("hides the plan again when unpublished, only by its focal point (and admin)", async () => {
+  it("never takes a published plan back silently: unpublishing answers 409 and says how to change it", async () => {
     expectError(await inject(null, "POST", `/plans/${planId}/unpublish`), 401, "unauthenticated");
     for (const user of ["vp.hctc", "snv.cchc", OUTSIDER])
       expectError(await inject(user, "POST", `/plans/${planId}/unpublish`), 403, "forbidden");
+    const e = expectError(
+      await inject("vp.daumoi", "POST", `/plans/${planId}/unpublish`),
+      409,
+      "plan.published_versions",
+    );
+    expect(e.messageEn).toContain("publish a new version");
     expect(await publishedAt()).not.toBeNull();
-    const r = await inject("vp.daumoi", "POST", `/plans/${planId}/unpublish`);
+    for (const url of reads()) expect((await inject(null, "GET", url)).statusCode, url).toBe(200);
+    expect((await listed(null)).overview).toContain(planId);
+  });
+
+  it("withdraws a published plan only with a reason, which the public reads with the plan", async () => {
+    const reason = "Kế hoạch được thay thế bởi Kế hoạch số 25/KH-VPUBND ngày 10/3/2020";
+    for (const user of ["vp.hctc", "snv.cchc", OUTSIDER])
+      expectError(await inject(user, "POST", `/plans/${planId}/withdraw`, { reason }), 403, "forbidden");
+    expectError(
+      await inject("vp.daumoi", "POST", `/plans/${planId}/withdraw`, { reason: "sai" }),
+      400,
+      "validation",
+      "reason",
+    );
+    expectError(
+      await inject("vp.daumoi", "POST", `/plans/${planId}/withdraw`, {}),
+      400,
+      "validation",
+      "reason",
+    );
+    expect((await inject(null, "GET", `/public/plans/${planId}`)).json().withdrawn).toBeNull();
+    const r = await inject("vp.daumoi", "POST", `/plans/${planId}/withdraw`, { reason });
     expect(r.statusCode).toBe(200);
-    expect(r.json().publishedAt).toBeNull();
-    expect(await publishedAt()).toBeNull();
-    for (const url of reads()) expectError(await inject(null, "GET", url), 403, "plan.unpublished");
-    expect((await listed(null)).overview).not.toContain(planId);
+    expect(r.json()).toMatchObject({ withdrawn: { reason }, can: { withdraw: false } });
+    // Still on the record: the public reads the plan and why it was withdrawn.
+    const pub = (await inject(null, "GET", `/public/plans/${planId}`)).json();
+    expect(pub.withdrawn).toMatchObject({ reason });
+    expect(Date.parse(pub.withdrawn.at)).not.toBeNaN();
+    const listedPlan = (
+      (await inject(null, "GET", "/public/overview")).json().plans as (Listed & {
+        withdrawnAt: string | null;
+      })[]
+    ).find((p) => p.id === planId)!;
+    expect(listedPlan.withdrawnAt).toBe(pub.withdrawn.at);
+    expectError(
+      await inject("vp.daumoi", "POST", `/plans/${planId}/withdraw`, { reason }),
+      409,
+      "plan.withdrawn",
+    );
+    // A draft never published has nothing to withdraw.
+    const draft = await inject("vp.daumoi", "POST", "/plans", {
+      agencyId: officeId,
+      year: 2021,
+      title: "Kế hoạch cải thiện Chỉ số CCHC năm 2021",
+    });
+    expectError(
+      await inject("vp.daumoi", "POST", `/plans/${draft.json().id}/withdraw`, { reason }),
+      409,
+      "plan.not_published",
+    );
     // Unpublishing a draft changes nothing.
-    expect((await inject("admin", "POST", `/plans/${planId}/unpublish`)).json().publishedAt).toBeNull();
+    expect(
+      (await inject("admin", "POST", `/plans/${draft.json().id}/unpublish`)).json().publishedAt,
+    ).toBeNull();
+    // Publishing a new version puts the plan back in force.
+    const again = await inject("vp.daumoi", "POST", `/plans/${planId}/publish`, { note: "Áp dụng lại" });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ withdrawn: null, version: { version: 2, note: "Áp dụng lại" } });
+    expect((await inject(null, "GET", `/public/plans/${planId}`)).json().withdrawn).toBeNull();
   });
 
   it("answers 404 for a plan or an agency that does not exist", async () => {
-    for (const action of ["publish", "unpublish"])
-      expectError(await inject("vp.daumoi", "POST", `/plans/999999/${action}`), 404, "not_found", "planId");
+    for (const action of ["publish", "unpublish", "withdraw"])
+      expectError(
+        await inject(
+          "vp.daumoi",
+          "POST",
+          `/plans/999999/${action}`,
+          action === "withdraw" ? { reason: "Lý do đủ dài để rút" } : undefined,
+        ),
+        404,
+        "not_found",
+        "planId",
+      );
     expectError(await inject(null, "GET", "/plans/999999"), 404, "not_found");
     expectError(await inject(null, "GET", "/agencies/999999/plans"), 404, "not_found");
     expectError(await inject("vp.daumoi", "POST", "/plans/abc/publish"), 400, "validation");

@@ -71,10 +71,15 @@ forEachEngine("plan and task pages through the API", (get) => {
   });
 
   it("tells the plan page whether the caller may edit and publish the plan", async () => {
-    expect((await getJson(`/plans/${planId}`, "vp.daumoi")).can).toEqual({ edit: true, publish: true });
-    expect((await getJson(`/plans/${planId}`, "vp.lanhdao")).can).toEqual({ edit: false, publish: false });
-    expect((await getJson(`/plans/${planId}`, "vp.hctc")).can).toEqual({ edit: false, publish: false });
-    expect((await getJson(`/plans/${planId}`)).can).toEqual({ edit: false, publish: false });
+    const none = { edit: false, publish: false, withdraw: false };
+    expect((await getJson(`/plans/${planId}`, "vp.daumoi")).can).toEqual({
+      edit: true,
+      publish: true,
+      withdraw: true,
+    });
+    expect((await getJson(`/plans/${planId}`, "vp.lanhdao")).can).toEqual(none);
+    expect((await getJson(`/plans/${planId}`, "vp.hctc")).can).toEqual(none);
+    expect((await getJson(`/plans/${planId}`)).can).toEqual(none);
   });
 
   it("names the field that fixes each lint warning", async () => {
@@ -102,14 +107,24 @@ forEachEngine("plan and task pages through the API", (get) => {
     expect(t.framework.criteria.every((c: { kind: string }) => c.kind === "criterion")).toBe(true);
     expect(t.upload.maxBytes).toBe(get().ctx.config.UPLOAD_MAX_MB * 1024 * 1024);
     expect(t.upload.extensions).toEqual(expect.arrayContaining([".pdf", ".png", ".jpg", ".docx", ".xlsx"]));
-    expect(t.can).toEqual({ edit: false, update: true });
+    expect(t.can).toEqual({ edit: false, update: true, steer: true, role: "lead" });
+    expect((await getJson(`/tasks/${byTitle(INSPECT).id}`, "vp.qttv")).can).toEqual({
+      edit: false,
+      update: true,
+      steer: false,
+      role: "coordinating",
+    });
     expect((await getJson(`/tasks/${byTitle(INSPECT).id}`, "vp.daumoi")).can).toEqual({
       edit: true,
       update: true,
+      steer: true,
+      role: "manager",
     });
     expect((await getJson(`/tasks/${byTitle(INSPECT).id}`, "vp.lanhdao")).can).toEqual({
       edit: false,
       update: false,
+      steer: false,
+      role: null,
     });
     const sectionFive = await getJson(`/tasks/${byTitle(FOLLOW_UP).id}`, "vp.hctc");
     expect(sectionFive.framework).toEqual({ linked: null, area: null, criteria: [] });
@@ -164,7 +179,8 @@ forEachEngine("plan and task pages through the API", (get) => {
     const anon = await getJson(`/tasks/${t.id}`);
     expect(anon.updates).toBeNull();
     expect(anon.targets[0].latest).toBeUndefined();
-    expect(anon.can).toEqual({ edit: false, update: false });
+    expect(anon.can).toEqual({ edit: false, update: false, steer: false, role: null });
+    expect(anon.view).toBe("published");
   });
 
   it("refuses a task whose deadline comes before its start, with the field named", async () => {

@@ -11,6 +11,8 @@ const PASSWORD = "test-password-1";
 const USERS = ["admin", "snv.cchc", "vp.daumoi", "vp.hctc", "vp.qttv"];
 const FOLLOW_UP = "Theo dõi, đôn đốc và tổng hợp báo cáo định kỳ về UBND tỉnh";
 const INSPECT = "Kiểm tra cải cách hành chính";
+const REPORTS = "Thực hiện chế độ báo cáo định kỳ";
+const PLAN_DONE = "Xây dựng và thực hiện Kế hoạch cải cách hành chính";
 const HCTC = "Phòng Hành chính – Tổ chức";
 const QTTV = "Phòng Quản trị – Tài vụ";
 
@@ -18,6 +20,7 @@ interface Unit {
   id: number;
   name: string;
   kind: string;
+  members?: { id: number; name: string }[] | null;
 }
 interface Task {
   id: number;
@@ -90,15 +93,14 @@ forEachEngine("improvement plans through the API", (get) => {
     expect(tasks).toHaveLength(16);
   });
 
-  it("lets a division post an update to a task it leads: progress, note, indicator value, document", async () => {
+  it("lets a division post an update to a task it leads: progress, note, document", async () => {
     const t = task(FOLLOW_UP);
     expect(t.leadUnits.map((u) => u.name)).toEqual([HCTC]);
     expect(t).toMatchObject({ status: "not_started", progress: 0 });
-    const before = { values: await count("indicator_values"), evidence: await count("evidence") };
+    const before = { evidence: await count("evidence") };
     const r = await postUpdate(t.id, "vp.hctc", {
       progress: 40,
       note: "Đã tổng hợp báo cáo quý III",
-      indicator: { code: "reports_on_time", value: 3, period: "2019-Q3" },
       docNumber: "215/BC-VPUBND",
     });
     expect(r.statusCode).toBe(201);
@@ -106,10 +108,24 @@ forEachEngine("improvement plans through the API", (get) => {
     const d = await taskDetail(t.id);
     expect(d).toMatchObject({ progress: 40, status: "in_progress" });
     expect(d.updates).toHaveLength(1);
-    expect(d.updates![0]).toMatchObject({ progress: 40, note: "Đã tổng hợp báo cáo quý III", unit: HCTC });
+    expect(d.updates![0]).toMatchObject({
+      progress: 40,
+      note: "Đã tổng hợp báo cáo quý III",
+      unit: HCTC,
+      role: "lead",
+    });
     expect(d.updates![0].evidence).toMatchObject([{ kind: "document", docNumber: "215/BC-VPUBND" }]);
-    expect(await count("indicator_values")).toBe(before.values + 1);
     expect(await count("evidence")).toBe(before.evidence + 1);
+  });
+
+  it("sets only the indicators the task's targets name, and only as its lead unit or the focal point", async () => {
+    const reports = task(REPORTS);
+    expect(reports.leadUnits.map((u) => u.name)).toContain(QTTV);
+    const before = await count("indicator_values");
+    const r = await postUpdate(reports.id, "vp.qttv", {
+      indicator: { code: "reports_on_time", value: 3, period: "2019-Q3" },
+    });
+    expect(r.statusCode).toBe(201);
     const iv = await get()
       .ctx.db.selectFrom("indicator_values")
       .select(["code", "period", "value", "agency_id"])
@@ -117,6 +133,68 @@ forEachEngine("improvement plans through the API", (get) => {
       .executeTakeFirstOrThrow();
     expect(iv).toMatchObject({ code: "reports_on_time", period: "2019-Q3", agency_id: officeId });
     expect(Number(iv.value)).toBe(3);
+    // An indicator no target of the task names: refused, whoever asks.
+    for (const user of ["vp.qttv", "vp.daumoi"])
+      expectError(
+        await postUpdate(reports.id, user, {
+          progress: 10,
+          indicator: { code: "plan_completion", value: 100, period: "2019" },
+        }),
+        400,
+        "task_update.indicator_not_in_task",
+        "indicator.code",
+      );
+    expect(await count("indicator_values")).toBe(before + 1);
+    // The focal point sets it on the task that names it.
+    const own = await postUpdate(task(PLAN_DONE).id, "vp.daumoi", {
+      indicator: { code: "plan_completion", value: 35, period: "2019" },
+    });
+    expect(own.statusCode).toBe(201);
+    expect(await count("indicator_values")).toBe(before + 2);
+  });
+
+  it("a coordinating division cannot cancel a task or set the agency's indicators; its part is recorded beside the task", async () => {
+    // The probe: a division named only through "Các Phòng, Ban, Trung tâm" cancelled the task and set plan_completion = 100.
+    const t = task(PLAN_DONE);
+    const group = t.coordinatingUnits.find((u) => u.kind === "unit_group")!;
+    expect(group.members!.map((m) => m.name)).toContain(QTTV);
+    const before = await taskDetail(t.id);
+    const values = await count("indicator_values");
+    const updates = await updatesOf(t.id);
+    expectError(
+      await postUpdate(t.id, "vp.qttv", { status: "cancelled", note: "Hủy" }),
+      403,
+      "task_update.status_by_lead",
+      "status",
+    );
+    expectError(
+      await postUpdate(t.id, "vp.qttv", {
+        indicator: { code: "plan_completion", value: 100, period: "2019" },
+      }),
+      403,
+      "task_update.indicator_by_lead",
+      "indicator",
+    );
+    expectError(
+      await app.inject({
+        method: "PATCH",
+        url: `/api/tasks/${t.id}`,
+        headers: auth("vp.qttv"),
+        payload: { status: "cancelled" },
+      }),
+      403,
+      "task.not_lead",
+    );
+    expect(await count("indicator_values")).toBe(values);
+    expect(await updatesOf(t.id)).toBe(updates);
+    // Its own part: recorded with its progress, the task's status and progress untouched.
+    const part = await postUpdate(t.id, "vp.qttv", { progress: 80, note: "Phòng QT-TV đã xong phần mình" });
+    expect(part.statusCode).toBe(201);
+    const after = (await app.inject({ url: `/api/tasks/${t.id}`, headers: auth("vp.qttv") })).json();
+    expect(after).toMatchObject({ status: before.status, progress: before.progress });
+    expect(after.can).toMatchObject({ update: true, steer: false, role: "coordinating" });
+    expect(after.updates.at(-1)).toMatchObject({ progress: 80, role: "coordinating", unit: QTTV });
+    expect(after.parts).toEqual([expect.objectContaining({ unit: QTTV, progress: 80 })]);
   });
 
   it("refuses a division that neither leads nor coordinates the task (no unit group involved)", async () => {
@@ -129,12 +207,85 @@ forEachEngine("improvement plans through the API", (get) => {
     expect((await taskDetail(t.id)).progress).toBe(40);
   });
 
-  it("lets any division post on a task a unit group coordinates", async () => {
+  it("lets a division that a unit group on the task was resolved to post on it", async () => {
     const t = task(INSPECT);
     expect(t.coordinatingUnits.map((u) => u.kind)).toEqual(["unit_group"]);
     const r = await postUpdate(t.id, "vp.qttv", { note: "Phòng QT-TV đã tự kiểm tra" });
     expect(r.statusCode).toBe(201);
     expect((await taskDetail(t.id)).updates!.map((u) => u.unit)).toEqual([QTTV]);
+  });
+
+  it("a division named only through an unresolved unit group cannot act until the focal point resolves it", async () => {
+    const created = await createTask({
+      title: "Rà soát quy trình tiếp nhận văn bản đến",
+      areaCode: "7",
+      leadUnits: ["Phòng Nội chính"],
+      coordinatingUnits: ["Các Phòng, Ban, Trung tâm"],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as number;
+    const qttv = (await taskDetail(id)).leadUnits; // read to be sure the task is there
+    expect(qttv).toHaveLength(1);
+    const before = await updatesOf(id);
+    const e = expectError(await postUpdate(id, "vp.qttv", { progress: 10 }), 403, "task.group_unresolved");
+    expect(e.message).toContain("Các Phòng, Ban, Trung tâm");
+    expect(await updatesOf(id)).toBe(before);
+    const lint = (await app.inject({ url: `/api/plans/${planId}/lint`, headers: auth("vp.daumoi") })).json()
+      .items as { rule: string; taskId: number; groupId: number; field: string }[];
+    const issue = lint.find((i) => i.rule === "unresolved_group" && i.taskId === id)!;
+    expect(issue).toMatchObject({ field: "coordinatingUnits" });
+    const units = (await app.inject({ url: `/api/agencies/${officeId}` })).json().units as Unit[];
+    const qttvId = units.find((u) => u.name === QTTV)!.id;
+    const mine = async () =>
+      ((await app.inject({ url: "/api/me/tasks", headers: auth("vp.qttv") })).json().items as Task[]).map(
+        (t) => t.id,
+      );
+    const filtered = async () =>
+      (
+        (
+          await app.inject({ url: `/api/plans/${planId}/tasks?unitId=${qttvId}`, headers: auth("vp.daumoi") })
+        ).json().items as Task[]
+      ).map((t) => t.id);
+    expect(await mine()).not.toContain(id);
+    expect(await filtered()).not.toContain(id);
+    expect((await mine()).sort()).toEqual((await filtered()).sort());
+    // Only the focal point resolves a group, and only to named divisions.
+    const resolve = (user: string, units: (string | number)[]) =>
+      app.inject({
+        method: "PUT",
+        url: `/api/tasks/${id}/groups/${issue.groupId}`,
+        headers: auth(user),
+        payload: { units },
+      });
+    expectError(await resolve("vp.qttv", [QTTV]), 403, "forbidden");
+    expectError(
+      await resolve("vp.daumoi", ["Các Phòng, Ban, Trung tâm liên quan"]),
+      400,
+      "task.group_member_not_division",
+      "units",
+    );
+    expectError(
+      await app.inject({
+        method: "PUT",
+        url: `/api/tasks/${id}/groups/${qttvId}`,
+        headers: auth("vp.daumoi"),
+        payload: { units: [QTTV] },
+      }),
+      404,
+      "task.not_a_group",
+      "groupId",
+    );
+    const ok = await resolve("vp.daumoi", [QTTV, "HC-TC"]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().coordinatingUnits[0].members.map((m: Unit) => m.name)).toEqual([QTTV, HCTC]);
+    expect(ok.json().unresolvedGroups).toEqual([]);
+    expect((await postUpdate(id, "vp.qttv", { progress: 10, note: "Phần của QT-TV" })).statusCode).toBe(201);
+    expect(await mine()).toContain(id);
+    expect((await mine()).sort()).toEqual((await filtered()).sort());
+    const lintAfter = (
+      await app.inject({ url: `/api/plans/${planId}/lint`, headers: auth("vp.daumoi") })
+    ).json().items as { rule: string; taskId: number }[];
+    expect(lintAfter.some((i) => i.rule === "unresolved_group" && i.taskId === id)).toBe(false);
   });
 
   it("rejects an empty or malformed update and stores nothing", async () => {
@@ -153,17 +304,35 @@ forEachEngine("improvement plans through the API", (get) => {
     expect((await taskDetail(t.id)).progress).toBe(40);
   });
 
-  it("refuses a division PATCHing a task; the task stays as it was", async () => {
+  it("the lead division may change its task's status and dates, but not its title or units", async () => {
     const t = task(FOLLOW_UP);
-    const r = await app.inject({
-      method: "PATCH",
-      url: `/api/tasks/${t.id}`,
-      headers: auth("vp.hctc"),
-      payload: { title: "Đổi tên", progress: 100 },
+    const patch = (user: string, payload: object) =>
+      app.inject({ method: "PATCH", url: `/api/tasks/${t.id}`, headers: auth(user), payload });
+    expectError(
+      await patch("vp.hctc", { title: "Đổi tên", progress: 100 }),
+      403,
+      "task.fields_not_allowed",
+      "title",
+    );
+    expectError(await patch("vp.hctc", { leadUnits: [QTTV] }), 403, "task.fields_not_allowed", "leadUnits");
+    expectError(await patch("vp.hctc", { coordinatingUnits: [QTTV] }), 403, "task.fields_not_allowed");
+    let d = await taskDetail(t.id);
+    expect(d).toMatchObject({ title: FOLLOW_UP, progress: 40, status: "in_progress", due: null });
+    expect(d.leadUnits.map((u) => u.name)).toEqual([HCTC]);
+    // Another division (not on the task) may not PATCH at all.
+    expectError(await patch("vp.qttv", { status: "done" }), 403, "forbidden");
+    const ok = await patch("vp.hctc", {
+      status: "in_progress",
+      progress: 45,
+      startsOn: "2019-10-01",
+      due: "2019-12-20",
     });
-    expectError(r, 403, "forbidden");
-    const d = await taskDetail(t.id);
-    expect(d).toMatchObject({ title: FOLLOW_UP, progress: 40, status: "in_progress" });
+    expect(ok.statusCode).toBe(200);
+    d = await taskDetail(t.id);
+    expect(d).toMatchObject({ title: FOLLOW_UP, progress: 45, startsOn: "2019-10-01", due: "2019-12-20" });
+    expect(d.leadUnits.map((u) => u.name)).toEqual([HCTC]);
+    // Back as it was, for the tests after this one.
+    expect((await patch("vp.hctc", { progress: 40, startsOn: null, due: null })).statusCode).toBe(200);
   });
 
   it("PATCHes only the fields given: units and targets survive a progress change", async () => {
@@ -308,12 +477,13 @@ forEachEngine("improvement plans through the API", (get) => {
   it("lists a division's own tasks with the overdue ones first", async () => {
     const r = await app.inject({ url: "/api/me/tasks", headers: auth("vp.qttv") });
     expect(r.statusCode).toBe(200);
-    const mine = r.json().items as Task[];
+    const mine = r.json().items as (Task & { role: string })[];
     expect(mine.length).toBeGreaterThan(2);
-    // Only tasks where QT-TV or a unit group takes part.
+    // Only tasks where QT-TV takes part: named, or among the divisions a unit group was resolved to.
     for (const t of mine) {
       const units = [...t.leadUnits, ...t.coordinatingUnits];
-      expect(units.some((u) => u.name === QTTV || u.kind === "unit_group")).toBe(true);
+      expect(units.some((u) => u.name === QTTV || u.members?.some((m) => m.name === QTTV))).toBe(true);
+      expect(["lead", "coordinating"]).toContain(t.role);
     }
     expect(mine.map((t) => t.title)).not.toContain(FOLLOW_UP);
     expect(mine.map((t) => t.title)).toContain("Rà soát quy chế làm việc");

@@ -92,3 +92,62 @@ export interface TaskFields {
   leadUnits: UnitName[];
   coordinatingUnits: UnitName[];
 }
+
+/** The decision that announced a cycle's results, e.g. 617/QĐ-UBND of 2023-03-29. */
+export interface Decision {
+  number: string;
+  code: string;
+  /** ISO date. */
+  date: string;
+}
+
+/** One published version of a cycle's results (GET /cycles/:id/publications, /public/cycles/:id). */
+export interface PublicationVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+  decision: Decision | null;
+  /** Why this version corrects the one before; null for the first publication. */
+  reason: string | null;
+  /** The audit trail's head when it was published: a later rewrite of history would not match it. */
+  auditHead: { length: number; hash: string };
+  /** SHA-256 of the published snapshot. */
+  hash: string;
+}
+
+/** One entry of the audit trail (GET /audit, /cycles/:id/history). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: {
+    id: number | null;
+    name: string | null;
+    displayName: string | null;
+    role: string | null;
+    session: string | null;
+    ip: string | null;
+  };
+  /** "<entity>.<verb>", e.g. "cycle.published", "score.appraised". */
+  action: string;
+  entity: string;
+  entityId: string;
+  provinceId: number | null;
+  agencyId: number | null;
+  cycleId: number | null;
+  planId: number | null;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+  hash: string;
+}
+
+/** GET /audit: newest first; `nextBeforeId` asks for the page of older entries. */
+export interface AuditPage {
+  items: AuditEntry[];
+  nextBeforeId: number | null;
+}
+
+/** GET /audit/verify: the chain recomputed, or the first entry that does not fit. */
+export type AuditCheck =
+  | { ok: true; length: number; head: string }
+  | { ok: false; length: number; entryId: number; reason: string };

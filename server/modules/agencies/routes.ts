@@ -7,6 +7,7 @@ import {
   patchAgencySchema,
   periodRulesSchema,
 } from "../../../core/contracts/agencies.ts";
+import { idQuery } from "../../../core/contracts/ids.ts";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
@@ -23,7 +24,7 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ["agencies"],
         querystring: paging.extend({
           kind: z.enum(AGENCY_KINDS).optional(),
-          parentId: z.coerce.number().int().optional(),
+          parentId: idQuery.optional(),
           q: z.string().max(200).optional(),
           activeOn: dateSchema.optional(),
         }),

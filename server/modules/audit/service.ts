@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import { type AuditFields, auditValue, entryText, GENESIS_HASH } from "../../../core/audit.ts";
 import type { DB } from "../../db/schema.ts";
+import { forgetPublicAnswers } from "../../public-cache.ts";
 import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
 
@@ -53,27 +54,38 @@ export interface AuditEntry {
 
 export const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
+/** The columns of an entry, as the hashed fields name them: one mapping, read both ways. */
+const COLUMNS = {
+  id: "id",
+  at: "at",
+  actorId: "actor_id",
+  actorName: "actor_name",
+  actorRole: "actor_role",
+  session: "session",
+  ip: "ip",
+  action: "action",
+  entity: "entity",
+  entityId: "entity_id",
+  provinceId: "province_id",
+  agencyId: "agency_id",
+  cycleId: "cycle_id",
+  planId: "plan_id",
+  before: "before",
+  after: "after",
+  note: "note",
+  prevHash: "prev_hash",
+} as const satisfies Record<keyof AuditFields, keyof repo.AuditRow>;
+const FIELDS = Object.keys(COLUMNS) as (keyof AuditFields)[];
+
+/** An entry's hashed fields, as the database gave them back (engines differ on ids and times). */
 function fieldsOf(r: repo.AuditRow): AuditFields {
-  return {
-    id: Number(r.id),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    actorRole: r.actor_role,
-    session: r.session,
-    ip: r.ip,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    provinceId: r.province_id,
-    agencyId: r.agency_id,
-    cycleId: r.cycle_id,
-    planId: r.plan_id,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    note: r.note,
-    prevHash: r.prev_hash,
-  };
+  const f = Object.fromEntries(FIELDS.map((k) => [k, r[COLUMNS[k]] ?? null])) as unknown as AuditFields;
+  return { ...f, id: Number(r.id), at: new Date(r.at).toISOString() };
+}
+
+function rowOf(f: AuditFields, hash: string): repo.AuditRow {
+  const r = Object.fromEntries(FIELDS.map((k) => [COLUMNS[k], f[k]])) as unknown as repo.AuditRow;
+  return { ...r, at: new Date(f.at), hash };
 }
 
 async function append(trx: Kysely<DB>, actor: Actor, entries: readonly AuditEntry[]) {
@@ -104,27 +116,7 @@ async function append(trx: Kysely<DB>, actor: Actor, entries: readonly AuditEntr
       prevHash: prev,
     };
     const hash = sha256(entryText(fields));
-    await repo.insertRow(trx, {
-      id,
-      at: new Date(fields.at),
-      actor_id: fields.actorId,
-      actor_name: fields.actorName,
-      actor_role: fields.actorRole,
-      session: fields.session,
-      ip: fields.ip,
-      action: fields.action,
-      entity: fields.entity,
-      entity_id: fields.entityId,
-      province_id: fields.provinceId,
-      agency_id: fields.agencyId,
-      cycle_id: fields.cycleId,
-      plan_id: fields.planId,
-      before: fields.before,
-      after: fields.after,
-      note: fields.note,
-      prev_hash: prev,
-      hash,
-    });
+    await repo.insertRow(trx, rowOf(fields, hash));
     prev = hash;
   }
 }
@@ -140,6 +132,8 @@ export async function recordAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
   if (!list.length) return;
+  // What the public reads may have changed (sign-in attempts change nothing it reads).
+  if (list.some((e) => !e.action.startsWith("auth."))) forgetPublicAnswers();
   const actor = actorOf(who);
   if (db.isTransaction) await append(db, actor, list);
   else await db.transaction().execute((trx) => append(trx, actor, list));
@@ -184,27 +178,10 @@ export async function chainHead(db: Kysely<DB>): Promise<{ length: number; hash:
 
 /** An entry as the API shows it. */
 export function presentAudit(r: repo.ListedRow) {
+  const { actorId, actorName, actorRole, session, ip, prevHash, ...f } = fieldsOf(r);
   return {
-    id: Number(r.id),
-    at: new Date(r.at).toISOString(),
-    actor: {
-      id: r.actor_id,
-      name: r.actor_name,
-      displayName: r.actor_display,
-      role: r.actor_role,
-      session: r.session,
-      ip: r.ip,
-    },
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    provinceId: r.province_id,
-    agencyId: r.agency_id,
-    cycleId: r.cycle_id,
-    planId: r.plan_id,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    note: r.note,
+    ...f,
+    actor: { id: actorId, name: actorName, displayName: r.actor_display, role: actorRole, session, ip },
     hash: r.hash,
   };
 }

@@ -8,9 +8,12 @@ import {
   canReadAgencyPrivate,
   canReadProvinceResults,
   canRunProvince,
+  canSteerTask,
   canUpdateTask,
   isAdmin,
   isProvinceWide,
+  LEAD_TASK_FIELDS,
+  taskRoleOf,
 } from "./policy.ts";
 
 // Province 1 holds the office (agency 10, divisions 11 and 12) and the Department of Home Affairs
@@ -121,35 +124,53 @@ describe("canManageAgency", () => {
   });
 });
 
-describe("canUpdateTask", () => {
-  it("lets a division post on tasks its unit leads or coordinates", () => {
-    expect(canUpdateTask(division, OFFICE, [11])).toBe(true);
-    expect(canUpdateTask(division, OFFICE, [12, 11])).toBe(true);
+describe("canUpdateTask, taskRoleOf, canSteerTask", () => {
+  const units = (lead: number[], coordinating: number[] = []) => ({ lead, coordinating });
+  it("lets a division post on tasks its unit leads or coordinates, and says which part it plays", () => {
+    expect(canUpdateTask(division, OFFICE, units([11]))).toBe(true);
+    expect(canUpdateTask(division, OFFICE, units([12], [11]))).toBe(true);
+    expect(taskRoleOf(division, OFFICE, units([11]))).toBe("lead");
+    expect(taskRoleOf(division, OFFICE, units([12], [11]))).toBe("coordinating");
+    // Named both ways (directly and through a resolved group): it leads.
+    expect(taskRoleOf(division, OFFICE, units([11], [11]))).toBe("lead");
   });
-  it("refuses a division on tasks of other units when no unit group takes part", () => {
-    expect(canUpdateTask(division, OFFICE, [12])).toBe(false);
-    expect(canUpdateTask(division, OFFICE, [])).toBe(false);
-    expect(canUpdateTask(division, OFFICE, [12], [])).toBe(false);
+  it("refuses a division on tasks of other units (an unresolved unit group is in neither list)", () => {
+    expect(canUpdateTask(division, OFFICE, units([12]))).toBe(false);
+    expect(canUpdateTask(division, OFFICE, units([]))).toBe(false);
+    expect(taskRoleOf(division, OFFICE, units([12], [13]))).toBeNull();
   });
-  it("lets any division of the agency post when a unit group takes part", () => {
-    expect(canUpdateTask(division, OFFICE, [12, 19], [19])).toBe(true);
-  });
-  it("refuses a division of another agency even with a unit group or the same unit id", () => {
-    expect(canUpdateTask(divisionOther, OFFICE, [12, 19], [19])).toBe(false);
+  it("refuses a division of another agency even with the same unit id", () => {
+    expect(canUpdateTask(divisionOther, OFFICE, units([12], [11]))).toBe(false);
     const sameUnitIdElsewhere = caller("division", 20, 1, 11);
-    expect(canUpdateTask(sameUnitIdElsewhere, OFFICE, [11])).toBe(false);
+    expect(canUpdateTask(sameUnitIdElsewhere, OFFICE, units([11]))).toBe(false);
   });
   it("refuses a division user without a unit", () => {
-    expect(canUpdateTask(divisionNoUnit, OFFICE, [11], [19])).toBe(false);
+    expect(canUpdateTask(divisionNoUnit, OFFICE, units([11], [19]))).toBe(false);
   });
-  it("lets the focal point and the admin post on any task of the agency", () => {
-    expect(canUpdateTask(focal, OFFICE, [])).toBe(true);
-    expect(canUpdateTask(admin, OFFICE, [12])).toBe(true);
-    expect(canUpdateTask(focalOther, OFFICE, [11])).toBe(false);
+  it("lets the focal point and the admin post on any task of the agency, as its managers", () => {
+    expect(canUpdateTask(focal, OFFICE, units([]))).toBe(true);
+    expect(taskRoleOf(admin, OFFICE, units([12]))).toBe("manager");
+    expect(canUpdateTask(focalOther, OFFICE, units([11]))).toBe(false);
   });
   it("refuses leaders, the province office, appraisers and anonymous callers", () => {
-    for (const c of [leader, office, appraiser, null])
-      expect(canUpdateTask(c, OFFICE, [11], [19])).toBe(false);
+    for (const c of [leader, office, appraiser, null]) {
+      expect(canUpdateTask(c, OFFICE, units([11], [19]))).toBe(false);
+      expect(canSteerTask(c, OFFICE, units([11], [19]))).toBe(false);
+    }
+  });
+  it("lets only the lead unit and the focal point steer a task (status, dates, targets, indicators)", () => {
+    expect(canSteerTask(division, OFFICE, units([11]))).toBe(true);
+    expect(canSteerTask(division, OFFICE, units([12], [11]))).toBe(false);
+    expect(canSteerTask(focal, OFFICE, units([12], [11]))).toBe(true);
+    expect(canSteerTask(focalOther, OFFICE, units([12]))).toBe(false);
+    expect([...LEAD_TASK_FIELDS].sort()).toEqual([
+      "due",
+      "period",
+      "progress",
+      "startsOn",
+      "status",
+      "targets",
+    ]);
   });
 });
 

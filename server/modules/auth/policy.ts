@@ -55,19 +55,45 @@ export function canManageAgency(c: Caller | null, a: AgencyFacts): boolean {
   return c.role === "admin" || (c.role === "focal_point" && c.agencyId === a.agencyId);
 }
 
-/** Posting an update on a task: a division only on tasks its unit leads or coordinates. */
-export function canUpdateTask(
-  c: Caller | null,
-  a: AgencyFacts,
-  taskUnitIds: readonly number[],
-  groupUnitIds: readonly number[] = [],
-): boolean {
-  if (!c) return false;
-  if (canManageAgency(c, a)) return true;
-  if (c.role !== "division" || c.agencyId !== a.agencyId || c.unitId === null) return false;
-  // A unit group ("Các Phòng, Ban, Trung tâm") stands for every division of the agency.
-  return taskUnitIds.includes(c.unitId) || groupUnitIds.length > 0;
+/**
+ * The named divisions that act on a task: those the task names directly, and those a unit group on
+ * the task ("Các Phòng, Ban, Trung tâm") has been resolved to by the focal point. An unresolved group
+ * stands for nobody: no division acts through it.
+ */
+export interface TaskUnits {
+  lead: readonly number[];
+  coordinating: readonly number[];
 }
+
+/** The part a caller plays on a task: the focal point (and admin) manage it, a division leads or coordinates it. */
+export type TaskRole = "manager" | "lead" | "coordinating";
+
+export function taskRoleOf(c: Caller | null, a: AgencyFacts, units: TaskUnits): TaskRole | null {
+  if (!c) return null;
+  if (canManageAgency(c, a)) return "manager";
+  if (c.role !== "division" || c.agencyId !== a.agencyId || c.unitId === null) return null;
+  if (units.lead.includes(c.unitId)) return "lead";
+  if (units.coordinating.includes(c.unitId)) return "coordinating";
+  return null;
+}
+
+/** Posting an update on a task: the focal point, and a division on tasks its unit leads or coordinates. */
+export function canUpdateTask(c: Caller | null, a: AgencyFacts, units: TaskUnits): boolean {
+  return taskRoleOf(c, a, units) !== null;
+}
+
+/**
+ * Steering a task — its status and overall progress, its dates and measurable targets, the indicator
+ * values its targets name: the lead unit and the focal point. A coordinating unit reports its own
+ * part (progress, note, evidence) without changing the task.
+ */
+export function canSteerTask(c: Caller | null, a: AgencyFacts, units: TaskUnits): boolean {
+  const role = taskRoleOf(c, a, units);
+  return role === "manager" || role === "lead";
+}
+
+/** What a lead division may change on its task with PATCH /tasks/:id; everything else is the focal point's. */
+export const LEAD_TASK_FIELDS = ["status", "progress", "startsOn", "due", "period", "targets"] as const;
 
 export function canAppraise(
   c: Caller | null,

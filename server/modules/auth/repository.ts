@@ -135,10 +135,150 @@ export async function findSessionUser(db: Kysely<DB>, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export async function deleteSession(db: Kysely<DB>, tokenHash: string) {
-  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+/** Ends a session; whether there was one. */
+export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  const r = await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>) {
   await db.deleteFrom("sessions").where("expires_at", "<", new Date()).execute();
+}
+
+// ---- sign-in throttle and known devices (migration 009) ----
+
+/**
+ * Serialises decisions about one user name and one address across processes until the
+ * transaction ends, so parallel guesses cannot all read the same count before any is charged. Locks
+ * are always taken user name first, then address: no two transactions wait on each other in a cycle.
+ */
+export async function lockLoginKeys(trx: Kysely<DB>, username: string, address: string | null) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`parindex.login.user:${username}`}, 0))`.execute(
+    trx,
+  );
+  if (address !== null)
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`parindex.login.address:${address}`}, 0))`.execute(
+      trx,
+    );
+}
+
+export type FailureKey =
+  | { device: string; username: string }
+  | { username: string; address: string }
+  | { address: string }
+  | { username: string };
+
+/**
+ * The times (ms) of the newest `limit` failures for a key since `since`, newest first. Failures from
+ * a known device count only for that device; the other keys count only the rest.
+ */
+export async function recentFailures(
+  db: Kysely<DB>,
+  key: FailureKey,
+  since: Date,
+  limit: number,
+): Promise<number[]> {
+  let q = db.selectFrom("login_failures").select("at").where("at", ">", since);
+  if ("device" in key) q = q.where("device", "=", key.device).where("username", "=", key.username);
+  else {
+    q = q.where("device", "is", null);
+    if ("username" in key) q = q.where("username", "=", key.username);
+    if ("address" in key) q = q.where("address", "=", key.address);
+  }
+  const rows = await q.orderBy("at", "desc").limit(limit).execute();
+  return rows.map((r) => new Date(r.at).getTime());
+}
+
+export async function insertFailure(
+  db: Kysely<DB>,
+  f: { at: Date; username: string; address: string; device: string | null },
+): Promise<number> {
+  const r = await db.insertInto("login_failures").values(f).returning("id").executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Forgets failures older than any window: the table holds the last quarter hour or so. */
+export async function pruneFailures(db: Kysely<DB>, before: Date) {
+  await db.deleteFrom("login_failures").where("at", "<", before).execute();
+}
+
+/**
+ * After a success: the charge taken up front, and the user name's failures from where it just
+ * signed in (that device, or that address from unknown devices): someone who mistyped and then got
+ * it right starts afresh there.
+ */
+export async function clearFailuresAfterSuccess(
+  db: Kysely<DB>,
+  chargeId: number,
+  where: { username: string; device: string } | { username: string; address: string },
+) {
+  await db.deleteFrom("login_failures").where("id", "=", chargeId).execute();
+  let q = db.deleteFrom("login_failures").where("username", "=", where.username);
+  q =
+    "device" in where
+      ? q.where("device", "=", where.device)
+      : q.where("device", "is", null).where("address", "=", where.address);
+  await q.execute();
+}
+
+/** Whether a device cookie's hash is known for the user of that (login) name. */
+export async function isDeviceOf(db: Kysely<DB>, tokenHash: string, username: string): Promise<boolean> {
+  const r = await db
+    .selectFrom("login_devices as d")
+    .innerJoin("users as u", "u.id", "d.user_id")
+    .select("d.user_id")
+    .where("d.token_hash", "=", tokenHash)
+    .where("u.username", "=", username)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Whether this server ever gave out the device cookie with that hash (to anyone). */
+export async function isKnownDevice(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  const r = await db
+    .selectFrom("login_devices")
+    .select("user_id")
+    .where("token_hash", "=", tokenHash)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Remembers (or refreshes) a device for a user, and forgets that user's devices unused for `staleBefore`. */
+export async function rememberDevice(
+  db: Kysely<DB>,
+  tokenHash: string,
+  userId: number,
+  now: Date,
+  staleBefore: Date,
+) {
+  await db
+    .insertInto("login_devices")
+    .values({ token_hash: tokenHash, user_id: userId, first_seen: now, last_seen: now })
+    .onConflict((oc) => oc.columns(["token_hash", "user_id"]).doUpdateSet({ last_seen: now }))
+    .execute();
+  await db
+    .deleteFrom("login_devices")
+    .where("user_id", "=", userId)
+    .where("last_seen", "<", staleBefore)
+    .execute();
+}
+
+export async function forgetDevicesOf(db: Kysely<DB>, userId: number) {
+  await db.deleteFrom("login_devices").where("user_id", "=", userId).execute();
+}
+
+/** Whether a refused sign-in for this user name from this address is already in the audit trail since `since`. */
+export async function throttledRecently(db: Kysely<DB>, username: string, ip: string, since: Date) {
+  const r = await db
+    .selectFrom("audit_log")
+    .select("id")
+    .where("entity", "=", "login")
+    .where("entity_id", "=", username)
+    .where("action", "=", "auth.throttled")
+    .where("ip", "=", ip)
+    .where("at", ">", since)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }

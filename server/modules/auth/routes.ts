@@ -8,24 +8,13 @@ import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { isAdmin } from "./policy.ts";
 import { listUsers } from "./repository.ts";
-import {
-  createUser,
-  login,
-  loginName,
-  logout,
-  presentUser,
-  resetPassword,
-  tooManyAttempts,
-  updateUser,
-} from "./service.ts";
-import { LoginThrottle } from "./throttle.ts";
+import { createUser, logout, presentUser, resetPassword, updateUser } from "./service.ts";
+import { DEVICE_COOKIE, DEVICE_DAYS, LoginGate } from "./sign-in.ts";
+import type { ThrottleOptions } from "./throttle.ts";
 
-export async function authRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  throttle: LoginThrottle = new LoginThrottle(),
-) {
+export async function authRoutes(app: FastifyInstance, ctx: AppContext, throttle: ThrottleOptions = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const gate = new LoginGate(ctx, throttle);
   r.post(
     "/auth/login",
     {
@@ -33,19 +22,14 @@ export async function authRoutes(
         tags: ["auth"],
         body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
       },
-      config: {},
     },
     async (req, reply) => {
-      const username = loginName(req.body.username);
-      // Checked before the user is looked up or any password hashed: a refusal costs nothing.
-      const attempt = throttle.attempt(username, req.ip);
-      if (!attempt.ok)
-        return reply
-          .status(429)
-          .header("retry-after", String(attempt.retryAfterS))
-          .send(tooManyAttempts(attempt.retryAfterS).toJSON());
-      const { token, expiresAt } = await login(ctx, username, req.body.password);
-      attempt.succeeded();
+      const { token, expiresAt, deviceToken } = await gate.signIn({
+        username: req.body.username,
+        password: req.body.password,
+        ip: req.ip,
+        deviceToken: req.cookies[DEVICE_COOKIE],
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -53,12 +37,20 @@ export async function authRoutes(
         secure: ctx.config.COOKIE_SECURE,
         expires: expiresAt,
       });
+      // Only the sign-in reads it, so only the sign-in is sent it.
+      reply.setCookie(DEVICE_COOKIE, deviceToken, {
+        path: "/api/auth",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: ctx.config.COOKIE_SECURE,
+        maxAge: DEVICE_DAYS * 86_400,
+      });
       return { token, expiresAt: expiresAt.toISOString() };
     },
   );
   r.post("/auth/logout", { schema: { tags: ["auth"] } }, async (req, reply) => {
     const token = sessionToken(req);
-    if (token) await logout(ctx, token);
+    if (token) await logout(ctx, req.caller, token);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   });
@@ -77,8 +69,9 @@ export async function authRoutes(
     };
   });
   r.post("/users", { schema: { tags: ["auth"], body: createUserSchema } }, async (req, reply) => {
-    if (!isAdmin(requireCaller(req))) throw forbidden();
-    const id = await createUser(ctx, req.body);
+    const caller = requireCaller(req);
+    if (!isAdmin(caller)) throw forbidden();
+    const id = await createUser(ctx, req.body, caller);
     return reply.status(201).send({ id });
   });
   r.patch(
@@ -91,7 +84,8 @@ export async function authRoutes(
     },
   );
   r.post("/users/:id/reset-password", { schema: { tags: ["auth"], params: idParam } }, async (req) => {
-    if (!isAdmin(requireCaller(req))) throw forbidden();
-    return resetPassword(ctx, req.params.id);
+    const caller = requireCaller(req);
+    if (!isAdmin(caller)) throw forbidden();
+    return resetPassword(ctx, caller, req.params.id);
   });
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
+import { changedFields } from "../../../core/audit.ts";
 import {
   ROLES as CONTRACT_ROLES,
   type PatchUser,
@@ -13,15 +14,16 @@ import type { AppContext } from "../../context.ts";
 import type { Role } from "../../db/schema.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
+import { type Actor, recordAudit, SYSTEM } from "../audit/service.ts";
 import type { Caller } from "./policy.ts";
 import * as repo from "./repository.ts";
+import { sessionRef } from "./sign-in.ts";
+
+export { loginName, sessionRef } from "./sign-in.ts";
 
 export const ROLES: readonly Role[] = CONTRACT_ROLES;
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
-
-// Compared against when the user does not exist, so a wrong user name costs the same time.
-let dummyHash: Promise<string> | null = null;
 
 async function checkRoleFits(
   ctx: AppContext,
@@ -43,6 +45,10 @@ async function checkRoleFits(
   }
 }
 
+/**
+ * Adds a user. `by` is who does it, for the audit trail: the administrator's Caller, the CLI's actor,
+ * or the system (the demo loader).
+ */
 export async function createUser(
   ctx: AppContext,
   u: {
@@ -53,6 +59,7 @@ export async function createUser(
     agencyId?: number | null;
     unitId?: number | null;
   },
+  by: Caller | Actor = SYSTEM,
 ): Promise<number> {
   const name = usernameSchema.safeParse(nfc(u.username));
   if (!name.success)
@@ -81,13 +88,25 @@ export async function createUser(
       "username",
     );
   const passwordHash = await hash(u.password);
-  return repo.insertUser(ctx.db, {
+  const fields = {
     username,
-    passwordHash,
     displayName: nfc(u.displayName).trim(),
     role: u.role,
     agencyId: u.agencyId ?? null,
     unitId: u.role === "division" ? (u.unitId ?? null) : null,
+  };
+  const provinceId = fields.agencyId ? await provinceOf(ctx.db, fields.agencyId) : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertUser(trx, { ...fields, passwordHash });
+    await recordAudit(trx, by, {
+      action: "user.created",
+      entity: "user",
+      entityId: id,
+      agencyId: fields.agencyId,
+      provinceId,
+      after: fields,
+    });
+    return id;
   });
 }
 
@@ -141,75 +160,90 @@ export async function updateUser(ctx: AppContext, caller: Caller, id: number, pa
       "You cannot change your own role",
     );
   await checkRoleFits(ctx, { role, agencyId, unitId });
+  const displayName = patch.displayName === undefined ? cur.display_name : nfc(patch.displayName).trim();
+  const disabled = patch.disabled === undefined ? cur.disabled_at !== null : patch.disabled;
+  const before = {
+    displayName: cur.display_name,
+    role: cur.role,
+    agencyId: cur.agency_id,
+    unitId: cur.unit_id,
+    disabled: cur.disabled_at !== null,
+  };
+  const after = { displayName, role, agencyId, unitId, disabled };
+  const changed = changedFields(before, after) as (keyof typeof after)[];
+  // A changed role or a disabled account must not keep acting through an open session.
+  const endSessions =
+    patch.disabled === true || role !== cur.role || agencyId !== cur.agency_id || unitId !== cur.unit_id;
+  const auditAgency = agencyId ?? cur.agency_id;
+  const provinceId = auditAgency ? await provinceOf(ctx.db, auditAgency) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
-      displayName: patch.displayName === undefined ? undefined : nfc(patch.displayName).trim(),
+      displayName: patch.displayName === undefined ? undefined : displayName,
       role,
       agencyId,
       unitId,
       disabledAt:
         patch.disabled === undefined ? undefined : patch.disabled ? (cur.disabled_at ?? new Date()) : null,
     });
-    // A changed role or a disabled account must not keep acting through an open session.
-    if (patch.disabled || role !== cur.role || agencyId !== cur.agency_id || unitId !== cur.unit_id)
-      await repo.deleteSessionsOf(trx, id);
+    if (endSessions) await repo.deleteSessionsOf(trx, id);
+    if (changed.length)
+      await recordAudit(trx, caller, {
+        action: "user.updated",
+        entity: "user",
+        entityId: id,
+        agencyId: auditAgency,
+        provinceId,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        note: endSessions ? "The user's sessions were ended" : null,
+      });
   });
   return presentUser((await repo.findUserRow(ctx.db, id))!);
 }
 
-/** Sets a new random password, shown once to the administrator, and ends the user's sessions. */
-export async function resetPassword(ctx: AppContext, id: number): Promise<{ password: string }> {
-  await requireUser(ctx, id);
+/**
+ * Sets a new random password, shown once to the administrator, ends the user's sessions and forgets
+ * their devices: a reset usually means the old password got out, and whoever had it must not keep a
+ * browser with an allowance of its own.
+ */
+export async function resetPassword(
+  ctx: AppContext,
+  caller: Caller,
+  id: number,
+): Promise<{ password: string }> {
+  const cur = await requireUser(ctx, id);
   const password = crypto.randomBytes(12).toString("base64url");
   const passwordHash = await hash(password);
+  const provinceId = cur.agency_id ? await provinceOf(ctx.db, cur.agency_id) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, { passwordHash });
     await repo.deleteSessionsOf(trx, id);
+    await repo.forgetDevicesOf(trx, id);
+    await recordAudit(trx, caller, {
+      action: "user.password_reset",
+      entity: "user",
+      entityId: id,
+      agencyId: cur.agency_id,
+      provinceId,
+      note: "The user's sessions were ended and their devices forgotten",
+    });
   });
   return { password };
 }
 
-/** The form a user name is stored and throttled under: "  VP.DauMoi " signs in as "vp.daumoi". */
-export const loginName = (username: string) => nfc(username).trim().toLowerCase();
-
-/** Said alike for known and unknown user names, and for a user name or an address held back. */
-export function tooManyAttempts(retryAfterS: number): AppError {
-  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
-  return new AppError("auth.throttled", 429, {
-    vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-    en: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+/** Ends the session of a token, recording it for the caller it belonged to. */
+export async function logout(ctx: AppContext, caller: Caller | null, token: string) {
+  const tokenHash = sha256(token);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteSession(trx, tokenHash)) || !caller) return;
+    await recordAudit(trx, caller, {
+      action: "auth.logout",
+      entity: "session",
+      entityId: sessionRef(tokenHash),
+      agencyId: caller.agencyId,
+      provinceId: caller.provinceId,
+    });
   });
-}
-
-export async function login(
-  ctx: AppContext,
-  username: string,
-  password: string,
-): Promise<{ token: string; expiresAt: Date }> {
-  const user = await repo.findUserByUsername(ctx.db, loginName(username));
-  dummyHash ??= hash("not-a-real-password");
-  let ok = false;
-  if (user) ok = await verify(user.password_hash, password);
-  else await verify(await dummyHash, password); // same cost for an unknown user name
-  if (!user || !ok)
-    throw new AppError("auth.bad_credentials", 401, {
-      vi: "Sai tên đăng nhập hoặc mật khẩu",
-      en: "Wrong user name or password",
-    });
-  // Said only to someone who knows the password, so it reveals nothing to a guesser.
-  if (user.disabled_at)
-    throw new AppError("auth.disabled", 403, {
-      vi: "Tài khoản đã bị khóa; liên hệ quản trị viên",
-      en: "This account is disabled; ask an administrator",
-    });
-  const token = crypto.randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + ctx.config.SESSION_HOURS * 3600_000);
-  await repo.insertSession(ctx.db, sha256(token), user.id, expiresAt);
-  return { token, expiresAt };
-}
-
-export async function logout(ctx: AppContext, token: string) {
-  await repo.deleteSession(ctx.db, sha256(token));
 }
 
 export async function resolveCaller(
@@ -233,6 +267,3 @@ export async function resolveCaller(
     ip,
   };
 }
-
-/** How the audit trail names a session: enough of its hash to tell sessions apart, never the token. */
-export const sessionRef = (tokenHash: string) => tokenHash.slice(0, 16);

@@ -1,81 +1,91 @@
 /**
- * Sign-in throttling, in memory (one process): at most a few failed sign-ins per user name from one
- * client address, a looser number per user name from everywhere and per address, in any sliding
- * window. Pure bookkeeping over an injectable
- * clock, so tests move time instead of sleeping. Each app instance owns its own throttle.
+ * Sign-in throttling: the decision, pure. The failures it weighs live in the database
+ * (login_failures, migration 009: repository.ts reads and writes them, service.ts puts the two
+ * together), so the throttle survives a restart and holds across several server processes.
+ *
+ * The rules, each over a sliding 15-minute window, checked before any password is hashed and alike
+ * for user names that exist and ones that do not:
+ * - a browser that signed in to this user name before (its device cookie is known for it) is
+ *   counted on its own: 10 failures, then it waits. Nothing anyone does elsewhere holds it back, so
+ *   the owner can always sign in from a device they used before;
+ * - from anywhere else, 5 failures for one user name from one address (an IPv6 client by its /64)
+ *   and 30 from one address over all user names, then that address waits out the window;
+ * - 50 failures for one user name from all such places together do not lock it: past them the user
+ *   name is slowed to one attempt every 5 seconds, so a guesser with many addresses gets ~720 guesses
+ *   an hour instead of thousands, while its owner still gets in (a few seconds later at worst).
  */
 
 export interface WindowLimit {
-  /** Failures allowed in any window; the next attempt waits. */
+  /** Failures allowed within any window; the next attempt waits. */
   max: number;
   windowMs: number;
 }
 
-/**
- * Failure times per key, newest last, at most `max` of them: a key is refused while `max`
- * failures fall within the last `windowMs` (a failure at t counts until t + windowMs, exclusive).
- */
-export class FailureLog {
-  private readonly times = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: WindowLimit,
-    /** Keys remembered at most; past that, expired keys go first, then the least recently failed. */
-    private readonly maxKeys = 10_000,
-  ) {}
-
-  get size(): number {
-    return this.times.size;
-  }
-
-  private live(key: string, now: number): number[] {
-    return (this.times.get(key) ?? []).filter((t) => t + this.limit.windowMs > now);
-  }
-
-  /** Milliseconds until the key may try again; 0 when it may now. Changes nothing. */
-  waitMs(key: string, now: number): number {
-    const t = this.live(key, now);
-    return t.length >= this.limit.max ? t[t.length - this.limit.max]! + this.limit.windowMs - now : 0;
-  }
-
-  fail(key: string, now: number): void {
-    const t = [...this.live(key, now), now].slice(-this.limit.max);
-    this.times.delete(key); // re-inserted last: Map order is then least recently failed first
-    this.times.set(key, t);
-    if (this.times.size > this.maxKeys) this.evict(now);
-  }
-
-  /** Takes back one failure recorded at `at` (an attempt charged up front that turned out right). */
-  forgive(key: string, at: number): void {
-    const t = this.times.get(key);
-    const i = t ? t.lastIndexOf(at) : -1;
-    if (i < 0) return;
-    t!.splice(i, 1);
-    if (t!.length === 0) this.times.delete(key);
-  }
-
-  reset(key: string): void {
-    this.times.delete(key);
-  }
-
-  private evict(now: number): void {
-    for (const [key, t] of this.times)
-      if (t[t.length - 1]! + this.limit.windowMs <= now) this.times.delete(key);
-    for (const key of this.times.keys()) {
-      if (this.times.size <= this.maxKeys) break;
-      this.times.delete(key);
-    }
-  }
+export interface ThrottleLimits {
+  /** A user name from one address, from a device not known for it: the limit a person mistyping meets. */
+  perUserAddress: WindowLimit;
+  /** One address over all user names (devices not known for them). */
+  perAddress: WindowLimit;
+  /** A device known for the user name, on its own. */
+  perDevice: WindowLimit;
+  /** A user name from every unknown device together: past `max`, one attempt per `slowMs`. */
+  perUser: WindowLimit & { slowMs: number };
 }
 
-/** A user name from one address: the limit a person mistyping meets. */
-export const USER_LIMIT: WindowLimit = { max: 5, windowMs: 15 * 60_000 };
+const WINDOW = 15 * 60_000;
+
+export const LIMITS: ThrottleLimits = {
+  perUserAddress: { max: 5, windowMs: WINDOW },
+  perAddress: { max: 30, windowMs: WINDOW },
+  perDevice: { max: 10, windowMs: WINDOW },
+  perUser: { max: 50, windowMs: WINDOW, slowMs: 5_000 },
+};
+
+/** How long failures are worth keeping: the longest window. */
+export const keepMs = (l: ThrottleLimits) =>
+  Math.max(l.perUserAddress.windowMs, l.perAddress.windowMs, l.perDevice.windowMs, l.perUser.windowMs);
+
+/** What the throttle can be given: a clock (tests move time) and other limits. */
+export interface ThrottleOptions {
+  now?: () => number;
+  limits?: Partial<ThrottleLimits>;
+}
+
 /**
- * A user name from all addresses together: looser, so that someone who knows a name cannot lock its
- * owner out from one address, while guessing from many addresses stays slow.
+ * The recent failures that bear on an attempt, newest first, each list at most the `max` of its
+ * limit (all the decision needs). An attempt from a device known for the user name weighs only that
+ * device's failures; any other weighs the other three.
  */
-export const USER_EVERYWHERE_LIMIT: WindowLimit = { max: 50, windowMs: 15 * 60_000 };
-export const ADDRESS_LIMIT: WindowLimit = { max: 30, windowMs: 15 * 60_000 };
+export type Recent =
+  | { kind: "device"; device: readonly number[] }
+  | {
+      kind: "elsewhere";
+      userAddress: readonly number[];
+      address: readonly number[];
+      user: readonly number[];
+    };
+
+/** Milliseconds until a key with these failures (newest first) may try again under `limit`. */
+function windowWait(times: readonly number[], limit: WindowLimit, now: number): number {
+  const live = times.filter((t) => t + limit.windowMs > now);
+  return live.length >= limit.max ? live[limit.max - 1]! + limit.windowMs - now : 0;
+}
+
+/** Past the user name's limit: the wait until one `slowMs` has passed since its latest attempt. */
+function slowWait(times: readonly number[], limit: ThrottleLimits["perUser"], now: number): number {
+  const live = times.filter((t) => t + limit.windowMs > now);
+  return live.length >= limit.max ? Math.max(0, live[0]! + limit.slowMs - now) : 0;
+}
+
+/** Milliseconds the attempt must wait; 0 lets it through (and it is then charged as a failure). */
+export function waitMs(recent: Recent, now: number, limits: ThrottleLimits = LIMITS): number {
+  if (recent.kind === "device") return windowWait(recent.device, limits.perDevice, now);
+  return Math.max(
+    windowWait(recent.userAddress, limits.perUserAddress, now),
+    windowWait(recent.address, limits.perAddress, now),
+    slowWait(recent.user, limits.perUser, now),
+  );
+}
 
 /**
  * The key of a client address: IPv4 as is (also when IPv4-mapped), IPv6 by its /64 network, since
@@ -97,59 +107,4 @@ export function addressKey(ip: string): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ""))
     .join(":")}::/64`;
-}
-
-export type Attempt = { ok: true; succeeded(): void } | { ok: false; retryAfterS: number };
-
-export class LoginThrottle {
-  /** Per user name and address. */
-  private readonly users: FailureLog;
-  /** Per user name, over all addresses. */
-  private readonly everywhere: FailureLog;
-  private readonly addresses: FailureLog;
-  private readonly now: () => number;
-
-  constructor(
-    opts: {
-      now?: () => number;
-      perUser?: WindowLimit;
-      perUserEverywhere?: WindowLimit;
-      perAddress?: WindowLimit;
-      maxKeys?: number;
-    } = {},
-  ) {
-    this.now = opts.now ?? Date.now;
-    this.users = new FailureLog(opts.perUser ?? USER_LIMIT, opts.maxKeys);
-    this.everywhere = new FailureLog(opts.perUserEverywhere ?? USER_EVERYWHERE_LIMIT, opts.maxKeys);
-    this.addresses = new FailureLog(opts.perAddress ?? ADDRESS_LIMIT, opts.maxKeys);
-  }
-
-  /**
-   * Asks to try a password for `username` from `ip`. Refused: how many seconds to wait, with nothing
-   * recorded. Allowed: the attempt is charged as a failure at once, so parallel guesses cannot all
-   * slip in before the first one fails (an error of any kind leaves it charged); `succeeded()` clears
-   * the user name's failures from that address and takes back the other two charges.
-   */
-  attempt(username: string, ip: string): Attempt {
-    const now = this.now();
-    const addr = addressKey(ip);
-    const mine = `${username}\u0000${addr}`;
-    const waitMs = Math.max(
-      this.users.waitMs(mine, now),
-      this.everywhere.waitMs(username, now),
-      this.addresses.waitMs(addr, now),
-    );
-    if (waitMs > 0) return { ok: false, retryAfterS: Math.ceil(waitMs / 1000) };
-    this.users.fail(mine, now);
-    this.everywhere.fail(username, now);
-    this.addresses.fail(addr, now);
-    return {
-      ok: true,
-      succeeded: () => {
-        this.users.reset(mine);
-        this.everywhere.forgive(username, now);
-        this.addresses.forgive(addr, now);
-      },
-    };
-  }
 }

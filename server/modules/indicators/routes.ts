@@ -58,8 +58,8 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParam,
         body: z.object({
           ...indicatorKey,
-          count: z.number().int().min(0),
-          of: z.number().int().positive().optional(),
+          count: z.number().int().min(0).max(1_000_000_000),
+          of: z.number().int().positive().max(1_000_000_000).optional(),
         }),
       },
     },

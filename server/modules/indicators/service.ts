@@ -1,4 +1,7 @@
-/** Indicator values: entered by hand, or computed from an imported register (e.g. outgoing documents). */
+/**
+ * Indicator values: entered by hand, or computed from an imported register (e.g. outgoing documents).
+ * Every value recorded goes into the audit trail in the same transaction (indicator.recorded).
+ */
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,8 +13,33 @@ import { AppError, badInput, forbidden } from "../../errors.ts";
 import { readGrid } from "../../spreadsheet.ts";
 import type { IncomingFile } from "../../uploads.ts";
 import { agencyFacts } from "../agencies/service.ts";
-import { type Caller, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
+import { recordAudit } from "../audit/service.ts";
+import { type AgencyFacts, type Caller, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
+
+type ValueInput = Parameters<typeof repo.insertIndicatorValue>[1];
+
+/** Stores a value and its audit entry together; `more` says how it was computed. */
+function recordValueAudited(
+  ctx: AppContext,
+  caller: Caller,
+  facts: AgencyFacts,
+  v: ValueInput,
+  more: Record<string, unknown> = {},
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertIndicatorValue(trx, v);
+    await recordAudit(trx, caller, {
+      action: "indicator.recorded",
+      entity: "indicator_value",
+      entityId: id,
+      provinceId: facts.provinceId,
+      agencyId: facts.agencyId,
+      after: { code: v.code, period: v.period, value: v.value, source: v.source, ...more },
+    });
+    return id;
+  });
+}
 
 async function gridOf(file: IncomingFile): Promise<string[][]> {
   const ext = path.extname(file.filename).toLowerCase();
@@ -73,14 +101,20 @@ export async function importRegister(
   const rows: RegisterRow[] = data.map((r, i) => ({ line: i + 2, values: { [input.column]: r[col] ?? "" } }));
   const share = shareOfRegister(rows, input.column);
   const percent = share.percent === null ? 0 : fromCenti(share.percent);
-  const id = await repo.insertIndicatorValue(ctx.db, {
-    agencyId,
-    code: input.code,
-    period: input.period,
-    value: percent,
-    source: "import",
-    recordedBy: caller.id,
-  });
+  const id = await recordValueAudited(
+    ctx,
+    caller,
+    facts,
+    {
+      agencyId,
+      code: input.code,
+      period: input.period,
+      value: percent,
+      source: "import",
+      recordedBy: caller.id,
+    },
+    { column: input.column, count: share.count, total: share.total },
+  );
   return {
     id,
     code: input.code,
@@ -127,14 +161,13 @@ export async function deriveRatio(
       "Counts must be whole numbers ≥ 0",
     );
   const value = fromCenti(percent);
-  const id = await repo.insertIndicatorValue(ctx.db, {
-    agencyId,
-    code: input.code,
-    period: input.period,
-    value: value,
-    source: "derived",
-    recordedBy: caller.id,
-  });
+  const id = await recordValueAudited(
+    ctx,
+    caller,
+    facts,
+    { agencyId, code: input.code, period: input.period, value, source: "derived", recordedBy: caller.id },
+    { count: input.count, of },
+  );
   return { id, code: input.code, period: input.period, count: input.count, of, percent: value };
 }
 
@@ -153,5 +186,5 @@ export async function recordValue(
 ) {
   const facts = await agencyFacts(ctx, agencyId);
   if (!canManageAgency(caller, facts)) throw forbidden();
-  return repo.insertIndicatorValue(ctx.db, { agencyId, ...v, source: "manual", recordedBy: caller.id });
+  return recordValueAudited(ctx, caller, facts, { agencyId, ...v, source: "manual", recordedBy: caller.id });
 }

@@ -1,4 +1,7 @@
-/** A stored plan as the document model, then as DOCX, PDF or text. */
+/**
+ * A stored plan as the document model, then as DOCX, PDF or text: the working draft for the agency
+ * and the province, the latest published version for everyone else, or the version asked for.
+ */
 import { type DocumentPlan, planDocument, planDocumentText } from "../../../core/plan-document.ts";
 import { findReferences } from "../../../core/plan-import/refs.ts";
 import type { AppContext } from "../../context.ts";
@@ -12,8 +15,9 @@ export async function documentPlanFor(
   ctx: AppContext,
   caller: Caller | null,
   planId: number,
+  version?: number,
 ): Promise<DocumentPlan> {
-  const p = await planDetail(ctx, caller, planId);
+  const p = await planDetail(ctx, caller, planId, version);
   const agency = await findAgency(ctx.db, p.agency.id);
   const parent = agency?.parent_id ? await findAgency(ctx.db, agency.parent_id) : undefined;
   const implementsText = p.implements ?? "";
@@ -68,10 +72,15 @@ export async function exportPlan(
   caller: Caller | null,
   planId: number,
   format: "docx" | "pdf" | "txt",
+  version?: number,
 ) {
-  const plan = await documentPlanFor(ctx, caller, planId);
+  const plan = await documentPlanFor(ctx, caller, planId, version);
   const model = planDocument(plan);
-  const base = `${plan.number ?? "ke-hoach"}-${plan.code ?? plan.year}`.replace(/[^\w-]+/g, "-");
+  const base =
+    `${plan.number ?? "ke-hoach"}-${plan.code ?? plan.year}${version ? `-v${version}` : ""}`.replace(
+      /[^\w-]+/g,
+      "-",
+    );
   if (format === "txt")
     return { body: planDocumentText(model), filename: `${base}.txt`, type: "text/plain; charset=utf-8" };
   if (format === "pdf")

@@ -1,6 +1,7 @@
 /**
  * Plan documents in and out. POST /agencies/:id/plans/import reads a document (a .txt, .html or
- * .docx file, or pasted text) into a structured plan for review — nothing is stored. GET
+ * .docx file, or pasted text) into a structured plan for review — nothing is stored; …/preview says
+ * what accepting the reviewed plan would change in the stored one, and …/accept stores it. GET
  * /plans/:id/document writes a plan as DOCX, PDF or text in the official layout.
  */
 import type { FastifyInstance } from "fastify";
@@ -14,7 +15,7 @@ import { readMultipart, requireCaller } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { canManageAgency } from "../auth/policy.ts";
-import { acceptImport } from "./accept.ts";
+import { acceptImport, previewImport } from "./accept.ts";
 import { exportPlan } from "./export.ts";
 import { importDocument } from "./service.ts";
 
@@ -25,7 +26,9 @@ const pasted = z.object({
 export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post("/agencies/:id/plans/import", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
+  // Pasted from a PDF or Word, the text's page breaks (\f) and line breaks (\v) become line breaks.
+  const pasteable = { schema: { tags: ["plans"], params: idParam }, config: { pageBreaks: ["text"] } };
+  r.post("/agencies/:id/plans/import", pasteable, async (req) => {
     const caller = requireCaller(req);
     const facts = await agencyFacts(ctx, req.params.id);
     if (!canManageAgency(caller, facts))
@@ -67,6 +70,13 @@ export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
     }
   });
 
+  // What accepting would change in the stored plan of that year, task by task and field by field; nothing is written.
+  r.post(
+    "/agencies/:id/plans/import/preview",
+    { schema: { tags: ["plans"], params: idParam, body: acceptImportBody } },
+    async (req) => previewImport(ctx, requireCaller(req), req.params.id, req.body),
+  );
+
   r.post(
     "/agencies/:id/plans/import/accept",
     { schema: { tags: ["plans"], params: idParam, body: acceptImportBody } },
@@ -79,11 +89,21 @@ export async function planImportRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["plans"],
         params: idParam,
-        querystring: z.object({ format: z.enum(["docx", "pdf", "txt"]).default("docx") }),
+        querystring: z.object({
+          format: z.enum(["docx", "pdf", "txt"]).default("docx"),
+          /** A published version; without it, the plan as the caller reads it (the draft for its agency). */
+          version: z.coerce.number().int().positive().max(100_000).optional(),
+        }),
       },
     },
     async (req, reply) => {
-      const { body, filename, type } = await exportPlan(ctx, req.caller, req.params.id, req.query.format);
+      const { body, filename, type } = await exportPlan(
+        ctx,
+        req.caller,
+        req.params.id,
+        req.query.format,
+        req.query.version,
+      );
       return reply
         .type(type)
         .header(

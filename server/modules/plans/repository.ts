@@ -174,6 +174,10 @@ export async function insertTask(db: Kysely<DB>, planId: number, t: TaskInput): 
   return id;
 }
 
+/**
+ * Sets a task's units. A unit group that leaves the task takes its resolution (the divisions it
+ * stood for) with it; a group that stays keeps its resolution.
+ */
 export async function replaceTaskUnits(
   db: Kysely<DB>,
   taskId: number,
@@ -181,6 +185,10 @@ export async function replaceTaskUnits(
   coordinating: number[],
 ) {
   await db.deleteFrom("task_units").where("task_id", "=", taskId).execute();
+  const kept = [...lead, ...coordinating];
+  let gone = db.deleteFrom("task_group_members").where("task_id", "=", taskId);
+  if (kept.length) gone = gone.where("group_id", "not in", kept);
+  await gone.execute();
   const rows = [
     ...lead.map((u, i) => ({ task_id: taskId, unit_id: u, role: "lead" as const, position: i })),
     ...coordinating.map((u, i) => ({
@@ -297,6 +305,7 @@ export async function insertTaskUpdate(
     progress: number | null;
     status: TaskStatus | null;
     note: string | null;
+    role: "lead" | "coordinating" | "manager";
   },
 ): Promise<number> {
   const r = await db
@@ -308,6 +317,7 @@ export async function insertTaskUpdate(
       progress: u.progress,
       status: u.status,
       note: u.note,
+      role: u.role,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -326,10 +336,195 @@ export async function listTaskUpdates(db: Kysely<DB>, taskId: number) {
       "u.note",
       "u.created_at",
       "u.unit_id",
+      "u.role",
       "a.name as unit_name",
       "users.display_name",
     ])
     .where("u.task_id", "=", taskId)
     .orderBy("u.id")
     .execute();
+}
+
+/** How many updates each task has (a task with updates is never deleted). */
+export async function updateCounts(db: Kysely<DB>, taskIds: number[]): Promise<Map<number, number>> {
+  if (!taskIds.length) return new Map();
+  const rows = await db
+    .selectFrom("task_updates")
+    .select(["task_id", db.fn.countAll<number>().as("n")])
+    .where("task_id", "in", taskIds)
+    .groupBy("task_id")
+    .execute();
+  return new Map(rows.map((r) => [r.task_id, Number(r.n)]));
+}
+
+export async function deleteTask(db: Kysely<DB>, id: number) {
+  await db.deleteFrom("tasks").where("id", "=", id).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unit groups resolved to named divisions, per task
+// ---------------------------------------------------------------------------------------------
+
+export async function groupMembers(db: Kysely<DB>, taskIds: number[]) {
+  if (!taskIds.length) return [];
+  return db
+    .selectFrom("task_group_members as m")
+    .innerJoin("agencies as a", "a.id", "m.unit_id")
+    .select(["m.task_id", "m.group_id", "m.unit_id", "m.position", "a.name", "a.short_name"])
+    .where("m.task_id", "in", taskIds)
+    .orderBy("m.position")
+    .execute();
+}
+
+/** The divisions a unit group on a task stands for; none: the group is unresolved again. */
+export async function replaceGroupMembers(
+  db: Kysely<DB>,
+  taskId: number,
+  groupId: number,
+  unitIds: number[],
+) {
+  await db
+    .deleteFrom("task_group_members")
+    .where("task_id", "=", taskId)
+    .where("group_id", "=", groupId)
+    .execute();
+  if (!unitIds.length) return;
+  await db
+    .insertInto("task_group_members")
+    .values(unitIds.map((u, i) => ({ task_id: taskId, group_id: groupId, unit_id: u, position: i })))
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Published versions
+// ---------------------------------------------------------------------------------------------
+
+export interface VersionInput {
+  planId: number;
+  version: number;
+  publishedAt: Date;
+  publishedBy: number | null;
+  note: string | null;
+  title: string;
+  number: string | null;
+  code: string | null;
+  issuedOn: string | null;
+  content: unknown;
+  contentHash: string;
+}
+
+export async function insertVersion(db: Kysely<DB>, v: VersionInput) {
+  await db
+    .insertInto("plan_versions")
+    .values({
+      plan_id: v.planId,
+      version: v.version,
+      published_at: v.publishedAt,
+      published_by: v.publishedBy,
+      note: v.note,
+      title: v.title,
+      number: v.number,
+      code: v.code,
+      issued_on: v.issuedOn,
+      content: JSON.stringify(v.content),
+      content_hash: v.contentHash,
+    })
+    .execute();
+}
+
+const versionColumns = [
+  "v.plan_id",
+  "v.version",
+  "v.published_at",
+  "v.published_by",
+  "v.note",
+  "v.title",
+  "v.number",
+  "v.code",
+  "v.issued_on",
+  "v.content_hash",
+  "u.display_name as published_by_name",
+] as const;
+
+/** A plan's versions, newest first, without their content. */
+export async function listVersions(db: Kysely<DB>, planId: number) {
+  return db
+    .selectFrom("plan_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select(versionColumns)
+    .where("v.plan_id", "=", planId)
+    .orderBy("v.version", "desc")
+    .execute();
+}
+
+/** One version with its content; the latest when `version` is not given. */
+export async function findVersion(db: Kysely<DB>, planId: number, version?: number) {
+  let q = db
+    .selectFrom("plan_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select([...versionColumns, "v.content"])
+    .where("v.plan_id", "=", planId);
+  q = version === undefined ? q.orderBy("v.version", "desc").limit(1) : q.where("v.version", "=", version);
+  return q.executeTakeFirst();
+}
+
+/** The latest version of each of the plans (without content), keyed by plan. */
+export async function latestVersions(db: Kysely<DB>, planIds: number[]) {
+  if (!planIds.length) return new Map<number, Awaited<ReturnType<typeof listVersions>>[number]>();
+  const rows = await db
+    .selectFrom("plan_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select(versionColumns)
+    .where("v.plan_id", "in", planIds)
+    .where((eb) =>
+      eb(
+        "v.version",
+        "=",
+        eb
+          .selectFrom("plan_versions as w")
+          .select((w) => w.fn.max("w.version").as("m"))
+          .whereRef("w.plan_id", "=", "v.plan_id"),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.plan_id, r]));
+}
+
+/** Every published plan (one with a version) with its agency, for the public lists. */
+export async function listPublishedPlans(db: Kysely<DB>, agencyId?: number) {
+  let q = db
+    .selectFrom("plans as pl")
+    .innerJoin("agencies as a", "a.id", "pl.agency_id")
+    .select([
+      "pl.id",
+      "pl.year",
+      "pl.published_at",
+      "pl.withdrawn_at",
+      "a.id as agency_id",
+      "a.code as agency_code",
+      "a.name as agency_name",
+    ])
+    .where("pl.published_at", "is not", null)
+    .where((eb) =>
+      eb.exists(eb.selectFrom("plan_versions as v").select("v.version").whereRef("v.plan_id", "=", "pl.id")),
+    );
+  if (agencyId !== undefined) q = q.where("pl.agency_id", "=", agencyId);
+  return q.orderBy("pl.year", "desc").orderBy("a.name").orderBy("pl.id").execute();
+}
+
+export async function setPlanWithdrawn(
+  db: Kysely<DB>,
+  id: number,
+  w: { at: Date; reason: string; by: number | null } | null,
+) {
+  await db
+    .updateTable("plans")
+    .set({ withdrawn_at: w?.at ?? null, withdrawn_reason: w?.reason ?? null, withdrawn_by: w?.by ?? null })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The plan's row, locked for the rest of the transaction (publication and withdrawal go one at a time). */
+export async function lockPlan(db: Kysely<DB>, id: number) {
+  return db.selectFrom("plans").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
 }

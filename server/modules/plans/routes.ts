@@ -1,19 +1,32 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { idNumber } from "../../../core/contracts/ids.ts";
 import {
   taskCreateBody,
   taskListQuery,
   taskPatchBody,
   taskUpdateBody,
+  unitRefSchema,
 } from "../../../core/contracts/plans.ts";
 import { parseCenti } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { parseInput, readMultipart, requireCaller } from "../../http.ts";
+import { sendPublic } from "../../public-cache.ts";
 import { dateSchema, idParam, pointsSchema } from "../../schemas.ts";
 import type { IncomingFile } from "../../uploads.ts";
+import { planHistory, taskHistory } from "./history.ts";
+import { publicPlan } from "./public.ts";
 import * as svc from "./service.ts";
+import * as tasks from "./tasks.ts";
+import { postTaskUpdate } from "./updates.ts";
+import * as versions from "./versions.ts";
+
+const versionParams = z.object({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive().max(100_000),
+});
 
 export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +39,7 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ["plans"],
         body: z.object({
-          agencyId: z.number().int().positive(),
+          agencyId: idNumber,
           year: z.number().int().min(2000).max(2100),
           number: z.string().max(20).nullable().optional(),
           code: z.string().max(40).nullable().optional(),
@@ -71,14 +84,104 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get("/plans/:id", { schema: { tags: ["plans"], params: idParam } }, async (req) =>
     svc.planDetail(ctx, req.caller, req.params.id),
   );
-  r.post("/plans/:id/publish", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
-    await svc.publishPlan(ctx, requireCaller(req), req.params.id, true);
-    return svc.planDetail(ctx, req.caller, req.params.id);
-  });
+  r.post(
+    "/plans/:id/publish",
+    {
+      schema: {
+        tags: ["plans"],
+        params: idParam,
+        body: z
+          .object({
+            /** Why this version: "Bổ sung 2 nhiệm vụ theo Kế hoạch 123/KH-UBND". */
+            note: z.string().max(1000).nullable().optional(),
+            /** The draft the confirmation showed (GET /plans/:id → publication.draftHash). */
+            draftHash: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .nullable()
+              .optional(),
+          })
+          .strict()
+          .nullish(),
+      },
+    },
+    async (req) => {
+      await versions.publishPlan(ctx, requireCaller(req), req.params.id, req.body ?? {});
+      return svc.planDetail(ctx, req.caller, req.params.id);
+    },
+  );
   r.post("/plans/:id/unpublish", { schema: { tags: ["plans"], params: idParam } }, async (req) => {
-    await svc.publishPlan(ctx, requireCaller(req), req.params.id, false);
+    await versions.unpublishPlan(ctx, requireCaller(req), req.params.id);
     return svc.planDetail(ctx, req.caller, req.params.id);
   });
+  r.post(
+    "/plans/:id/withdraw",
+    {
+      schema: {
+        tags: ["plans"],
+        params: idParam,
+        body: z.object({
+          reason: z
+            .string()
+            .trim()
+            .min(
+              10,
+              "Ghi rõ lý do rút kế hoạch (ít nhất 10 ký tự) / give the reason (at least 10 characters)",
+            )
+            .max(1000),
+        }),
+      },
+    },
+    async (req) => {
+      await versions.withdrawPlan(ctx, requireCaller(req), req.params.id, req.body.reason);
+      return svc.planDetail(ctx, req.caller, req.params.id);
+    },
+  );
+  r.get("/plans/:id/versions", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
+    items: await versions.listVersions(ctx, req.caller, req.params.id),
+  }));
+  r.get("/plans/:id/versions/:version", { schema: { tags: ["plans"], params: versionParams } }, async (req) =>
+    svc.planDetail(ctx, req.caller, req.params.id, req.params.version),
+  );
+  r.get(
+    "/public/plans/:id/versions/:version",
+    { schema: { tags: ["public"], params: versionParams }, config: { anonymous: true } },
+    async (req, reply) =>
+      sendPublic(req, reply, `plan:${req.params.id}:v${req.params.version}`, () =>
+        publicPlan(ctx, req.params.id, req.params.version),
+      ),
+  );
+  r.get(
+    "/plans/:id/history",
+    {
+      schema: {
+        tags: ["plans"],
+        params: idParam,
+        querystring: z.object({ beforeId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (req) => ({ items: await planHistory(ctx, req.caller, req.params.id, req.query.beforeId) }),
+  );
+  r.get("/tasks/:id/history", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
+    items: await taskHistory(ctx, req.caller, req.params.id),
+  }));
+  r.put(
+    "/tasks/:id/groups/:groupId",
+    {
+      schema: {
+        tags: ["plans"],
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          groupId: z.coerce.number().int().positive(),
+        }),
+        body: z.object({ units: z.array(unitRefSchema).max(50) }),
+      },
+    },
+    async (req) => {
+      await tasks.resolveGroup(ctx, requireCaller(req), req.params.id, req.params.groupId, req.body.units);
+      return tasks.taskDetail(ctx, req.caller, req.params.id);
+    },
+  );
   r.get("/plans/:id/lint", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
     items: (await svc.planDetail(ctx, req.caller, req.params.id)).lint,
   }));
@@ -91,16 +194,18 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: taskListQuery,
       },
     },
-    async (req) => ({ items: await svc.listPlanTasks(ctx, req.caller, req.params.id, req.query) }),
+    async (req) => ({ items: await tasks.listPlanTasks(ctx, req.caller, req.params.id, req.query) }),
   );
   r.post(
     "/plans/:id/tasks",
     { schema: { tags: ["plans"], params: idParam, body: taskCreateBody } },
     async (req, reply) =>
-      reply.status(201).send({ id: await svc.createTask(ctx, requireCaller(req), req.params.id, req.body) }),
+      reply
+        .status(201)
+        .send({ id: await tasks.createTask(ctx, requireCaller(req), req.params.id, req.body) }),
   );
   r.get("/tasks/:id", { schema: { tags: ["plans"], params: idParam } }, async (req) =>
-    svc.taskDetail(ctx, req.caller, req.params.id),
+    tasks.taskDetail(ctx, req.caller, req.params.id),
   );
   r.patch(
     "/tasks/:id",
@@ -112,8 +217,8 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      await svc.patchTask(ctx, requireCaller(req), req.params.id, req.body);
-      return svc.taskDetail(ctx, req.caller, req.params.id);
+      await tasks.patchTask(ctx, requireCaller(req), req.params.id, req.body);
+      return tasks.taskDetail(ctx, req.caller, req.params.id);
     },
   );
   r.post("/tasks/:id/updates", { schema: { tags: ["plans"], params: idParam } }, async (req, reply) => {
@@ -135,16 +240,10 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         );
       }
     }
-    const id = await svc.postTaskUpdate(
-      ctx,
-      caller,
-      req.params.id,
-      parseInput(taskUpdateBody, body ?? {}),
-      file,
-    );
+    const id = await postTaskUpdate(ctx, caller, req.params.id, parseInput(taskUpdateBody, body ?? {}), file);
     return reply.status(201).send({ id });
   });
   r.get("/me/tasks", { schema: { tags: ["plans"] } }, async (req) => ({
-    items: await svc.myTasks(ctx, requireCaller(req)),
+    items: await tasks.myTasks(ctx, requireCaller(req)),
   }));
 }

@@ -7,17 +7,14 @@
 import { fromCenti } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
-import { pts } from "../../presenters.ts";
-import { agencyFacts } from "../agencies/service.ts";
+import { findAgency } from "../agencies/repository.ts";
 import { publishedResultOf } from "../cycles/public.ts";
 import { currentPublication } from "../cycles/publication.ts";
-import * as plans from "../plans/repository.ts";
-import { planDetail, planSummary } from "../plans/service.ts";
+import { publicPlanList } from "../plans/public.ts";
 import * as repo from "./repository.ts";
 
 export async function publicOverview(ctx: AppContext) {
   const cycles = await repo.listPublishedCycles(ctx.db);
-  const planRows = await repo.listPlansWithAgency(ctx.db);
   const current = new Map<number, { version: number; ranked: number }>();
   for (const c of cycles) {
     const p = await currentPublication(ctx, c.id);
@@ -37,17 +34,14 @@ export async function publicOverview(ctx: AppContext) {
       /** How many agencies the current version ranks. */
       agencies: current.get(c.id)?.ranked ?? 0,
     })),
-    plans: planRows.map((p) => ({
-      ...planSummary(p),
-      agency: { id: p.agency_id, code: p.agency_code, name: p.agency_name },
-    })),
+    plans: await publicPlanList(ctx),
   };
 }
 
-/** An agency's published results across cycles (an unpublished cycle is listed without numbers). */
+/** An agency's published results across cycles, as published (an open cycle is not listed). */
 export async function publicAgency(ctx: AppContext, agencyId: number) {
-  const { agency } = await agencyFacts(ctx, agencyId);
-  if (agency.kind !== "agency") throw notFound("cơ quan / agency", "id");
+  const agency = await findAgency(ctx.db, agencyId);
+  if (agency?.kind !== "agency") throw notFound("cơ quan / agency", "id");
   const cycles = [];
   for (const cycle of await repo.listCyclesOfAgency(ctx.db, agencyId)) {
     // Only what was published, as published: an open cycle is not listed at all.
@@ -75,7 +69,6 @@ export async function publicAgency(ctx: AppContext, agencyId: number) {
         : null,
     });
   }
-  const planRows = await plans.listPlans(ctx.db, agencyId, true);
   return {
     agency: {
       id: agency.id,
@@ -86,65 +79,9 @@ export async function publicAgency(ctx: AppContext, agencyId: number) {
       validTo: agency.valid_to,
     },
     cycles,
-    plans: planRows.map(planSummary),
+    plans: await publicPlanList(ctx, agencyId),
   };
 }
 
-/**
- * A published plan as the public reads it: its targets, its tasks' status and progress, and the
- * progress of the whole plan (a draft answers 403 plan.unpublished, whoever asks). Fields are picked
- * one by one, so nothing private can slip in with the plan's own answer.
- */
-export async function publicPlan(ctx: AppContext, planId: number) {
-  const p = await planDetail(ctx, null, planId);
-  const open = p.tasks.filter((t) => t.status !== "cancelled");
-  const count = (s: string) => p.tasks.filter((t) => t.status === s).length;
-  // Progress of the plan: the mean progress of its tasks, a done task counting as 100 %, cancelled
-  // tasks left out; whole percent, rounded half up.
-  const sum = open.reduce((acc, t) => acc + (t.status === "done" ? 100 : t.progress), 0);
-  const unit = (u: { id: number; name: string; shortName: string | null }) => ({
-    id: u.id,
-    name: u.name,
-    shortName: u.shortName,
-  });
-  return {
-    id: p.id,
-    agency: p.agency,
-    year: p.year,
-    number: p.number,
-    code: p.code,
-    issuedOn: p.issuedOn,
-    place: p.place,
-    title: p.title,
-    implements: p.implements,
-    publishedAt: p.publishedAt,
-    overallTarget: p.overallTarget,
-    targets: p.targets,
-    progress: {
-      tasks: p.tasks.length,
-      done: count("done"),
-      inProgress: count("in_progress"),
-      notStarted: count("not_started"),
-      cancelled: count("cancelled"),
-      overdue: p.tasks.filter((t) => t.overdue).length,
-      percent: open.length ? Math.floor((sum * 2 + open.length) / (2 * open.length)) : null,
-    },
-    tasks: p.tasks.map((t) => ({
-      id: t.id,
-      section: t.section,
-      title: t.title,
-      body: t.body,
-      areaCode: t.areaCode,
-      startsOn: t.startsOn,
-      due: t.due,
-      period: t.period,
-      status: t.status,
-      progress: t.progress,
-      overdue: t.overdue,
-      leadUnits: t.leadUnits.map(unit),
-      coordinatingUnits: t.coordinatingUnits.map(unit),
-      /** The plan's own words only; measured values stay with the agency. */
-      targets: t.targets.map((x) => x.text),
-    })),
-  };
-}
+/** The public plan page lives with the plans (server/modules/plans/public.ts). */
+export { publicPlan } from "../plans/public.ts";

@@ -33,27 +33,3 @@ export async function listPublishedCycles(db: Kysely<DB>) {
     .orderBy("c.group_code")
     .execute();
 }
-
-/** Every published improvement plan with its agency, newest first. */
-export async function listPlansWithAgency(db: Kysely<DB>) {
-  return db
-    .selectFrom("plans as pl")
-    .innerJoin("agencies as a", "a.id", "pl.agency_id")
-    .select([
-      "pl.id",
-      "pl.year",
-      "pl.number",
-      "pl.code",
-      "pl.title",
-      "pl.issued_on",
-      "pl.published_at",
-      "a.id as agency_id",
-      "a.code as agency_code",
-      "a.name as agency_name",
-    ])
-    .where("pl.published_at", "is not", null)
-    .orderBy("pl.year", "desc")
-    .orderBy("a.name")
-    .orderBy("pl.id")
-    .execute();
-}

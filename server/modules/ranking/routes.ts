@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { whatIfBodySchema } from "../../../core/contracts/ranking.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
-import { idParam } from "../../schemas.ts";
+import { sendPublic } from "../../public-cache.ts";
+import { idParam, idValue } from "../../schemas.ts";
 import { publicCycle } from "../cycles/public.ts";
 import { presentCycle } from "../cycles/service.ts";
 import { agencyDashboard } from "./dashboard.ts";
@@ -16,9 +17,14 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 
 export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/cycles/:id/ranking", { schema: { tags: ["index"], params: idParam } }, async (req) => {
-    const res = await cycleResults(ctx, req.caller, req.params.id);
-    return { cycle: presentCycle(res.cycle), items: res.results.map(presentResult) };
+  r.get("/cycles/:id/ranking", { schema: { tags: ["index"], params: idParam } }, async (req, reply) => {
+    const answer = async () => {
+      const res = await cycleResults(ctx, req.caller, req.params.id);
+      return { cycle: presentCycle(res.cycle), items: res.results.map(presentResult) };
+    };
+    // Anonymous readers all get the published version: the public cache serves them.
+    if (!req.caller) return sendPublic(req, reply, `ranking:${req.params.id}`, answer);
+    return answer();
   });
   r.get(
     "/agencies/:id/index",
@@ -68,37 +74,52 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
       });
     return agencyDashboard(ctx, caller, caller.agencyId);
   });
-  r.get("/public/overview", { schema: { tags: ["public"] } }, async () => publicOverview(ctx));
-  // A cycle's published results: the current version, or an earlier one at its own address. The
-  // text is computed once per version; a browser that has it gets 304.
-  const sendPublished = async (
-    req: { headers: Record<string, string | string[] | undefined> },
-    reply: FastifyReply,
-    cycleId: number,
-    version?: number,
-  ) => {
-    const { body, etag } = await publicCycle(ctx, cycleId, version);
-    reply.header("etag", etag).header("cache-control", "public, no-cache");
-    if (req.headers["if-none-match"] === etag) return reply.status(304).send();
-    return reply.type("application/json; charset=utf-8").send(body);
-  };
-  r.get("/public/cycles/:id", { schema: { tags: ["public"], params: idParam } }, async (req, reply) =>
-    sendPublished(req, reply, req.params.id),
+  // What the public reads is the same for every caller: computed once, served from memory
+  // (server/public-cache.ts), and never looks at the session.
+  const open = { anonymous: true } as const;
+  r.get("/public/overview", { schema: { tags: ["public"] }, config: open }, async (req, reply) =>
+    sendPublic(req, reply, "overview", () => publicOverview(ctx)),
+  );
+  // A cycle's published results: the current version, or an earlier one at its own address.
+  r.get(
+    "/public/cycles/:id",
+    { schema: { tags: ["public"], params: idParam }, config: open },
+    async (req, reply) =>
+      sendPublic(
+        req,
+        reply,
+        `cycle:${req.params.id}`,
+        async () => (await publicCycle(ctx, req.params.id)).body,
+      ),
   );
   r.get(
     "/public/cycles/:id/versions/:version",
     {
       schema: {
         tags: ["public"],
-        params: idParam.extend({ version: z.coerce.number().int().min(1).max(100_000) }),
+        // A version past the current one answers 404 like any record that does not exist.
+        params: idParam.extend({ version: idValue }),
       },
+      config: open,
     },
-    async (req, reply) => sendPublished(req, reply, req.params.id, req.params.version),
+    async (req, reply) =>
+      sendPublic(
+        req,
+        reply,
+        `cycle:${req.params.id}:v${req.params.version}`,
+        async () => (await publicCycle(ctx, req.params.id, req.params.version)).body,
+      ),
   );
-  r.get("/public/agencies/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
-    publicAgency(ctx, req.params.id),
+  r.get(
+    "/public/agencies/:id",
+    { schema: { tags: ["public"], params: idParam }, config: open },
+    async (req, reply) =>
+      sendPublic(req, reply, `agency:${req.params.id}`, () => publicAgency(ctx, req.params.id)),
   );
-  r.get("/public/plans/:id", { schema: { tags: ["public"], params: idParam } }, async (req) =>
-    publicPlan(ctx, req.params.id),
+  r.get(
+    "/public/plans/:id",
+    { schema: { tags: ["public"], params: idParam }, config: open },
+    async (req, reply) =>
+      sendPublic(req, reply, `plan:${req.params.id}`, () => publicPlan(ctx, req.params.id)),
   );
 }

@@ -150,13 +150,17 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     if (e?.kind !== "file" || !e.file_path) throw notFound("tệp / file");
     const facts = await agencyFacts(ctx, e.agency_id);
     if (!canReadAgencyPrivate(caller, facts)) throw notFound("tệp / file");
-    // PDFs and images open in the page (previews); any other type is downloaded, never rendered.
+    // An uploaded file is someone else's content served from the app's own origin. PDFs and PNG/JPEG
+    // images open in the page (previews), sandboxed: should a browser ever render one as a document
+    // with scripts, they run in an opaque origin, without the session or the app's pages. Every other
+    // type is downloaded, never rendered; nosniff keeps the browser to the type given.
     const inline = isInlineMime(e.mime);
-    reply.header("content-type", inline ? e.mime : (e.mime ?? "application/octet-stream"));
+    reply.header("content-type", e.mime ?? "application/octet-stream");
     reply.header(
       "content-disposition",
       `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(e.file_name ?? "file")}`,
     );
+    if (inline) reply.header("content-security-policy", "sandbox");
     reply.header("x-content-type-options", "nosniff");
     reply.header("cache-control", "private, no-cache");
     return reply.send(fs.createReadStream(absolutePath(ctx, e.file_path)));

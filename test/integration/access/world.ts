@@ -48,6 +48,11 @@ export interface Ids {
   plan: number;
   /** A task of the published plan led by Hành chính – Tổ chức alone (Quản trị – Tài vụ is not involved). */
   task: number;
+  /** A task of the published plan coordinated by the unit group "Các Phòng, Ban, Trung tâm" (allUnits). */
+  groupTask: number;
+  allUnits: number;
+  /** Another published plan of the Office (2019 is taken: its year 2098), to withdraw. */
+  sparePlan: number;
   draftPlan: number;
   draftTask: number;
   /** A file of evidence on criterion 1.1 of the Office in the test cycle. */
@@ -70,7 +75,9 @@ export interface World {
   freshSession(actor: ActorKey): Promise<Record<string, string>>;
   /** A number never returned before: unique codes and names. */
   seq(): number;
-  /** A year no cycle (2001…2017) or no plan of the Office (2021…2099) has yet. */
+  /** A new draft plan of the Office, never published, in a year of its own. */
+  newDraftPlan(): Promise<number>;
+  /** A year no cycle (2001…2017) or no plan of the Office (2021…2097) has yet. */
   pastYear(): number;
   futureYear(): number;
   /** Scratch space rows share between a setup and its request (an id just created). */
@@ -96,7 +103,8 @@ export interface StateHelpers {
   participant(agencyId: number, present: boolean): Promise<void>;
   excluded(agencyId: number, reason: string | null): Promise<void>;
   assigned(areaCode: string, userId: number, present: boolean): Promise<void>;
-  planPublished(planId: number, published: boolean): Promise<void>;
+  /** A published plan withdrawn (with a reason) or not. */
+  withdrawn(planId: number, withdrawn: boolean): Promise<void>;
 }
 
 async function ok(app: FastifyInstance, req: InjectOptions, what: string) {
@@ -244,6 +252,8 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
   const task = tasks.find(
     (t) => t.title === "Theo dõi, đôn đốc và tổng hợp báo cáo định kỳ về UBND tỉnh",
   )!.id;
+  const groupTask = tasks.find((t) => t.title === "Xây dựng và thực hiện Kế hoạch cải cách hành chính")!.id;
+  const allUnits = await id("VPUBND-ALL");
   const update = (
     await call("div", "POST", `/tasks/${task}/updates`, {
       progress: 20,
@@ -272,6 +282,15 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
       leadUnits: [hctc],
     })
   ).id as number;
+
+  const sparePlan = (
+    await call("fp", "POST", "/plans", {
+      agencyId: office,
+      year: 2098,
+      title: "Kế hoạch cải thiện Chỉ số CCHC năm 2098 (để rút)",
+    })
+  ).id as number;
+  await call("fp", "POST", `/plans/${sparePlan}/publish`, { note: "Ban hành" });
 
   let counter = 0;
   let past = 2001;
@@ -325,10 +344,14 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
       if (present) await cycles.assignAppraiser(db, cycle, areaCode, userId);
       else await cycles.unassignAppraiser(db, cycle, areaCode, userId);
     },
-    async planPublished(planId, published) {
+    async withdrawn(planId, withdrawn) {
       await db
         .updateTable("plans")
-        .set({ published_at: published ? new Date() : null })
+        .set(
+          withdrawn
+            ? { withdrawn_at: new Date(), withdrawn_reason: "Rút thử", withdrawn_by: users["vp.daumoi"] }
+            : { withdrawn_at: null, withdrawn_reason: null, withdrawn_by: null },
+        )
         .where("id", "=", planId)
         .execute();
     },
@@ -359,6 +382,9 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
       cycle,
       plan,
       task,
+      groupTask,
+      allUnits,
+      sparePlan,
       draftPlan,
       draftTask,
       fileEvidence,
@@ -372,12 +398,21 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
       return { authorization: `Bearer ${await login(a.username)}` };
     },
     seq: () => ++counter,
+    async newDraftPlan() {
+      if (future > 2097) throw new Error("world: no future year left");
+      const r = await call("fp", "POST", "/plans", {
+        agencyId: office,
+        year: future++,
+        title: "Kế hoạch thử, chưa công bố",
+      });
+      return r.id as number;
+    },
     pastYear: () => {
       if (past > 2017) throw new Error("world: no past year left");
       return past++;
     },
     futureYear: () => {
-      if (future > 2099) throw new Error("world: no future year left");
+      if (future > 2097) throw new Error("world: no future year left");
       return future++;
     },
     vars: {},

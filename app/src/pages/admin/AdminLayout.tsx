@@ -3,7 +3,7 @@ import { Menu, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 
-const SECTIONS = ["frameworks", "agencies", "users", "periods"] as const;
+const SECTIONS = ["frameworks", "agencies", "users", "periods", "audit"] as const;
 
 export default function AdminLayout() {
   const { t } = useTranslation("admin");
@@ -15,13 +15,16 @@ export default function AdminLayout() {
         {t("title")}
       </Typography.Title>
       <nav aria-label={t("menu")}>
+        {/* Wrapped, not folded into "…": a folded selected item stays focusable while hidden. */}
         <Menu
           mode="horizontal"
+          disabledOverflow
           selectedKeys={[selected]}
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: 16, flexWrap: "wrap" }}
           items={SECTIONS.map((s) => ({
             key: s,
-            label: <Link to={`/admin/${s}`}>{t(`sections.${s}`)}</Link>,
+            // The audit log's page and its name belong to the audit journey.
+            label: <Link to={`/admin/${s}`}>{t(s === "audit" ? "audit:menu" : `sections.${s}`)}</Link>,
           }))}
         />
       </nav>

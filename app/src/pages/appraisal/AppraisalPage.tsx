@@ -13,7 +13,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Row,
   Space,
@@ -29,6 +28,7 @@ import { errorText } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { PointsCard } from "../../components/PointsCard.tsx";
+import { ReasonModal } from "../../components/ReasonModal.tsx";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { date, pts } from "../../format.ts";
 import { CriteriaTable } from "../self-assessment/CriteriaTable.tsx";
@@ -105,7 +105,6 @@ function Summary({ scores: s, base }: { scores: Scores; base: string }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<Step | null>(null);
   const [reopening, setReopening] = useState(false);
-  const [reason, setReason] = useState("");
   const run = async (step: Step, body?: object) => {
     setBusy(step);
     try {
@@ -172,30 +171,19 @@ function Summary({ scores: s, base }: { scores: Scores; base: string }) {
           </Space>
         </Card>
       </Col>
-      <Modal
+      <ReasonModal
         open={reopening}
         title={t("steps.reopen.confirm")}
+        text={t("steps.reopen.confirmText")}
+        label={t("steps.reopen.reason")}
         okText={t("steps.reopen.action")}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 10, loading: busy === "reopen" }}
-        cancelText={t("common:action.cancel")}
         onCancel={() => setReopening(false)}
-        onOk={async () => {
-          if (await run("reopen", { reason: reason.trim() })) {
-            setReopening(false);
-            setReason("");
-          }
+        onSubmit={async (reason) => {
+          const done = await run("reopen", { reason });
+          if (done) setReopening(false);
+          return done;
         }}
-      >
-        <Typography.Paragraph>{t("steps.reopen.confirmText")}</Typography.Paragraph>
-        <label htmlFor="reopen-reason">{t("steps.reopen.reason")}</label>
-        <Input.TextArea
-          id="reopen-reason"
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={2000}
-        />
-      </Modal>
+      />
     </Row>
   );
 }

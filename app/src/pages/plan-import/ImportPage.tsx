@@ -1,17 +1,24 @@
 /**
  * Import a plan document: the focal point gives a Word file, a web page or pasted text, reviews what
  * was read beside the document (every stretch that gave a value is highlighted), corrects any field,
- * and accepts. Nothing is stored before "Accept"; the answer says what changed.
+ * sees what accepting would change in the stored plan of that year (task by task, field by field;
+ * nothing duplicated), and accepts. Nothing is stored before "Accept"; a published plan changes in
+ * its draft only; the answer says what changed.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Input, Result, Row, Space, Tabs, Typography, Upload } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AcceptImportResult, acceptImportBody } from "../../../../core/contracts/plan-import.ts";
+import {
+  type AcceptImportResult,
+  acceptImportBody,
+  type ImportDiff,
+} from "../../../../core/contracts/plan-import.ts";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
+import { DiffPanel } from "./DiffPanel.tsx";
 import "./import.css";
 import { type ImportedPlan, marksOf, type ReviewState, reviewTasks, toAcceptBody } from "./model.ts";
 import { ReviewPanel } from "./ReviewPanel.tsx";
@@ -41,6 +48,11 @@ export default function ImportPage() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [result, setResult] = useState<AcceptImportResult | null>(null);
+  const [remove, setRemove] = useState<Set<number>>(new Set());
+  const [diff, setDiff] = useState<ImportDiff | null>(null);
+  const [diffError, setDiffError] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const asked = useRef(0);
 
   const known = useMemo(() => new Set(agency.data?.units.map((u) => u.name) ?? []), [agency.data]);
   const marks = useMemo(() => (plan ? marksOf(plan) : []), [plan]);
@@ -49,6 +61,38 @@ export default function ImportPage() {
     const r = acceptImportBody.safeParse(toAcceptBody(review));
     return new Map(r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message]));
   }, [review]);
+
+  const body = useMemo(() => (review ? toAcceptBody(review, [...remove]) : null), [review, remove]);
+  const valid = body !== null && issues.size === 0;
+  /** What accepting would change in the stored plan; the latest answer wins. */
+  async function compare(b: NonNullable<typeof body>) {
+    const n = ++asked.current;
+    setComparing(true);
+    try {
+      const d = await api.post<ImportDiff>(`/agencies/${agencyId}/plans/import/preview`, b);
+      if (n === asked.current) {
+        setDiff(d);
+        setDiffError(null);
+      }
+      return d;
+    } catch (e) {
+      if (n === asked.current) setDiffError(errorText(e));
+      return null;
+    } finally {
+      if (n === asked.current) setComparing(false);
+    }
+  }
+  // Removals name tasks of one stored plan: another year starts again.
+  const year = review?.year;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of year clears them
+  useEffect(() => setRemove(new Set()), [year]);
+  // Compared again a moment after each correction (only once the review is valid).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: compare reads the latest state through its argument
+  useEffect(() => {
+    if (!valid || !agencyId || !body) return;
+    const timer = setTimeout(() => void compare(body), 500);
+    return () => clearTimeout(timer);
+  }, [body, valid, agencyId]);
 
   async function read() {
     if (!agencyId) return;
@@ -104,21 +148,33 @@ export default function ImportPage() {
     }
   }
 
-  function accept() {
-    if (!review || !agencyId) return;
+  async function accept() {
+    if (!review || !agencyId || !body) return;
+    // The counts the dialog states are those of the document as it stands now.
+    const d = (await compare(body)) ?? diff;
     modal.confirm({
       title: t("confirmTitle", { year: review.year }),
-      content: t("confirmBody", { tasks: review.tasks.length, areas: review.areaTargets.length }),
+      content: (
+        <div data-testid="accept-counts">
+          <p>
+            {d && d.planId !== null
+              ? t("confirmUpdate", { year: review.year, ...d.counts })
+              : t("confirmCreate", {
+                  year: review.year,
+                  tasks: review.tasks.length,
+                  areas: review.areaTargets.length,
+                })}
+          </p>
+          {d?.published && <p>{t("confirmPublished")}</p>}
+        </div>
+      ),
       okText: t("accept"),
       cancelText: t("cancel"),
       onOk: async () => {
         setSaving(true);
         setSaveError(null);
         try {
-          const r = await api.post<AcceptImportResult>(
-            `/agencies/${agencyId}/plans/import/accept`,
-            toAcceptBody(review),
-          );
+          const r = await api.post<AcceptImportResult>(`/agencies/${agencyId}/plans/import/accept`, body);
           setResult(r);
           await qc.invalidateQueries();
         } catch (e) {
@@ -154,6 +210,11 @@ export default function ImportPage() {
           {result.created && (
             <Typography.Paragraph style={{ marginBottom: 0, textAlign: "center" }}>
               {t("createdDraft")}
+            </Typography.Paragraph>
+          )}
+          {!result.created && result.published && (
+            <Typography.Paragraph style={{ marginBottom: 0, textAlign: "center" }}>
+              {t("updatedPublished")}
             </Typography.Paragraph>
           )}
         </Result>
@@ -225,11 +286,13 @@ export default function ImportPage() {
               onClick={() => {
                 setPlan(null);
                 setReview(null);
+                setDiff(null);
+                setRemove(new Set());
               }}
             >
               {t("another")}
             </Button>
-            <Button type="primary" onClick={accept} loading={saving} disabled={issues.size > 0}>
+            <Button type="primary" onClick={() => void accept()} loading={saving} disabled={issues.size > 0}>
               {t("accept")}
             </Button>
             {issues.size > 0 && (
@@ -237,6 +300,19 @@ export default function ImportPage() {
             )}
           </Space>
           {saveError ? <ErrorBox error={saveError} title={t("saveFailed")} /> : null}
+          <DiffPanel
+            diff={valid ? diff : null}
+            year={review.year}
+            loading={comparing}
+            error={valid ? diffError : null}
+            remove={remove}
+            onRemove={(id, removed) => {
+              const next = new Set(remove);
+              if (removed) next.add(id);
+              else next.delete(id);
+              setRemove(next);
+            }}
+          />
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <Typography.Title level={2} style={{ fontSize: 18 }}>

@@ -52,6 +52,8 @@ export interface ReviewTask {
   period: string | null;
   targets: ReviewTarget[];
   source: number;
+  /** The stored task the reviewer says this is (null: a new task); absent: matched by the server. */
+  match?: number | null;
 }
 
 /** A measurable target as the person edits it: one read from the document keeps its span, a new one has none. */
@@ -100,8 +102,10 @@ export interface ReviewState {
   tasks: ReviewTask[];
 }
 
-export function toAcceptBody(s: ReviewState): AcceptImportBody {
+/** The accept (and preview) request; `remove`: stored tasks the document no longer has that the reviewer removes. */
+export function toAcceptBody(s: ReviewState, remove: readonly number[] = []): AcceptImportBody {
   return {
+    remove: [...remove],
     year: s.year,
     document: {
       number: s.number || null,
@@ -137,6 +141,7 @@ export function toAcceptBody(s: ReviewState): AcceptImportBody {
         value: x.value,
         unit: x.unit,
       })),
+      ...(t.match !== undefined ? { match: t.match } : {}),
     })),
   };
 }

@@ -1,5 +1,5 @@
 /** Targets per area: last year's points (the baseline), this year's target, the maximum and the change. */
-import { Table, Tag } from "antd";
+import { Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { delta, pct, pts } from "../../format.ts";
 import { LintNotes } from "./LintNotes.tsx";
@@ -16,6 +16,8 @@ export function AreaTargetsTable({
 }) {
   const { t } = useTranslation("plan");
   const s = plan.targets;
+  // Said as text, not as an empty table (whose placeholder grey is too pale to read).
+  if (!s.areas.length) return <Typography.Paragraph>{t("targets.empty")}</Typography.Paragraph>;
   return (
     <Table<AreaTarget>
       rowKey="areaCode"

@@ -1,7 +1,8 @@
 /**
  * The improvement plan of an agency: targets per area against last year, the tasks (filters kept in
  * the URL so a view can be shared), the deadlines by month, and the plan's lint warnings where they
- * apply, each with the action that fixes it.
+ * apply, each with the action that fixes it. The agency reads its working draft, with which version
+ * the public reads and what publishing would change, and the plan's history.
  */
 import { keepPreviousData } from "@tanstack/react-query";
 import { App, Button, Card, Col, Dropdown, Row, Select, Space, Typography } from "antd";
@@ -14,6 +15,8 @@ import { LinkButton } from "../../components/LinkButton.tsx";
 import { date, pct, pts } from "../../format.ts";
 import { AreaTargetsTable } from "./AreaTargetsTable.tsx";
 import { DeadlineTimeline } from "./DeadlineTimeline.tsx";
+import { GroupResolveModal, type GroupToResolve } from "./GroupResolveModal.tsx";
+import { HistoryPanel } from "./HistoryPanel.tsx";
 import type { LintIssue, Plan, PlanListItem, Task } from "./model.ts";
 import { planNumber } from "./model.ts";
 import { PlanPublication } from "./PlanPublication.tsx";
@@ -32,6 +35,7 @@ export default function PlanPage() {
     placeholderData: keepPreviousData,
   });
   const [form, setForm] = useState<TaskFormMode | null>(null);
+  const [resolving, setResolving] = useState<GroupToResolve | null>(null);
   const { message } = App.useApp();
 
   if (plan.isLoading)
@@ -51,6 +55,17 @@ export default function PlanPage() {
   const fix = (i: LintIssue) => {
     if (i.rule === "area_without_task") return setForm({ kind: "add", areaCode: i.areaCode });
     const task = p.tasks.find((x) => x.id === i.taskId);
+    if (i.rule === "unresolved_group" && task) {
+      const group = [...task.leadUnits, ...task.coordinatingUnits].find((u) => u.id === i.groupId);
+      if (group)
+        setResolving({
+          taskId: task.id,
+          taskTitle: task.title,
+          group,
+          role: i.field === "leadUnits" ? "leadUnits" : "coordinatingUnits",
+        });
+      return;
+    }
     if (task) setForm({ kind: "edit", task, focus: i.field });
   };
   const flagged = new Set(issues.map((i) => i.taskId).filter((x) => x !== undefined));
@@ -107,6 +122,19 @@ export default function PlanPage() {
       >
         <DeadlineTimeline planId={p.id} tasks={shown} loading={tasks.isLoading} />
       </Card>
+      {p.view === "draft" && (
+        <Card
+          style={{ marginTop: 16 }}
+          title={
+            <h2 id="history-heading" style={{ fontSize: 18, margin: 0 }}>
+              {t("history.title")}
+            </h2>
+          }
+        >
+          <HistoryPanel path={`/plans/${p.id}/history`} />
+        </Card>
+      )}
+      <GroupResolveModal agencyId={p.agency.id} target={resolving} onClose={() => setResolving(null)} />
       <TaskFormDrawer
         plan={p}
         mode={form}
@@ -222,7 +250,15 @@ function LintSummary({ issues }: { issues: LintIssue[] }) {
   const { t } = useTranslation("plan");
   if (!issues.length) return null;
   const count = (rule: LintIssue["rule"]) => issues.filter((i) => i.rule === rule).length;
-  const parts = (["area_without_task", "task_without_lead", "task_without_deadline", "unknown_unit"] as const)
+  const parts = (
+    [
+      "area_without_task",
+      "task_without_lead",
+      "task_without_deadline",
+      "unknown_unit",
+      "unresolved_group",
+    ] as const
+  )
     .filter((r) => count(r) > 0)
     .map((r) => t(`lint.summary.${r}`, { count: count(r) }));
   return (

@@ -1,7 +1,9 @@
 /**
  * One task of a plan: lead (Chủ trì) and coordinating (Phối hợp) units, the criteria it serves, its
- * measurable targets with the latest reported values, its lint warnings with their fixes, and the
- * history of updates with their evidence.
+ * measurable targets with the latest reported values, its lint warnings with their fixes, the
+ * history of updates with their evidence, the coordinating units' own parts, and the task's history
+ * of changes. The focal point resolves a unit group to named divisions here; the lead division edits
+ * its task's dates and targets.
  */
 import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -11,6 +13,8 @@ import { useApi } from "../../api.ts";
 import { ErrorBox, Loading } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
 import { date, pts } from "../../format.ts";
+import { GroupResolveModal, type GroupToResolve } from "./GroupResolveModal.tsx";
+import { HistoryPanel } from "./HistoryPanel.tsx";
 import { LintNotes } from "./LintNotes.tsx";
 import {
   type FrameworkNodeRef,
@@ -20,7 +24,15 @@ import {
   planNumber,
   type TaskDetail,
 } from "./model.ts";
-import { Deadline, StatusTag, TargetValue, TaskProgress, Units, UpdateHistory } from "./parts.tsx";
+import {
+  Deadline,
+  progressText,
+  StatusTag,
+  TargetValue,
+  TaskProgress,
+  Units,
+  UpdateHistory,
+} from "./parts.tsx";
 import { TaskFormDrawer, type TaskFormMode } from "./TaskForm.tsx";
 
 export default function TaskDetailPage() {
@@ -30,6 +42,7 @@ export default function TaskDetailPage() {
   const plan = useApi<Plan>(`/plans/${Number(id)}`);
   const lint = useApi<{ items: LintIssue[] }>(`/plans/${Number(id)}/lint`);
   const [form, setForm] = useState<TaskFormMode | null>(null);
+  const [resolving, setResolving] = useState<GroupToResolve | null>(null);
   const { message } = App.useApp();
 
   if (task.isLoading)
@@ -48,6 +61,14 @@ export default function TaskDetailPage() {
   const x = task.data;
   const issues = (lint.data?.items ?? []).filter((i) => i.taskId === x.id);
   const fw = x.framework;
+  const groups = [
+    ...x.leadUnits.map((u) => ({ u, role: "leadUnits" as const })),
+    ...x.coordinatingUnits.map((u) => ({ u, role: "coordinatingUnits" as const })),
+  ].filter(({ u }) => u.kind === "unit_group");
+  const resolve = (groupId: number) => {
+    const g = groups.find(({ u }) => u.id === groupId);
+    if (g) setResolving({ taskId: x.id, taskTitle: x.title, group: g.u, role: g.role });
+  };
   return (
     <div className="page plan-page">
       <nav aria-label={t("task.breadcrumb")} style={{ marginBottom: 8 }}>
@@ -70,11 +91,26 @@ export default function TaskDetailPage() {
         {x.can.edit && plan.data && (
           <Button onClick={() => setForm({ kind: "edit", task: x })}>{t("task.edit")}</Button>
         )}
+        {x.can.steer && !x.can.edit && plan.data && (
+          <Button onClick={() => setForm({ kind: "lead", task: x })}>{t("task.editDates")}</Button>
+        )}
       </Space>
+      {(x.can.role === "lead" || x.can.role === "coordinating") && (
+        <Typography.Paragraph data-testid="task-role" style={{ marginBottom: 8 }}>
+          <Tag color={x.can.role === "lead" ? "blue" : "default"}>
+            {t(x.can.role === "lead" ? "task.roleLead" : "task.roleCoordinating")}
+          </Tag>
+        </Typography.Paragraph>
+      )}
+      {x.view === "published" && <Typography.Paragraph>{t("task.publishedView")}</Typography.Paragraph>}
       <LintNotes
         issues={issues}
         canEdit={x.can.edit && !!plan.data}
-        onFix={(i) => setForm({ kind: "edit", task: x, focus: i.field })}
+        onFix={(i) =>
+          i.rule === "unresolved_group" && typeof i.groupId === "number"
+            ? resolve(i.groupId)
+            : setForm({ kind: "edit", task: x, focus: i.field })
+        }
       />
       <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={14}>
@@ -93,6 +129,28 @@ export default function TaskDetailPage() {
                   label: t("task.coordinating"),
                   children: <Units units={x.coordinatingUnits} empty={t("task.noCoordinating")} full />,
                 },
+                ...(x.can.edit && groups.length
+                  ? [
+                      {
+                        key: "groups",
+                        label: t("task.resolveGroup"),
+                        children: (
+                          <Space wrap>
+                            {groups.map(({ u }) => (
+                              <Button
+                                key={u.id}
+                                size="small"
+                                onClick={() => resolve(u.id)}
+                                style={{ whiteSpace: "normal", height: "auto", textAlign: "left" }}
+                              >
+                                {t("group.resolveOf", { group: u.name })}
+                              </Button>
+                            ))}
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
                 { key: "start", label: t("task.startsOn"), children: date(x.startsOn) },
                 { key: "due", label: t("task.due"), children: <Deadline task={x} /> },
                 ...(x.period ? [{ key: "period", label: t("task.period"), children: x.period }] : []),
@@ -136,6 +194,21 @@ export default function TaskDetailPage() {
               <Typography.Paragraph>{t("task.noCriteria")}</Typography.Paragraph>
             )}
           </Card>
+          {x.parts && x.parts.length > 0 && (
+            <Card title={<h2 className="card-h2">{t("task.parts")}</h2>} style={{ marginTop: 16 }}>
+              <ul data-testid="task-parts" style={{ margin: 0, paddingLeft: 18 }}>
+                {x.parts.map((p) => (
+                  <li key={p.unitId}>
+                    {t("task.partItem", {
+                      unit: p.unit,
+                      progress: progressText(p.progress),
+                      date: date(p.at),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           <Card title={<h2 className="card-h2">{t("updates.title")}</h2>} style={{ marginTop: 16 }}>
             {x.updates === null ? (
               <Typography.Paragraph>{t("updates.private")}</Typography.Paragraph>
@@ -143,8 +216,14 @@ export default function TaskDetailPage() {
               <UpdateHistory updates={x.updates} />
             )}
           </Card>
+          {x.updates !== null && (
+            <Card title={<h2 className="card-h2">{t("history.title")}</h2>} style={{ marginTop: 16 }}>
+              <HistoryPanel path={`/tasks/${x.id}/history`} />
+            </Card>
+          )}
         </Col>
       </Row>
+      <GroupResolveModal agencyId={x.plan.agencyId} target={resolving} onClose={() => setResolving(null)} />
       {plan.data && (
         <TaskFormDrawer
           plan={plan.data}
@@ -161,6 +240,8 @@ export default function TaskDetailPage() {
 
 function TargetsTable({ targets, showValues }: { targets: MeasurableTarget[]; showValues: boolean }) {
   const { t } = useTranslation("plan");
+  // Said as text, not as an empty table (whose placeholder grey is too pale to read).
+  if (!targets.length) return <Typography.Paragraph>{t("task.noTargets")}</Typography.Paragraph>;
   return (
     <Table<MeasurableTarget>
       rowKey={(r) => `${r.text}-${r.comparator}-${r.value}`}

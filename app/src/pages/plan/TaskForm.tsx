@@ -25,7 +25,9 @@ import { useInvalidatePlanData } from "./parts.tsx";
 
 export type TaskFormMode =
   | { kind: "add"; areaCode?: string | null }
-  | { kind: "edit"; task: Task; focus?: LintIssue["field"] };
+  | { kind: "edit"; task: Task; focus?: LintIssue["field"] }
+  /** The lead division: its task's dates and measurable targets only. */
+  | { kind: "lead"; task: Task };
 
 interface TargetValues {
   text?: string;
@@ -119,7 +121,13 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
     value: a.areaCode,
     label: `${a.areaCode}. ${a.title}`,
   }));
-  if (mode?.kind === "edit" && mode.task.areaCode && !areaOptions.some((o) => o.value === mode.task.areaCode))
+  const lead = mode?.kind === "lead";
+  if (
+    mode &&
+    mode.kind !== "add" &&
+    mode.task.areaCode &&
+    !areaOptions.some((o) => o.value === mode.task.areaCode)
+  )
     areaOptions.push({ value: mode.task.areaCode, label: mode.task.areaCode });
   const search = {
     filterOption: (input: string, o?: { label: string }) => matchesSearch(o?.label ?? "", input),
@@ -142,7 +150,11 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
     };
     try {
       let id: number;
-      if (mode?.kind === "edit") {
+      if (mode?.kind === "lead") {
+        const { startsOn, due, period, targets } = body;
+        await api.patch(`/tasks/${mode.task.id}`, { startsOn, due, period, targets });
+        id = mode.task.id;
+      } else if (mode?.kind === "edit") {
         await api.patch(`/tasks/${mode.task.id}`, body);
         id = mode.task.id;
       } else id = (await api.post<{ id: number }>(`/plans/${plan.id}/tasks`, body)).id;
@@ -155,7 +167,7 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
     }
   }
 
-  const title = mode?.kind === "edit" ? t("form.editTitle") : t("form.addTitle");
+  const title = lead ? t("form.leadTitle") : mode?.kind === "edit" ? t("form.editTitle") : t("form.addTitle");
   return (
     <Drawer
       open={mode !== null}
@@ -185,6 +197,7 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
           aria-label={title}
         >
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+          {lead && <Alert type="info" showIcon title={t("form.leadHelp")} style={{ marginBottom: 12 }} />}
           <Row gutter={12}>
             <Col xs={24} sm={6}>
               <Form.Item
@@ -192,12 +205,17 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
                 name="section"
                 rules={[zodRule(taskFields.shape.section, t("form.sectionRule"))]}
               >
-                <Input />
+                <Input disabled={lead} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={18}>
               <Form.Item label={t("form.area")} name="areaCode">
-                <Select allowClear options={areaOptions} placeholder={t("form.areaPlaceholder")} />
+                <Select
+                  allowClear
+                  options={areaOptions}
+                  placeholder={t("form.areaPlaceholder")}
+                  disabled={lead}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -206,29 +224,41 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
             name="title"
             rules={[zodRule(taskFields.shape.title, t("form.titleRule"))]}
           >
-            <Input />
+            <Input disabled={lead} />
           </Form.Item>
           <Form.Item
             label={t("form.body")}
             name="body"
             rules={[zodRule(taskFields.shape.body, t("form.bodyRule"))]}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} disabled={lead} />
           </Form.Item>
           <Form.Item
             label={t("form.leadUnits")}
             name="leadUnits"
-            extra={t("form.leadUnitsHelp")}
+            extra={`${t("form.leadUnitsHelp")} ${t("form.groupHelp")}`}
             rules={[zodRule(taskFields.shape.leadUnits, t("form.leadUnitsRule"))]}
           >
-            <Select mode="multiple" options={unitOptions} loading={agency.isLoading} showSearch={search} />
+            <Select
+              mode="multiple"
+              options={unitOptions}
+              loading={agency.isLoading}
+              showSearch={search}
+              disabled={lead}
+            />
           </Form.Item>
           <Form.Item
             label={t("form.coordinatingUnits")}
             name="coordinatingUnits"
             rules={[zodRule(taskFields.shape.coordinatingUnits, t("form.coordinatingUnitsRule"))]}
           >
-            <Select mode="multiple" options={unitOptions} loading={agency.isLoading} showSearch={search} />
+            <Select
+              mode="multiple"
+              options={unitOptions}
+              loading={agency.isLoading}
+              showSearch={search}
+              disabled={lead}
+            />
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={12}>

@@ -1,15 +1,20 @@
 /** The shapes the plan and task pages read from the API (GET /plans/:id, /tasks/:id, /me/tasks). */
 import type { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
 import type { LintIssue } from "../../../../core/lint.ts";
+import type { FieldChange, PlanChanges } from "../../../../core/plan-version.ts";
 import type { AreaTarget, EvidenceRef, PlanGoals, TaskFields, UnitName } from "../../types/api.ts";
 
-export type { AreaTarget, LintIssue };
+export type { AreaTarget, FieldChange, LintIssue, PlanChanges };
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export interface UnitRef extends UnitName {
   kind: string;
+  /** A unit group: the named divisions it stands for on this task; null while unresolved. */
+  members?: UnitName[] | null;
 }
+
+export type TaskRole = "manager" | "lead" | "coordinating";
 
 export interface MeasurableTarget {
   text: string;
@@ -32,6 +37,7 @@ export interface Task extends TaskFields {
 export interface MyTask extends Task {
   planYear: number;
   canUpdate: boolean;
+  role: TaskRole | null;
 }
 
 export type Evidence = EvidenceRef;
@@ -44,6 +50,8 @@ export interface TaskUpdate {
   at: string;
   unit: string | null;
   by: string;
+  /** The part the unit reported for: a coordinating unit's progress is its own part's. */
+  role: TaskRole | null;
   evidence: Evidence[];
 }
 
@@ -57,9 +65,58 @@ export interface FrameworkNodeRef {
 export interface TaskDetail extends Task {
   plan: { id: number; agencyId: number; year: number; number: string | null; code: string | null };
   framework: { linked: FrameworkNodeRef | null; area: FrameworkNodeRef | null; criteria: FrameworkNodeRef[] };
-  can: { edit: boolean; update: boolean };
+  can: { edit: boolean; update: boolean; steer: boolean; role: TaskRole | null };
+  view: "draft" | "published";
+  unresolvedGroups: { id: number; name: string; field: "leadUnits" | "coordinatingUnits" }[];
   upload: { maxBytes: number; extensions: string[] };
   updates: TaskUpdate[] | null;
+  /** Each coordinating unit's own part: the progress it last reported. */
+  parts: { unitId: number; unit: string | null; progress: number; at: string }[] | null;
+}
+
+export interface PlanVersion {
+  version: number;
+  publishedAt: string;
+  note: string | null;
+  by: string | null;
+}
+
+export interface ChangeCounts {
+  tasksAdded: number;
+  tasksChanged: number;
+  tasksRemoved: number;
+  areaTargetsChanged: number;
+  overallTargetChanged: boolean;
+  fieldsChanged: number;
+}
+
+export interface Publication {
+  versions: number;
+  latest: PlanVersion | null;
+  changes: PlanChanges | null;
+  counts: ChangeCounts | null;
+  pending: boolean;
+  draftHash: string;
+}
+
+export interface VersionListItem extends PlanVersion {
+  title: string;
+  tasks: number;
+  changes: ChangeCounts | null;
+}
+
+/** An entry of a plan's or a task's history (GET /plans/:id/history, /tasks/:id/history). */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  by: string | null;
+  role: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  note: string | null;
 }
 
 export interface Plan extends PlanGoals {
@@ -74,9 +131,16 @@ export interface Plan extends PlanGoals {
   implements: string | null;
   /** When the plan was published (ISO); null while it is a draft only the agency and province read. */
   publishedAt: string | null;
+  /** The agency reads its working draft; everyone else a published version. */
+  view: "draft" | "published";
+  /** The version shown (published view) or the latest published version (draft view). */
+  version: PlanVersion | null;
+  withdrawn: { at: string; reason: string } | null;
+  /** The draft view: what publishing now would change. */
+  publication: Publication | null;
   tasks: Task[];
   lint: LintIssue[];
-  can: { edit: boolean; publish: boolean };
+  can: { edit: boolean; publish: boolean; withdraw: boolean };
 }
 
 export interface PlanListItem {
@@ -87,6 +151,8 @@ export interface PlanListItem {
   title: string;
   issuedOn: string | null;
   publishedAt: string | null;
+  version: number | null;
+  withdrawnAt: string | null;
 }
 
 export interface Agency {

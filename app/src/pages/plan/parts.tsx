@@ -23,16 +23,42 @@ export function OverdueTag() {
   return <Tag color="error">{t("overdue")}</Tag>;
 }
 
-/** Unit names: short where the unit has a short name (the full name on hover), or `full`: "Name (SHORT)". */
+/**
+ * Unit names: short where the unit has a short name (the full name on hover), or `full`: "Name (SHORT)".
+ * A unit group shows the divisions it was resolved to (their number, or with `full` their names), or
+ * that it is not resolved yet.
+ */
 export function Units({ units, empty, full = false }: { units: UnitRef[]; empty?: string; full?: boolean }) {
+  const { t } = useTranslation("plan");
   if (!units.length) return <Typography.Text>{empty ?? "—"}</Typography.Text>;
+  const group = (u: UnitRef) => {
+    const members = u.members ?? [];
+    if (!members.length)
+      return full ? (
+        <>
+          {u.name} <Typography.Text type="warning">({t("group.unresolved")})</Typography.Text>
+        </>
+      ) : (
+        u.name
+      );
+    const names = members.map((m) => m.shortName ?? m.name).join(", ");
+    return full ? (
+      `${u.name} (${names})`
+    ) : (
+      <abbr title={names} style={{ textDecoration: "none" }}>
+        {u.name} ({t("group.members", { count: members.length })})
+      </abbr>
+    );
+  };
   return (
     <span>
       {units.map((u, i) => (
         <span key={u.id}>
           {i > 0 && ", "}
-          {full || u.kind === "unit_group" || !u.shortName ? (
-            u.name + (full && u.shortName && u.kind !== "unit_group" ? ` (${u.shortName})` : "")
+          {u.kind === "unit_group" ? (
+            group(u)
+          ) : full || !u.shortName ? (
+            u.name + (full && u.shortName ? ` (${u.shortName})` : "")
           ) : (
             <abbr title={u.name} style={{ textDecoration: "none" }}>
               {u.shortName}
@@ -132,7 +158,13 @@ export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit
             {u.unit && u.by !== u.unit ? ` (${u.by})` : ""}
           </div>
           <Space size={8} wrap>
-            {u.progress !== null && <span>{t("updates.progress", { value: progressText(u.progress) })}</span>}
+            {u.progress !== null && (
+              <span>
+                {t(u.role === "coordinating" ? "updates.part" : "updates.progress", {
+                  value: progressText(u.progress),
+                })}
+              </span>
+            )}
             {u.status && <StatusTag status={u.status} />}
           </Space>
           {u.note && <div style={{ whiteSpace: "pre-wrap" }}>{u.note}</div>}

@@ -10,8 +10,6 @@ import {
   Card,
   Col,
   Form,
-  Input,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -23,9 +21,10 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { reasonSchema } from "../../../../core/contracts/cycles.ts";
 import { api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
+import { ReasonModal } from "../../components/ReasonModal.tsx";
+import { CycleHistory } from "../audit/CycleHistory.tsx";
 import { CycleDateFields, type DateValues, fromIso, isoDates } from "./dates.tsx";
 import { PublicationCard } from "./PublicationCard.tsx";
 import { cycleLabel, InlineLink, ProvinceMenu, useGroupLabel } from "./parts.tsx";
@@ -88,7 +87,6 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
   const refresh = useRefreshCycles();
   const [adding, setAdding] = useState<number[]>([]);
   const [excluding, setExcluding] = useState<Participant | null>(null);
-  const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const agencies = useApi<{ items: AgencyItem[] }>(
     `/agencies?kind=agency&parentId=${cycle.provinceId}&limit=500`,
@@ -101,8 +99,10 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
       await action();
       await refresh();
       message.success(done);
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     }
   }
   return (
@@ -210,35 +210,25 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
           },
         ]}
       />
-      <Modal
+      <ReasonModal
         open={excluding !== null}
         title={t("participants.excludeTitle", { name: excluding?.name })}
+        text={t("participants.excludeText")}
+        label={t("participants.reason")}
         okText={t("participants.exclude")}
-        okButtonProps={{ danger: true, disabled: !reasonSchema.safeParse(reason).success }}
-        cancelText={t("common:action.cancel")}
         onCancel={() => setExcluding(null)}
-        onOk={async () => {
+        onSubmit={async (reason) => {
           const p = excluding;
-          if (!p) return;
-          await run(
-            () =>
-              api.post(`/cycles/${cycle.id}/participants/${p.agencyId}/exclude`, { reason: reason.trim() }),
-            t("participants.excluded"),
-          );
-          setExcluding(null);
-          setReason("");
+          const done =
+            !!p &&
+            (await run(
+              () => api.post(`/cycles/${cycle.id}/participants/${p.agencyId}/exclude`, { reason }),
+              t("participants.excluded"),
+            ));
+          if (done) setExcluding(null);
+          return done;
         }}
-      >
-        <Typography.Paragraph>{t("participants.excludeText")}</Typography.Paragraph>
-        <label htmlFor="exclude-reason">{t("participants.reason")}</label>
-        <Input.TextArea
-          id="exclude-reason"
-          rows={3}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+      />
     </Card>
   );
 }
@@ -415,6 +405,7 @@ export default function CyclePage() {
           </Row>
         </>
       )}
+      <CycleHistory cycleId={id} />
     </div>
   );
 }

@@ -9,10 +9,11 @@ import { Alert, App, Button, Card, Form, Input, List, Modal, Space, Table, Tag, 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { decisionSchema, reasonSchema } from "../../../../core/contracts/cycles.ts";
+import { decisionSchema } from "../../../../core/contracts/cycles.ts";
 import { api, useApi } from "../../api.ts";
 import { ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
+import { ReasonModal } from "../../components/ReasonModal.tsx";
 import { date, pct, pts } from "../../format.ts";
 import { InlineLink } from "./parts.tsx";
 import type { CycleDetail } from "./types.ts";
@@ -71,7 +72,6 @@ export function PublicationCard({ cycle }: { cycle: CycleDetail }) {
   const [form] = Form.useForm<DecisionValues>();
   const [confirming, setConfirming] = useState<DecisionValues | null | undefined>(undefined);
   const [reasonOpen, setReasonOpen] = useState(false);
-  const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refresh = () =>
@@ -297,35 +297,22 @@ export function PublicationCard({ cycle }: { cycle: CycleDetail }) {
         )}
       </Modal>
 
-      <Modal
+      <ReasonModal
         open={reasonOpen}
         title={t("publication.openCorrection")}
+        text={t("publication.openCorrectionText")}
+        label={t("publication.reason")}
         okText={t("publication.openCorrection")}
-        okButtonProps={{ danger: true, loading: busy, disabled: !reasonSchema.safeParse(reason).success }}
-        cancelText={t("common:action.cancel")}
         onCancel={() => setReasonOpen(false)}
-        onOk={async () => {
-          if (
-            await run(
-              () => api.post(`/cycles/${cycle.id}/corrections`, { reason: reason.trim() }),
-              t("publication.correctionOpened"),
-            )
-          ) {
-            setReasonOpen(false);
-            setReason("");
-          }
+        onSubmit={async (reason) => {
+          const done = await run(
+            () => api.post(`/cycles/${cycle.id}/corrections`, { reason }),
+            t("publication.correctionOpened"),
+          );
+          if (done) setReasonOpen(false);
+          return done;
         }}
-      >
-        <Typography.Paragraph>{t("publication.openCorrectionText")}</Typography.Paragraph>
-        <label htmlFor="correction-reason">{t("publication.reason")}</label>
-        <Input.TextArea
-          id="correction-reason"
-          rows={4}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+      />
     </Card>
   );
 }

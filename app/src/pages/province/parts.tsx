@@ -53,11 +53,20 @@ export function ProvinceMenu() {
   const items = [
     { key: "/province", label: <Link to="/province">{t("menu.league")}</Link> },
     { key: "/province/compare", label: <Link to="/province/compare">{t("menu.compare")}</Link> },
+    { key: "/province/audit", label: <Link to="/province/audit">{t("audit:menu")}</Link> },
   ];
-  const selected = pathname.startsWith("/province/compare") ? "/province/compare" : "/province";
+  const selected =
+    ["/province/compare", "/province/audit"].find((p) => pathname.startsWith(p)) ?? "/province";
   return (
     <nav aria-label={t("menu.label")}>
-      <Menu mode="horizontal" items={items} selectedKeys={[selected]} style={{ marginBottom: 16 }} />
+      {/* Wrapped, not folded into "…": a folded selected item stays focusable while hidden. */}
+      <Menu
+        mode="horizontal"
+        disabledOverflow
+        items={items}
+        selectedKeys={[selected]}
+        style={{ marginBottom: 16, flexWrap: "wrap" }}
+      />
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * /public/agencies/:id?year=: an agency's published results across cycles and, for the chosen year,
- * its points per area (table and chart); its improvement plans. A year not yet published says so.
+ * /public/agencies/:id?year=: an agency's published results across cycles — a corrected cycle with
+ * its version, a cycle where it was left out of the ranking with the reason — and, for the chosen
+ * year, its points per area as published (table and chart); its improvement plans.
  */
 import { Card, Col, Form, Row, Select, Table, Typography } from "antd";
 import { lazy, Suspense } from "react";
@@ -10,20 +11,13 @@ import { useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { date, pct, pts } from "../../format.ts";
-import {
-  NotPublished,
-  PublishedTag,
-  RankChangeText,
-  stackOnPhone,
-  useGroupName,
-  useIsPhone,
-} from "./parts.tsx";
-import type { AgencyIndex, PublicAgency } from "./types.ts";
+import { CorrectedNote, RankChangeText, stackOnPhone, useGroupName, useIsPhone } from "./parts.tsx";
+import type { PublicAgency, PublishedCycle } from "./types.ts";
 
 const AreaBars = lazy(() => import("./AreaBars.tsx"));
 
 type CycleRow = PublicAgency["cycles"][number];
-type AreaRow = AgencyIndex["areas"][number];
+type AreaRow = PublishedCycle["items"][number]["areas"][number];
 
 export default function AgencyPage() {
   const { t } = useTranslation("public");
@@ -33,10 +27,13 @@ export default function AgencyPage() {
   const phone = useIsPhone();
   const q = useApi<PublicAgency>(Number.isInteger(id) && id > 0 ? `/public/agencies/${id}` : null);
   const cycles = q.data?.cycles ?? [];
-  const latestPublished = [...cycles].reverse().find((c) => c.published);
-  const year = Number(params.get("year")) || latestPublished?.year || cycles.at(-1)?.year;
+  const latestRanked = [...cycles].reverse().find((c) => c.result);
+  const year = Number(params.get("year")) || latestRanked?.year || cycles.at(-1)?.year;
   const chosen = cycles.find((c) => c.year === year);
-  const index = useApi<AgencyIndex>(chosen?.published ? `/agencies/${id}/index?year=${chosen.year}` : null);
+  // The areas as published: the same snapshot the ranking page reads (cached, never recomputed).
+  const published = useApi<PublishedCycle>(chosen?.result ? `/public/cycles/${chosen.cycleId}` : null);
+  const mine = published.data?.items.find((i) => i.agencyId === id);
+  const rankOf = published.data?.items.filter((i) => i.rank !== null).length ?? 0;
 
   if (!q.data) return <PageFallback query={q} rows={8} title={t("agency.titleUnknown")} />;
   const a = q.data.agency;
@@ -70,7 +67,12 @@ export default function AgencyPage() {
                     {
                       title: t("agency.year"),
                       key: "year",
-                      render: (_, c) => <Link to={`/public/rankings/${c.cycleId}`}>{c.year}</Link>,
+                      render: (_, c) => (
+                        <>
+                          <Link to={`/public/rankings/${c.cycleId}`}>{c.year}</Link>
+                          <CorrectedNote version={c.version} />
+                        </>
+                      ),
                     },
                     {
                       title: t("ranking.index"),
@@ -82,7 +84,10 @@ export default function AgencyPage() {
                             {t("pointsOf", { points: pts(c.result.points), max: pts(c.result.max) })})
                           </span>
                         ) : (
-                          <PublishedTag published={false} />
+                          <span data-excluded={c.cycleId}>
+                            {t("agency.excluded")}
+                            {c.excludedReason && ` — ${c.excludedReason}`}
+                          </span>
                         ),
                     },
                     { title: t("ranking.grade"), key: "grade", render: (_, c) => c.result?.grade ?? "—" },
@@ -151,7 +156,7 @@ export default function AgencyPage() {
                   onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
                   options={[...cycles].reverse().map((c) => ({
                     value: c.year,
-                    label: c.published ? String(c.year) : `${c.year} (${t("notPublished").toLowerCase()})`,
+                    label: c.result ? String(c.year) : `${c.year} (${t("agency.excluded").toLowerCase()})`,
                   }))}
                 />
               </Form.Item>
@@ -159,21 +164,23 @@ export default function AgencyPage() {
           )}
           {!chosen ? (
             <EmptyState description={t("agency.noCycles")} />
-          ) : !chosen.published ? (
-            <NotPublished year={chosen.year} />
+          ) : !chosen.result ? (
+            <Typography.Paragraph data-state="excluded">
+              {t("agency.excludedYear", { year: chosen.year, reason: chosen.excludedReason ?? "—" })}
+            </Typography.Paragraph>
           ) : (
             <>
-              <ErrorBox error={index.error} />
-              {index.data && (
+              <ErrorBox error={published.error} />
+              {mine && (
                 <Typography.Paragraph data-figure="agency-index">
                   {t("agency.indexLine", {
-                    percent: pct(index.data.percent),
-                    points: pts(index.data.points),
-                    max: pts(index.data.max),
-                    grade: index.data.grade ?? "—",
+                    percent: pct(mine.percent),
+                    points: pts(mine.points),
+                    max: pts(mine.max),
+                    grade: mine.grade ?? "—",
                   })}
-                  {index.data.rank !== null &&
-                    ` · ${t("rankOfLong", { rank: index.data.rank, of: index.data.rankOf })}`}
+                  {mine.rank !== null && ` · ${t("rankOfLong", { rank: mine.rank, of: rankOf })}`}
+                  <CorrectedNote version={chosen.version} />
                 </Typography.Paragraph>
               )}
               <Row gutter={[16, 16]}>
@@ -181,8 +188,8 @@ export default function AgencyPage() {
                   <Table<AreaRow>
                     rowKey="code"
                     size="small"
-                    loading={index.isLoading}
-                    dataSource={index.data?.areas ?? []}
+                    loading={published.isLoading}
+                    dataSource={mine?.areas ?? []}
                     pagination={false}
                     scroll={{ x: true }}
                     locale={{ emptyText: <EmptyState description={t("agency.noAreas")} /> }}
@@ -214,12 +221,9 @@ export default function AgencyPage() {
                   />
                 </Col>
                 <Col xs={24} lg={12}>
-                  {index.data && (
+                  {mine && (
                     <Suspense fallback={<Loading rows={4} />}>
-                      <AreaBars
-                        areas={index.data.areas}
-                        label={t("agency.chartLabel", { year: chosen.year })}
-                      />
+                      <AreaBars areas={mine.areas} label={t("agency.chartLabel", { year: chosen.year })} />
                     </Suspense>
                   )}
                 </Col>

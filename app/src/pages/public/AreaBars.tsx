@@ -3,9 +3,9 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { pct } from "../../format.ts";
-import type { AgencyIndex } from "./types.ts";
+import type { AreaResult } from "../../types/api.ts";
 
-export default function AreaBars({ areas, label }: { areas: AgencyIndex["areas"]; label: string }) {
+export default function AreaBars({ areas, label }: { areas: AreaResult[]; label: string }) {
   const { t } = useTranslation("public");
   const option = useMemo((): ChartOption => {
     const shown = areas.filter((a) => a.applicable).reverse();

@@ -1,9 +1,11 @@
 /**
- * /public/plans/:id?status=&area=: an improvement plan as the public reads it — its targets, the
- * progress of the whole plan (from the API) and each task's status and progress. Task updates' notes
- * and evidence are the agency's and never come here.
+ * /public/plans/:id?status=&area=&version=: an improvement plan as the public reads it — its latest
+ * published version (or the version asked for: every published version stays readable), its
+ * targets, the progress of the whole plan (from the API) and each task's status and progress. A
+ * withdrawn plan says so, with its reason. Task updates' notes and evidence are the agency's and
+ * never come here.
  */
-import { Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Descriptions, Form, Progress, Row, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { TASK_STATUSES } from "../../../../core/contracts/plans.ts";
@@ -14,7 +16,14 @@ import { PageFallback } from "../../components/PageFallback.tsx";
 import { useSearchParam } from "../../components/useSearchParam.ts";
 import { date, delta, pct, pts } from "../../format.ts";
 import { NotPublished, stackOnPhone, useIsPhone } from "./parts.tsx";
-import type { PublicPlan, PublicTask } from "./types.ts";
+import type { PublicPlan as PlanAnswer, PublicTask } from "./types.ts";
+
+/** What the plan page adds to the shared shape: the version shown, every published version, a withdrawal. */
+interface PublicPlan extends PlanAnswer {
+  version: { version: number; publishedAt: string; note: string | null } | null;
+  versions: { version: number; publishedAt: string }[];
+  withdrawn: { at: string; reason: string } | null;
+}
 
 const STATUS_COLOR: Record<TaskStatus, string | undefined> = {
   not_started: undefined,
@@ -44,13 +53,17 @@ function units(list: PublicTask["leadUnits"]) {
 
 export default function PlanPage() {
   const { t } = useTranslation("public");
+  const { t: tp } = useTranslation("plan");
   const id = Number(useParams().id);
   const [params, setFilter] = useSearchParam();
   const phone = useIsPhone();
+  const asked = Number(params.get("version"));
+  const version = Number.isInteger(asked) && asked > 0 ? asked : null;
   // A draft answers 403 plan.unpublished: said at once, not asked again.
-  const q = useApi<PublicPlan>(Number.isInteger(id) && id > 0 ? `/public/plans/${id}` : null, {
-    retry: (n, e) => e.status >= 500 && n < 1,
-  });
+  const q = useApi<PublicPlan>(
+    Number.isInteger(id) && id > 0 ? `/public/plans/${id}${version ? `/versions/${version}` : ""}` : null,
+    { retry: (n, e) => e.status >= 500 && n < 1 },
+  );
   const status = params.get("status") as TaskStatus | "overdue" | null;
   const area = params.get("area");
 
@@ -91,6 +104,57 @@ export default function PlanPage() {
       </Typography.Paragraph>
       {p.implements && (
         <Typography.Paragraph>{t("plan.implements", { text: p.implements })}</Typography.Paragraph>
+      )}
+      {p.withdrawn && (
+        <Alert
+          type="warning"
+          showIcon
+          data-state="withdrawn"
+          style={{ marginBottom: 12 }}
+          title={tp("public.withdrawn", { date: date(p.withdrawn.at) })}
+          description={tp("public.withdrawnReason", { reason: p.withdrawn.reason })}
+        />
+      )}
+      {p.version && (
+        <div
+          data-figure="plan-version"
+          style={{
+            display: "flex",
+            flexWrap: "wrap",
+            gap: "4px 16px",
+            alignItems: "center",
+            marginBottom: 12,
+          }}
+        >
+          <span>
+            {tp("public.version", { version: p.version.version, date: date(p.version.publishedAt) })}
+          </span>
+          {p.versions.length > 1 && (
+            <Select
+              aria-label={tp("public.versionPick")}
+              size="small"
+              style={{ minWidth: 200, maxWidth: "100%" }}
+              value={p.version.version}
+              onChange={(v: number) =>
+                setFilter("version", v === p.versions[0].version ? undefined : String(v))
+              }
+              options={p.versions.map((v, i) => ({
+                value: v.version,
+                label: `${tp("public.versionOption", { version: v.version, date: date(v.publishedAt) })}${i === 0 ? ` — ${tp("public.latest")}` : ""}`,
+              }))}
+            />
+          )}
+          {p.version.note && <span>{tp("public.versionNote", { note: p.version.note })}</span>}
+        </div>
+      )}
+      {p.version && p.versions.length > 0 && p.version.version !== p.versions[0].version && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={tp("public.older", { version: p.version.version })}
+          action={<Link to={`/public/plans/${p.id}`}>{tp("public.seeLatest")}</Link>}
+        />
       )}
 
       <Row gutter={[16, 16]}>

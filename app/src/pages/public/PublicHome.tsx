@@ -1,7 +1,7 @@
 /**
- * /public: what anyone can read without signing in — every cycle (published ones link to their
- * ranking; the others say they are not published yet) and every improvement plan. ?q= filters the
- * plans by agency or title, accents optional, and stays in the address to share.
+ * /public: what anyone can read without signing in — every published cycle, linked to its ranking
+ * (a corrected one says so, with its version), and every published improvement plan. ?q= filters
+ * the plans by agency or title, accents optional, and stays in the address to share.
  */
 import { Card, Input, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { searchKey } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { EmptyState, ErrorBox } from "../../components/common.tsx";
 import { date } from "../../format.ts";
-import { PublishedTag, useGroupName, useIsPhone } from "./parts.tsx";
+import { CorrectedNote, useGroupName, useIsPhone } from "./parts.tsx";
 import type { Overview, PublicCycle } from "./types.ts";
 
 type PlanRow = Overview["plans"][number];
@@ -60,9 +60,10 @@ export default function PublicHome() {
                           <Link to={`/public/rankings/${c.id}`} style={{ fontWeight: 600 }}>
                             {t("home.cycleName", { year: c.year, group: group(c.group) })}
                           </Link>
+                          <CorrectedNote version={c.version} />
                           <div>{c.province}</div>
                           <div>
-                            <PublishedTag published={c.published} />{" "}
+                            {t("home.status")} {t("home.publishedOn", { date: date(c.publishedAt) })} ·{" "}
                             {t("home.agencies", { count: c.agencies })}
                           </div>
                         </div>
@@ -74,9 +75,12 @@ export default function PublicHome() {
                       title: t("home.cycle"),
                       key: "cycle",
                       render: (_, c) => (
-                        <Link to={`/public/rankings/${c.id}`}>
-                          {t("home.cycleName", { year: c.year, group: group(c.group) })}
-                        </Link>
+                        <>
+                          <Link to={`/public/rankings/${c.id}`}>
+                            {t("home.cycleName", { year: c.year, group: group(c.group) })}
+                          </Link>
+                          <CorrectedNote version={c.version} />
+                        </>
                       ),
                     },
                     { title: t("home.province"), dataIndex: "province" },
@@ -89,12 +93,7 @@ export default function PublicHome() {
                     {
                       title: t("home.status"),
                       key: "status",
-                      render: (_, c) => (
-                        <>
-                          <PublishedTag published={c.published} />
-                          {c.publishedAt && date(c.publishedAt)}
-                        </>
-                      ),
+                      render: (_, c) => date(c.publishedAt),
                     },
                   ]
             }

@@ -1,5 +1,5 @@
-/** Pieces the public pages share: phone detection, group names, rank change in words, "not published". */
-import { Grid, Result, Tag } from "antd";
+/** Pieces the public pages share: phone detection, group names, rank change in words, versions, "not published". */
+import { Grid, Result } from "antd";
 import type { Key, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../components/LinkButton.tsx";
@@ -27,23 +27,22 @@ export function RankChangeText({ change }: { change: number | null }) {
   );
 }
 
-export function PublishedTag({ published }: { published: boolean }) {
+/** " (đính chính, phiên bản 2)" after a cycle's name when its results were corrected; nothing otherwise. */
+export function CorrectedNote({ version }: { version: number }) {
   const { t } = useTranslation("public");
-  return <Tag color={published ? "green" : "gold"}>{published ? t("published") : t("notPublished")}</Tag>;
+  if (version <= 1) return null;
+  return <span data-corrected={version}> ({t("correctedVersion", { version })})</span>;
 }
 
-/**
- * The clear "not published yet" state: no number is asked for, none is shown. A year's results by
- * default; `title` and `help` name something else not published (a draft plan).
- */
-export function NotPublished({ year, title, help }: { year?: number; title?: string; help?: string }) {
+/** The clear "not published" state of something the public cannot read: no number is shown. */
+export function NotPublished({ title, help }: { title: string; help: string }) {
   const { t } = useTranslation("public");
   return (
     <div data-state="not-published">
       <Result
         status="info"
-        title={<h2 style={{ fontSize: 20, margin: 0 }}>{title ?? t("notPublishedTitle", { year })}</h2>}
-        subTitle={help ?? t("notPublishedHelp")}
+        title={<h2 style={{ fontSize: 20, margin: 0 }}>{title}</h2>}
+        subTitle={help}
         extra={<LinkButton to="/public">{t("backToPublic")}</LinkButton>}
       />
     </div>

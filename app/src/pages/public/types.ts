@@ -1,14 +1,25 @@
-/** The answers of the public endpoints (GET /public/…, /cycles/:id/ranking, /agencies/:id/index). */
-import type { AreaResult, PlanGoals, RankingRow, TaskFields } from "../../types/api.ts";
+/** The answers of the public endpoints (GET /public/…): published results only, as published. */
+import type {
+  AreaResult,
+  Decision,
+  PlanGoals,
+  PublicationVersion,
+  RankingRow,
+  TaskFields,
+} from "../../types/api.ts";
 
+/** A published cycle as GET /public/overview lists it. */
 export interface PublicCycle {
   id: number;
   year: number;
   group: string;
   provinceId: number;
   province: string;
-  published: boolean;
+  /** The first publication; a correction keeps it. */
   publishedAt: string | null;
+  /** The current version: 2 and more after a correction. */
+  version: number;
+  /** How many agencies the current version ranks. */
   agencies: number;
 }
 
@@ -27,11 +38,45 @@ export interface Overview {
   plans: (PlanRef & { agency: { id: number; code: string; name: string } })[];
 }
 
-export type RankingItem = RankingRow;
+/** An agency's row in a publication, with its areas. */
+export interface RankingItem extends RankingRow {
+  areas: AreaResult[];
+}
 
-export interface Ranking {
-  cycle: { id: number; year: number; group: string; published: boolean; publishedAt: string | null };
+/** An agency's headline figures in one version (null where it was not ranked). */
+export interface Headline {
+  points: number;
+  max: number;
+  percent: number | null;
+  rank: number | null;
+  grade: string | null;
+}
+
+/** A correction: the version it made, why, and each agency's old → new figures. */
+export interface Correction extends PublicationVersion {
+  changes: { agencyId: number; name: string; old: Headline | null; new: Headline | null }[];
+}
+
+/** GET /public/cycles/:id (the current version) and /public/cycles/:id/versions/:n (an earlier one). */
+export interface PublishedCycle {
+  cycle: {
+    id: number;
+    year: number;
+    group: string;
+    provinceId: number;
+    province: string;
+    framework: { code: string; title: string };
+    firstPublishedAt: string;
+  };
+  publication: PublicationVersion & { current: boolean };
+  currentVersion: number;
+  versions: { version: number; publishedAt: string; reason: string | null; decision: Decision | null }[];
+  /** Newest first, up to the version shown. */
+  corrections: Correction[];
+  areas: { code: string; title: string; max: number }[];
   items: RankingItem[];
+  /** Participants left out of this ranking, with the reason. */
+  excluded: { agencyId: number; code: string; name: string; reason: string }[];
 }
 
 export interface PublicAgency {
@@ -47,7 +92,10 @@ export interface PublicAgency {
     cycleId: number;
     year: number;
     group: string;
-    published: boolean;
+    /** The current version of the cycle's publication. */
+    version: number;
+    /** Set when the agency was left out of that ranking; its result is then null. */
+    excludedReason: string | null;
     result: {
       points: number;
       max: number;
@@ -60,18 +108,6 @@ export interface PublicAgency {
     } | null;
   }[];
   plans: PlanRef[];
-}
-
-export interface AgencyIndex {
-  year: number;
-  published: boolean;
-  points: number;
-  max: number;
-  percent: number | null;
-  grade: string | null;
-  rank: number | null;
-  rankOf: number | null;
-  areas: AreaResult[];
 }
 
 export interface PublicTask extends TaskFields {

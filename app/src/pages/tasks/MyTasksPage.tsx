@@ -1,8 +1,9 @@
 /**
- * A division's tasks (GET /me/tasks: the tasks its unit leads or coordinates), overdue first, then
- * open ones by deadline. Built as a list of cards so it reads on a 375 px phone.
+ * A division's tasks (GET /me/tasks: the tasks its unit leads or coordinates, named or through a unit
+ * group resolved to it), overdue first, then open ones by deadline, each saying the division's part.
+ * Built as a list of cards so it reads on a 375 px phone.
  */
-import { Pagination, Segmented, Space, Typography } from "antd";
+import { Pagination, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -108,6 +109,11 @@ function TaskCard({ x }: { x: MyTask }) {
       </h2>
       <Space size={[8, 4]} wrap>
         <StatusTag status={x.status} />
+        {(x.role === "lead" || x.role === "coordinating") && (
+          <Tag color={x.role === "lead" ? "blue" : "default"} aria-label={t("mine.roleOf")}>
+            {t(x.role === "lead" ? "mine.roleLead" : "mine.roleCoordinating")}
+          </Tag>
+        )}
         <span>
           {t("mine.due")}: <Deadline task={x} />
         </span>

@@ -2,8 +2,10 @@
  * A division reports on a task in under a minute, on a phone: progress, status, a note, an indicator
  * value and one piece of evidence (a file, a link or a document number), in one short form with big
  * touch targets. The file goes up with a progress bar; the saved update shows at once in the list
- * below. A division that neither leads nor coordinates the task is told so plainly — the API refuses
- * the same.
+ * below. A coordinating division reports its own part (its progress, a note, evidence) without the
+ * task's status or indicator values, which are the lead unit's. A division that neither leads nor
+ * coordinates the task (or is named only through a unit group not yet resolved) is told so plainly —
+ * the API refuses the same.
  */
 import {
   Alert,
@@ -33,6 +35,7 @@ import {
 } from "../../../../core/contracts/plans.ts";
 import { parseDecimal } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
+import { useMe } from "../../auth.tsx";
 import { ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { zodRule } from "../../components/form.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
@@ -93,6 +96,7 @@ export default function TaskUpdatePage() {
       </div>
     );
   const x = task.data;
+  const group = x.unresolvedGroups[0];
   if (!x.can.update)
     return (
       <div className="page task-update">
@@ -101,7 +105,11 @@ export default function TaskUpdatePage() {
           title={<h1 style={{ fontSize: 22, margin: 0 }}>{t("refused.title")}</h1>}
           subTitle={
             <div style={{ color: "#262626" }}>
-              <p>{t("refused.why", { title: x.title })}</p>
+              <p>
+                {group && x.view === "draft"
+                  ? t("refused.whyGroup", { title: x.title, group: group.name })
+                  : t("refused.why", { title: x.title })}
+              </p>
               <p>
                 {t("refused.lead")}: <Units units={x.leadUnits} empty={t("refused.noUnits")} />
                 {x.coordinatingUnits.length > 0 && (
@@ -131,6 +139,7 @@ export default function TaskUpdatePage() {
 
 function UpdateForm({ task }: { task: TaskDetail }) {
   const { t, i18n } = useTranslation("tasks");
+  const { me } = useMe();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const invalidate = useInvalidatePlanData();
@@ -141,7 +150,10 @@ function UpdateForm({ task }: { task: TaskDetail }) {
   const periods = useApi<Periods>(`/agencies/${task.plan.agencyId}/periods?year=${task.plan.year}`, {
     staleTime: 300_000,
   });
-  const indicators = task.targets.filter((x) => x.indicator);
+  // A coordinating unit reports its part: neither the task's status nor its indicator values.
+  const steer = task.can.steer;
+  const indicators = steer ? task.targets.filter((x) => x.indicator) : [];
+  const myPart = task.parts?.find((p) => p.unitId === me?.unitId);
   const kind = Form.useWatch("evidenceKind", form) ?? "none";
   const progress = Form.useWatch("progress", form) ?? task.progress;
   const maxMb = Math.round(task.upload.maxBytes / 1024 / 1024);
@@ -153,9 +165,9 @@ function UpdateForm({ task }: { task: TaskDetail }) {
     const value = v.indicator?.value?.trim() ? parseDecimal(v.indicator.value) : null;
     const body: TaskUpdateBody = {
       progress: v.progress,
-      status: v.status,
+      ...(steer ? { status: v.status } : {}),
       note: v.note?.trim() ? v.note.trim() : null,
-      ...(value !== null && v.indicator?.code && v.indicator.period
+      ...(steer && value !== null && v.indicator?.code && v.indicator.period
         ? { indicator: { code: v.indicator.code, value, period: v.indicator.period } }
         : {}),
       ...(v.evidenceKind === "link" && v.link?.trim() ? { link: v.link.trim() } : {}),
@@ -196,7 +208,11 @@ function UpdateForm({ task }: { task: TaskDetail }) {
           {t("mine.due")}: <Deadline task={task} />
         </span>
         <span>{t("update.current", { value: progressText(task.progress) })}</span>
+        {myPart && <span>{t("update.currentPart", { value: progressText(myPart.progress) })}</span>}
       </Space>
+      {!steer && (
+        <Alert type="info" showIcon title={t("update.coordinatingHelp")} style={{ marginBottom: 12 }} />
+      )}
       <div ref={savedRef} tabIndex={-1} aria-live="polite">
         {saved && (
           <Alert
@@ -217,7 +233,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
         onFinish={submit}
         aria-label={t("update.formLabel")}
         initialValues={{
-          progress: task.progress,
+          progress: steer ? task.progress : (myPart?.progress ?? 0),
           status: task.status,
           evidenceKind: "none",
           indicator: {
@@ -226,6 +242,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
           },
         }}
         onValuesChange={(changed: Partial<Values>) => {
+          if (!steer) return;
           // Reporting 100 % means done; moving off 100 % from done reopens the task.
           if (changed.progress === 100) form.setFieldValue("status", "done");
           else if (changed.progress !== undefined && form.getFieldValue("status") === "done")
@@ -234,7 +251,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
             form.setFieldValue("status", "in_progress");
         }}
       >
-        <Form.Item label={t("update.progress")} required>
+        <Form.Item label={t(steer ? "update.progress" : "update.progressPart")} required>
           <div className="progress-row">
             <Slider
               min={0}
@@ -259,15 +276,17 @@ function UpdateForm({ task }: { task: TaskDetail }) {
             </Form.Item>
           </div>
         </Form.Item>
-        <Form.Item label={t("update.status")} name="status">
-          <Radio.Group className="big-choices" optionType="button" buttonStyle="solid">
-            {TASK_STATUSES.map((s) => (
-              <Radio.Button key={s} value={s}>
-                {t(`status.${s}`, { ns: "common" })}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Form.Item>
+        {steer && (
+          <Form.Item label={t("update.status")} name="status">
+            <Radio.Group className="big-choices" optionType="button" buttonStyle="solid">
+              {TASK_STATUSES.map((s) => (
+                <Radio.Button key={s} value={s}>
+                  {t(`status.${s}`, { ns: "common" })}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+        )}
         <Form.Item
           label={t("update.note")}
           name="note"

@@ -1,0 +1,57 @@
+/**
+ * Finding a plan or a task and deciding whose view the caller gets: the agency (and the province)
+ * read the working draft; everyone else reads the latest published version, and nothing of a plan
+ * that was never published.
+ */
+import type { AppContext } from "../../context.ts";
+import { AppError, forbidden, notFound } from "../../errors.ts";
+import { agencyFacts } from "../agencies/service.ts";
+import { type AgencyFacts, type Caller, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
+import * as repo from "./repository.ts";
+
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+
+export async function findPlan(ctx: AppContext, planId: number) {
+  const plan = await repo.findPlan(ctx.db, planId);
+  if (!plan) throw notFound("kế hoạch / plan", "planId");
+  const facts = await agencyFacts(ctx, plan.agency_id);
+  return { plan, facts };
+}
+
+export const notPublished = () =>
+  new AppError("plan.unpublished", 403, {
+    vi: "Kế hoạch chưa được công bố: chỉ cơ quan lập kế hoạch và Sở Nội vụ xem được bản nháp",
+    en: "This plan is not published yet: only its agency and the province PAR office can read the draft",
+  });
+
+/** Whether the caller reads the draft (the agency, the province) or the published version (everyone else). */
+export const readsDraft = (caller: Caller | null, facts: AgencyFacts) => canReadAgencyPrivate(caller, facts);
+
+/**
+ * A draft plan, with its tasks, lint and document, is the agency's own business (and the
+ * province's) until its focal point publishes a version of it.
+ */
+export function checkPublishedFor(caller: Caller | null, facts: AgencyFacts, publishedAt: Date | null) {
+  if (publishedAt === null && !readsDraft(caller, facts)) throw notPublished();
+}
+
+/** The plan when the caller may read it: 404 for no plan, 403 plan.unpublished for another's draft. */
+export async function planWithAccess(ctx: AppContext, caller: Caller | null, planId: number) {
+  const found = await findPlan(ctx, planId);
+  checkPublishedFor(caller, found.facts, found.plan.published_at);
+  return found;
+}
+
+/** The plan when the caller is its agency's focal point (or admin). */
+export async function planToManage(ctx: AppContext, caller: Caller, planId: number, en: string, vi: string) {
+  const found = await findPlan(ctx, planId);
+  if (!canManageAgency(caller, found.facts)) throw forbidden(en, vi);
+  return found;
+}
+
+export async function findTask(ctx: AppContext, taskId: number) {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound("nhiệm vụ / task", "taskId");
+  const facts = await agencyFacts(ctx, task.agency_id);
+  return { task, facts };
+}
