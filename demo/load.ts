@@ -122,6 +122,7 @@ export async function seedDemo(
     position: i,
   }));
   const fw2018 = await createFramework(ctx, SYSTEM, {
+    provinceId,
     code: "QNAM-SBN-2018",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2018 (cấp lĩnh vực)",
     year: 2018,
@@ -130,6 +131,7 @@ export async function seedDemo(
     nodes: areaNodes,
   });
   const fw2019 = await createFramework(ctx, SYSTEM, {
+    provinceId,
     code: "QNAM-SBN-2019",
     title: "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Quảng Nam năm 2019 (tiêu chí minh họa)",
     year: 2019,

@@ -19,6 +19,7 @@ import * as m007 from "./migrations/007_drop_score_history.ts";
 import * as m008 from "./migrations/008_cycle_state.ts";
 import * as m009 from "./migrations/009_login_throttle.ts";
 import * as m010 from "./migrations/010_plan_versions.ts";
+import * as m011 from "./migrations/011_framework_owner.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "008_cycle_state": m008,
   "009_login_throttle": m009,
   "010_plan_versions": m010,
+  "011_framework_owner": m011,
 };
 
 class InRepoMigrations implements MigrationProvider {

@@ -55,6 +55,8 @@ export interface FrameworkTable {
   version: ColumnType<number, number | undefined, number>;
   grade_bands: Json;
   rank_decimals: number | null;
+  /** The province that owns it; null: national (the administrator's). */
+  province_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
 }
 

@@ -355,9 +355,9 @@ journeys("public", (j) => {
       `/agencies/${office.id}/dashboard`,
       `/cycles/${c2019.id}/agencies/${office.id}/scores`,
     ]) {
-      // Refused or answered as if it did not exist: either way, no number.
+      // Refused, asked to sign in, or answered as if it did not exist: either way, no number.
       const r = await j().api(null, "GET", url);
-      expect([403, 404], url).toContain(r.status);
+      expect([401, 403, 404], url).toContain(r.status);
       expect(r.json.error).toBeDefined();
     }
     const overview = (await j().api(null, "GET", "/public/overview")).json;

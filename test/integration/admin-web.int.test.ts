@@ -158,6 +158,13 @@ forEachEngine("province office and administration endpoints", (get) => {
             .sort(),
         );
       expect(await codes()).toEqual(["STC", "STP", "SYT"]);
+      // Adding an agency already taking part changes nothing, and the trail says nothing happened.
+      const entries = await countRows(get().ctx.db, "audit_log");
+      const again = await call("snv.cchc", "POST", `/cycles/${id}/participants`, {
+        agencyIds: [byCode("STP"), byCode("STP")],
+      });
+      expect(again.statusCode).toBe(200);
+      expect(await countRows(get().ctx.db, "audit_log")).toBe(entries);
       expectError(
         await call("snv.cchc", "POST", `/cycles/${id}/participants`, { agencyIds: [byCode("VPUBND-HCTC")] }),
         400,
@@ -224,7 +231,10 @@ forEachEngine("province office and administration endpoints", (get) => {
       expect(empty.candidates.map((c: { username: string }) => c.username)).toEqual(["thamdinh"]);
       const assign = (user: string, body: object) => call(user, "POST", `/cycles/${id}/appraisers`, body);
       expect((await assign("snv.cchc", { areaCode: "3", userId: thamdinh })).statusCode).toBe(200);
+      // A second time: nothing changes, and the trail says nothing happened.
+      const entries = await countRows(get().ctx.db, "audit_log");
       expect((await assign("snv.cchc", { areaCode: "3", userId: thamdinh })).statusCode).toBe(200);
+      expect(await countRows(get().ctx.db, "audit_log")).toBe(entries);
       expectError(await assign("snv.cchc", { areaCode: "99", userId: thamdinh }), 400, "cycle.unknown_area");
       const focal = (await call("vp.daumoi", "GET", "/auth/me")).json().user.id as number;
       expectError(await assign("snv.cchc", { areaCode: "3", userId: focal }), 400, "cycle.not_appraiser");
@@ -326,7 +336,8 @@ forEachEngine("province office and administration endpoints", (get) => {
     });
 
     it("replaces a framework no cycle uses, and saves another as its next version", async () => {
-      const id = (await call("admin", "POST", "/frameworks", framework("T-FREE"))).json().id;
+      // Owned by Quảng Nam, so its province office may replace it (a national one is the administrator's).
+      const id = (await call("admin", "POST", "/frameworks", framework("T-FREE", { provinceId }))).json().id;
       const edited = framework("T-FREE", {
         title: "Đã sửa",
         nodes: [...nodes, { code: "2.1", parentCode: "2", kind: "criterion", title: "Văn bản", max: "5" }],

@@ -612,6 +612,6 @@ forEachEngine("improvement plans through the API", (get) => {
       url: `/api/agencies/${officeId}/what-if`,
       payload: { baseYear: 2018, areas: { "1": 12 } },
     });
-    expectError(anon, 403, "forbidden");
+    expectError(anon, 401, "unauthenticated");
   });
 });

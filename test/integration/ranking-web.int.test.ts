@@ -96,7 +96,7 @@ forEachEngine("dashboard and public endpoints", (get) => {
     const province = (await inject("snv.cchc", "GET", `/agencies/${officeId}/dashboard`)).json();
     expect(province.current).toMatchObject({ year: 2019, rankVisible: true, rankOf: 13 });
     expect(province.ranking.year).toBe(2019);
-    expectError(await inject(null, "GET", `/agencies/${officeId}/dashboard`), 403, "forbidden");
+    expectError(await inject(null, "GET", `/agencies/${officeId}/dashboard`), 401, "unauthenticated");
     const sample = (await inject(null, "GET", "/agencies?kind=agency&q=so noi vu")).json().items[0];
     expectError(await inject("vp.lanhdao", "GET", `/agencies/${sample.id}/dashboard`), 403, "forbidden");
     expectError(await inject("vp.lanhdao", "GET", "/agencies/999999/dashboard"), 404, "not_found");
@@ -267,12 +267,12 @@ forEachEngine("dashboard and public endpoints", (get) => {
     expectError(await inject(null, "GET", `/public/cycles/${cycle2019}`), 404, "not_found");
     expectError(await inject(null, "GET", `/agencies/${officeId}/index?year=2019`), 404, "not_found");
     expectError(await inject(null, "GET", `/agencies/${officeId}/gap?year=2019`), 404, "not_found");
-    // The agency itself is public: its private pages say so.
-    expectError(await inject(null, "GET", `/agencies/${officeId}/dashboard`), 403, "forbidden");
+    // The agency itself is public, its dashboard and what-if are not: they need a session.
+    expectError(await inject(null, "GET", `/agencies/${officeId}/dashboard`), 401, "unauthenticated");
     expectError(
       await inject(null, "POST", `/agencies/${officeId}/what-if`, { baseYear: 2018 }),
-      403,
-      "forbidden",
+      401,
+      "unauthenticated",
     );
     const pub = (await inject(null, "GET", `/public/agencies/${officeId}`)).json();
     expect(pub.cycles.map((c: { year: number }) => c.year)).toEqual([2018]);

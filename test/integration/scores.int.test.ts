@@ -289,7 +289,8 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       headers: auth("stc.daumoi"),
       payload: { kind: "link", url: "https://example.org/x" },
     });
-    expectError(other, 403, "forbidden");
+    // Another agency's part in the cycle is not theirs to see: 404, as if it did not exist.
+    expectError(other, 404, "not_found", "agencyId");
     expect(await countRows("evidence")).toBe(before);
   });
 
@@ -333,7 +334,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
   });
 
   it("lets only the agency's focal point submit or withdraw", async () => {
-    expectError(await action("withdraw", "stc.daumoi"), 403, "forbidden");
+    expectError(await action("withdraw", "stc.daumoi"), 404, "not_found", "agencyId");
     expectError(await action("withdraw", "thamdinh"), 403, "forbidden");
     expectError(await action("withdraw", "vp.lanhdao"), 403, "forbidden");
     expect((await scores()).status).toBe("submitted");
@@ -443,7 +444,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
       headers: auth("stc.daumoi"),
       payload: { reply: "Không phải của tôi" },
     });
-    expectError(other, 403, "forbidden");
+    expectError(other, 404, "not_found", "agencyId");
     // Criterion 5 carries no remark: there is nothing to answer.
     const noRemark = await app.inject({
       method: "PUT",
@@ -457,9 +458,10 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
   });
 
   it("hides unpublished scores from another agency's focal point and from anonymous readers", async () => {
-    // 404 alike: what a caller may not see is answered as what does not exist.
+    // 404 alike: what a caller may not see is answered as what does not exist; live scores are
+    // never public, so without a session 401.
     expectError(await app.inject({ url: `${base}/scores`, headers: auth("stc.daumoi") }), 404, "not_found");
-    expectError(await app.inject({ url: `${base}/scores` }), 404, "not_found");
+    expectError(await app.inject({ url: `${base}/scores` }), 401, "unauthenticated");
     // The agency's leader and the province appraisers may read.
     expect((await app.inject({ url: `${base}/scores`, headers: auth("vp.lanhdao") })).statusCode).toBe(200);
     expect((await app.inject({ url: `${base}/scores`, headers: auth("thamdinh") })).statusCode).toBe(200);
@@ -527,12 +529,13 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     expect(mine.statusCode).toBe(200);
     expect(mine.headers["content-type"]).toBe("application/pdf");
     expect(mine.rawPayload.equals(TINY_PDF)).toBe(true);
+    // Another agency's file is not found, as one that does not exist; evidence is never public.
     expectError(
       await app.inject({ url: `/api/evidence/${id}/file`, headers: auth("vp.daumoi") }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
     );
-    expectError(await app.inject({ url: `/api/evidence/${id}/file` }), 403, "forbidden");
+    expectError(await app.inject({ url: `/api/evidence/${id}/file` }), 401, "unauthenticated");
     expect(listFiles(path.join(get().ctx.config.dataDir, "files"))).toHaveLength(1);
   });
 
@@ -600,7 +603,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
     const beforeFiles = listFiles(files);
     const beforeRows = await countRows("evidence");
     const r = await upload([{ name: "file", filename: "a.pdf", content: TINY_PDF }], "vp.daumoi");
-    expectError(r, 403, "forbidden");
+    expectError(r, 404, "not_found", "agencyId");
     expect(await countRows("evidence")).toBe(beforeRows);
     expect(listFiles(files)).toEqual(beforeFiles);
   });
@@ -717,7 +720,7 @@ forEachEngine("self-assessment, evidence and appraisal through the API", (get) =
 
   it("freezes a published cycle: scores, appraisals, applicability and exclusions change only in a correction", async () => {
     // The live scores stay the agency's and the province's; the public reads the publication.
-    expectError(await app.inject({ url: `${base}/scores` }), 404, "not_found");
+    expectError(await app.inject({ url: `${base}/scores` }), 401, "unauthenticated");
     const area2 = (await app.inject({ url: `/api/public/cycles/${cycleId}` }))
       .json()
       .items[0].areas.find((a: { code: string }) => a.code === "2");

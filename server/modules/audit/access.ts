@@ -13,6 +13,18 @@ import { verifyAudit } from "./verify.ts";
 const mayReadLog = (c: Caller) =>
   c.role === "admin" || (c.role === "province_office" && c.provinceId !== null);
 
+/**
+ * An entry as a module's history shows it to a caller: who acted and what changed, but the session
+ * and the address it came from only to those who read the log itself (admin, the province office).
+ */
+export function forReader<E extends { actor: { session: string | null; ip: string | null } }>(
+  caller: Caller,
+  entries: E[],
+): E[] {
+  if (mayReadLog(caller)) return entries;
+  return entries.map((e) => ({ ...e, actor: { ...e.actor, session: null, ip: null } }));
+}
+
 export async function auditLog(
   ctx: AppContext,
   caller: Caller,

@@ -8,10 +8,11 @@ import { cycleEditable, resultsEditable } from "../../../core/cycle-state.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
-import { cycleEntries } from "../audit/access.ts";
+import { cycleEntries, forReader } from "../audit/access.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Caller, canReadProvinceResults, canRunProvince } from "../auth/policy.ts";
 import { findUserById, listUsersInProvince } from "../auth/repository.ts";
+import { frameworkServes } from "../frameworks/policy.ts";
 import { loadFramework } from "../frameworks/service.ts";
 import * as repo from "./repository.ts";
 
@@ -158,7 +159,14 @@ export async function createCycle(
   const province = await findAgency(ctx.db, input.provinceId);
   if (province?.kind !== "province")
     throw badInput("cycle.unknown_province", "provinceId", "Tỉnh không tồn tại", "Unknown province");
-  await loadFramework(ctx, input.frameworkId);
+  const fw = await loadFramework(ctx, input.frameworkId);
+  if (!frameworkServes(fw.meta.provinceId, input.provinceId))
+    throw badInput(
+      "cycle.framework_of_other_province",
+      "frameworkId",
+      "Bộ chỉ số thuộc tỉnh khác; hãy dùng bộ chỉ số của tỉnh hoặc bộ chỉ số dùng chung",
+      "The framework belongs to another province; use the province's own or a national one",
+    );
   checkDates(input);
   if (await repo.findCycleFor(ctx.db, input.provinceId, input.group, input.year))
     throw new AppError(
@@ -209,6 +217,8 @@ export async function assignAppraiser(
       "Người dùng không phải thẩm định viên của tỉnh",
       "That user is not an appraiser of this province",
     );
+  // Already assigned: nothing changes, and the trail says nothing happened.
+  if ((await repo.assignedAreas(ctx.db, c.id, userId)).includes(areaCode)) return;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.assignAppraiser(trx, c.id, areaCode, userId);
     await recordAudit(trx, caller, {
@@ -260,12 +270,16 @@ export async function addCycleParticipants(
   const c = await cycleToRun(ctx, caller, id);
   if (!cycleEditable(facts(c), "participants")) throw notEditable("participants");
   await checkAgenciesOf(ctx, c.province_id, agencyIds);
+  // An agency already taking part is not added again, and the trail says only what changed.
+  const present = new Set((await repo.listParticipants(ctx.db, id)).map((p) => p.id));
+  const added = [...new Set(agencyIds)].filter((a) => !present.has(a));
+  if (!added.length) return;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.addParticipants(trx, id, [...agencyIds]);
+    await repo.addParticipants(trx, id, added);
     await recordAudit(
       trx,
       caller,
-      agencyIds.map((agencyId) => ({
+      added.map((agencyId) => ({
         action: "participant.added",
         entity: "participant",
         entityId: `${id}:${agencyId}`,
@@ -390,5 +404,6 @@ export async function unassignAppraiser(
 export async function cycleHistory(ctx: AppContext, caller: Caller, id: number) {
   const c = await visibleCycle(ctx, caller, id);
   if (!canReadProvinceResults(caller, c.province_id)) throw forbidden();
-  return { items: await cycleEntries(ctx, id, ["cycle", "participant", "appraiser"]) };
+  // Appraisers read the history too, but not where each change came from (that is the log's).
+  return { items: forReader(caller, await cycleEntries(ctx, id, ["cycle", "participant", "appraiser"])) };
 }

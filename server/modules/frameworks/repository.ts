@@ -13,6 +13,8 @@ export interface FrameworkMeta {
   version: number;
   gradeBands: GradeBand[];
   rankDecimals: 0 | 1 | 2 | null;
+  /** The province that owns the framework; null: a national one. */
+  provinceId: number | null;
 }
 
 /** numeric(7,2) as returned by either engine ("75.40") → hundredths. */
@@ -35,6 +37,7 @@ function toMeta(r: {
   version: number;
   grade_bands: unknown;
   rank_decimals: number | null;
+  province_id: number | null;
 }): FrameworkMeta {
   return {
     id: r.id,
@@ -45,6 +48,7 @@ function toMeta(r: {
     version: r.version,
     gradeBands: parseJson<GradeBand[]>(r.grade_bands),
     rankDecimals: r.rank_decimals as 0 | 1 | 2 | null,
+    provinceId: r.province_id,
   };
 }
 
@@ -124,6 +128,7 @@ export async function insertFramework(
         version: f.version ?? 1,
         grade_bands: JSON.stringify(f.gradeBands),
         rank_decimals: f.rankDecimals,
+        province_id: f.provinceId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -132,11 +137,11 @@ export async function insertFramework(
   }
 }
 
-/** Replaces a framework's description and its whole tree; call it inside a transaction. */
+/** Replaces a framework's description and its whole tree (not its owner); call it inside a transaction. */
 export async function replaceFramework(
   trx: Kysely<DB>,
   id: number,
-  f: Omit<FrameworkMeta, "id" | "version">,
+  f: Omit<FrameworkMeta, "id" | "version" | "provinceId">,
   nodes: readonly FrameworkNode[],
 ): Promise<void> {
   await trx

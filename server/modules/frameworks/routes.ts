@@ -9,11 +9,13 @@ import {
 import { fromCenti } from "../../../core/decimal.ts";
 import { type FrameworkNode, totalMax } from "../../../core/framework.ts";
 import type { AppContext } from "../../context.ts";
-import { forbidden } from "../../errors.ts";
+import { badInput, forbidden } from "../../errors.ts";
 import { requireCaller } from "../../http.ts";
 import { presentNode } from "../../presenters.ts";
-import { idParam } from "../../schemas.ts";
+import { idParam, idValue } from "../../schemas.ts";
+import { findAgency } from "../agencies/repository.ts";
 import type { Caller } from "../auth/policy.ts";
+import { canEditFramework, listsFramework } from "./policy.ts";
 import * as repo from "./repository.ts";
 import { createFramework, type FrameworkInput, loadFramework, replaceFramework } from "./service.ts";
 
@@ -30,16 +32,45 @@ function toInput<T extends Body>(body: T): Omit<T, "gradeBands" | "nodes"> & Fra
   };
 }
 
-function requireEditor(c: Caller) {
+/**
+ * POST /frameworks: the framework, and the province that will own it. Left out, a new version
+ * belongs to its base's owner when the caller may edit that one; otherwise a province office's
+ * framework is its province's and the administrator's is national (null).
+ */
+const createBody = createFrameworkSchema.extend({ provinceId: idValue.nullable().optional() });
+
+/** The owner of a new framework, once the caller may issue frameworks for it. */
+async function ownerOf(
+  ctx: AppContext,
+  c: Caller,
+  named: number | null | undefined,
+  basedOnId: number | undefined,
+): Promise<number | null> {
   if (c.role !== "admin" && c.role !== "province_office") throw forbidden();
+  let provinceId = named;
+  if (provinceId === undefined && basedOnId !== undefined) {
+    const base = await repo.findFramework(ctx.db, basedOnId);
+    if (base && canEditFramework(c, base.provinceId)) provinceId = base.provinceId;
+  }
+  if (provinceId === undefined) provinceId = c.role === "admin" ? null : c.provinceId;
+  if (!canEditFramework(c, provinceId))
+    throw forbidden(
+      "A province's PAR office issues frameworks for its own province only; national ones are the administrator's",
+      "Sở Nội vụ chỉ ban hành bộ chỉ số của tỉnh mình; bộ chỉ số dùng chung do quản trị hệ thống ban hành",
+    );
+  if (provinceId !== null && (await findAgency(ctx.db, provinceId))?.kind !== "province")
+    throw badInput("framework.unknown_province", "provinceId", "Tỉnh không tồn tại", "Unknown province");
+  return provinceId;
 }
 
 export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/frameworks", { schema: { tags: ["frameworks"] } }, async () => {
+  // What the caller works with: their province's frameworks and the national ones (all for admin and the public).
+  r.get("/frameworks", { schema: { tags: ["frameworks"] } }, async (req) => {
     const usage = await repo.frameworkUsage(ctx.db);
+    const mine = (await repo.listFrameworks(ctx.db)).filter((f) => listsFramework(req.caller, f.provinceId));
     return {
-      items: (await repo.listFrameworks(ctx.db)).map((f) => ({
+      items: mine.map((f) => ({
         ...f,
         usedInYears: usage.get(f.id) ?? [],
         inUse: usage.has(f.id),
@@ -83,22 +114,17 @@ export async function frameworkRoutes(app: FastifyInstance, ctx: AppContext) {
         .send(JSON.stringify(file, null, 2));
     },
   );
-  r.post(
-    "/frameworks",
-    { schema: { tags: ["frameworks"], body: createFrameworkSchema } },
-    async (req, reply) => {
-      const caller = requireCaller(req);
-      requireEditor(caller);
-      const id = await createFramework(ctx, caller, toInput(req.body));
-      return reply.status(201).send({ id });
-    },
-  );
+  r.post("/frameworks", { schema: { tags: ["frameworks"], body: createBody } }, async (req, reply) => {
+    const caller = requireCaller(req);
+    const provinceId = await ownerOf(ctx, caller, req.body.provinceId, req.body.basedOnId);
+    const id = await createFramework(ctx, caller, { ...toInput(req.body), provinceId });
+    return reply.status(201).send({ id });
+  });
   r.put(
     "/frameworks/:id",
     { schema: { tags: ["frameworks"], params: idParam, body: frameworkInputSchema } },
     async (req) => {
       const caller = requireCaller(req);
-      requireEditor(caller);
       await replaceFramework(ctx, caller, req.params.id, toInput(req.body));
       return { id: req.params.id };
     },

@@ -9,9 +9,10 @@ import { nfc } from "../../../core/locale.ts";
 import { DEFAULT_GRADE_BANDS, type GradeBand, validateGradeBands } from "../../../core/ranking.ts";
 import { scoringRuleSchema, validateRule } from "../../../core/rules.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError, badInput, notFound } from "../../errors.ts";
+import { AppError, badInput, forbidden, notFound } from "../../errors.ts";
 import { type Actor, recordAudit } from "../audit/service.ts";
 import type { Caller } from "../auth/policy.ts";
+import { canEditFramework } from "./policy.ts";
 import * as repo from "./repository.ts";
 
 export interface LoadedFramework {
@@ -28,6 +29,8 @@ export async function loadFramework(ctx: AppContext, id: number): Promise<Loaded
 }
 
 export interface FrameworkInput {
+  /** The province that owns it (null or absent: national). Set when created, never replaced. */
+  provinceId?: number | null;
   code: string;
   title: string;
   year: number;
@@ -136,6 +139,7 @@ export async function createFramework(
   input: FrameworkInput & { basedOnId?: number },
 ): Promise<number> {
   const { meta, nodes } = prepare(input);
+  const provinceId = input.provinceId ?? null;
   let version = 1;
   if (input.basedOnId !== undefined) {
     const base = await repo.findFramework(ctx.db, input.basedOnId);
@@ -144,12 +148,19 @@ export async function createFramework(
   }
   if (await repo.findFrameworkByCode(ctx.db, meta.code)) throw codeTaken(meta.code);
   return ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertFramework(trx, { ...meta, version }, nodes);
+    const id = await repo.insertFramework(trx, { ...meta, version, provinceId }, nodes);
     await recordAudit(trx, who, {
       action: "framework.created",
       entity: "framework",
       entityId: id,
-      after: { ...meta, version, basedOnId: input.basedOnId ?? null, nodes: nodes.map(auditNode) },
+      provinceId,
+      after: {
+        ...meta,
+        version,
+        provinceId,
+        basedOnId: input.basedOnId ?? null,
+        nodes: nodes.map(auditNode),
+      },
     });
     return id;
   });
@@ -164,7 +175,11 @@ export const frameworkInUse = () =>
     en: "The framework is used by a cycle and cannot be changed in place; save it as a new version",
   });
 
-/** Replaces a framework that no cycle uses yet; one in use keeps its published tree. */
+/**
+ * Replaces a framework that no cycle uses yet; one in use keeps its published tree. Only its
+ * province's office (a national one: the administrator) replaces it; anyone may read it, so another
+ * caller is refused (403), not told it does not exist.
+ */
 export async function replaceFramework(
   ctx: AppContext,
   caller: Caller,
@@ -173,6 +188,15 @@ export async function replaceFramework(
 ): Promise<void> {
   const current = await repo.findFramework(ctx.db, id);
   if (!current) throw notFound("bộ chỉ số / framework", "id");
+  if (!canEditFramework(caller, current.provinceId))
+    throw forbidden(
+      current.provinceId === null
+        ? "Only the administrator changes a national framework"
+        : "Only the PAR office of the framework's province changes it",
+      current.provinceId === null
+        ? "Chỉ quản trị hệ thống sửa bộ chỉ số dùng chung"
+        : "Chỉ Sở Nội vụ của tỉnh ban hành bộ chỉ số được sửa bộ chỉ số này",
+    );
   if ((await repo.frameworkUsage(ctx.db, id)).has(id)) throw frameworkInUse();
   const { meta, nodes } = prepare(input);
   const other = await repo.findFrameworkByCode(ctx.db, meta.code);
@@ -184,6 +208,7 @@ export async function replaceFramework(
       action: "framework.replaced",
       entity: "framework",
       entityId: id,
+      provinceId: current.provinceId,
       before: { ...current, nodes: before.map(auditNode) },
       after: { ...meta, nodes: nodes.map(auditNode) },
     });

@@ -54,14 +54,15 @@ export async function rankingRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       agencyWhatIf(
         ctx,
-        req.caller,
+        requireCaller(req),
         req.params.id,
         req.body.baseYear,
         req.body.areas ? new Map(Object.entries(req.body.areas)) : null,
       ),
   );
+  // The dashboard and the what-if are an agency's own view: no session, 401.
   r.get("/agencies/:id/dashboard", { schema: { tags: ["index"], params: idParam } }, async (req) =>
-    agencyDashboard(ctx, req.caller, req.params.id),
+    agencyDashboard(ctx, requireCaller(req), req.params.id),
   );
   // The caller's own agency, so the page need not wait for /auth/me to know which one.
   r.get("/me/dashboard", { schema: { tags: ["index"] } }, async (req) => {

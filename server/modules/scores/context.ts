@@ -19,7 +19,7 @@ import { AppError, badInput, notFound } from "../../errors.ts";
 import { pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type AuditEntry, recordAudit } from "../audit/service.ts";
-import type { Caller } from "../auth/policy.ts";
+import { type Caller, canReadAgencyPrivate } from "../auth/policy.ts";
 import * as cycles from "../cycles/repository.ts";
 import { cycleFacts, visibleCycle } from "../cycles/service.ts";
 import type { LoadedFramework } from "../frameworks/service.ts";
@@ -35,11 +35,15 @@ export type NodeKey = Key & { nodeCode: string };
 
 /**
  * The cycle, the agency and its participation. A cycle the caller may not see answers 404, as one
- * that does not exist.
+ * that does not exist; so does another agency's part in it (whether it takes part, its scores,
+ * evidence and history are the agency's and the province's business), before anything else is
+ * checked: a caller who may not read the agency learns nothing, not even that it takes part.
  */
 export async function participation(ctx: AppContext, caller: Caller | null, k: Key) {
   const cycle = await visibleCycle(ctx, caller, k.cycleId);
   const facts = await agencyFacts(ctx, k.agencyId);
+  if (!canReadAgencyPrivate(caller, facts))
+    throw notFound("cơ quan trong kỳ đánh giá / agency in this cycle", "agencyId");
   const participant = await cycles.findParticipant(ctx.db, k.cycleId, k.agencyId);
   if (!participant) throw notFound("cơ quan trong kỳ đánh giá / agency in this cycle", "agencyId");
   return { cycle, facts, participant, state: cycleFacts(cycle) };

@@ -16,7 +16,6 @@ import { areaOf, type FrameworkTree, isLeaf, subtreeCodes } from "../../../core/
 import { todayInVietnam } from "../../../core/locale.ts";
 import { computeIndex } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { presentEvidence, pts } from "../../presenters.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { entityHistory } from "../audit/access.ts";
@@ -64,10 +63,9 @@ function presentCriterionEvidence(e: Awaited<ReturnType<typeof repo.listCriterio
 }
 
 export async function readScores(ctx: AppContext, caller: Caller | null, k: Key) {
+  // The live scores are the agency's and the province's working view (participation answers 404 to
+  // anyone else); the public reads what was published (GET /public/cycles/:id), never these.
   const { cycle, facts, participant, state } = await participation(ctx, caller, k);
-  // The live scores are the agency's and the province's working view; the public reads what was
-  // published (GET /public/cycles/:id), never these.
-  if (!canReadAgencyPrivate(caller, facts)) throw notFound("điểm / scores", "agencyId");
   const fw = await loadFramework(ctx, cycle.framework_id);
   const scores = await repo.listScores(ctx.db, k.cycleId, k.agencyId);
   const na = new Set((await repo.listNotApplicable(ctx.db, k.cycleId, k.agencyId)).map((r) => r.node_code));
@@ -180,8 +178,7 @@ export async function readScores(ctx: AppContext, caller: Caller | null, k: Key)
 }
 
 export async function taskEvidence(ctx: AppContext, caller: Caller, k: Key) {
-  const { facts } = await participation(ctx, caller, k);
-  if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
+  await participation(ctx, caller, k);
   const rows = await repo.listTaskEvidence(ctx.db, k.agencyId);
   return rows.map((e) => ({
     ...presentEvidence(e),
@@ -194,8 +191,7 @@ export async function taskEvidence(ctx: AppContext, caller: Caller, k: Key) {
 }
 
 export async function scoreHistory(ctx: AppContext, caller: Caller, k: Key, nodeCode?: string) {
-  const { facts } = await participation(ctx, caller, k);
-  if (!canReadAgencyPrivate(caller, facts)) throw forbidden();
+  await participation(ctx, caller, k);
   const whole = `${k.cycleId}:${k.agencyId}`;
   const scoreIds =
     nodeCode !== undefined

@@ -14,7 +14,7 @@ import {
   selfScoreBody,
 } from "../../../core/contracts/scores.ts";
 import type { AppContext } from "../../context.ts";
-import { forbidden, notFound } from "../../errors.ts";
+import { notFound } from "../../errors.ts";
 import { parseInput, readMultipart, requireCaller, requireFile } from "../../http.ts";
 import { idParam, idValue } from "../../schemas.ts";
 import { absolutePath } from "../../uploads.ts";
@@ -33,8 +33,9 @@ const evidenceParams = nodeParams.extend({ evidenceId: idValue });
 export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = "/cycles/:cycleId/agencies/:agencyId";
+  // Live scores are never public (the public reads publications): no session, 401.
   r.get(`${base}/scores`, { schema: { tags: ["scores"], params: keyParams } }, async (req) =>
-    readScores(ctx, req.caller, req.params),
+    readScores(ctx, requireCaller(req), req.params),
   );
   r.put(
     `${base}/scores/:nodeCode`,
@@ -142,10 +143,13 @@ export async function scoreRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
   r.get("/evidence/:id/file", { schema: { tags: ["scores"], params: idParam } }, async (req, reply) => {
+    // Evidence is never public: no session, 401; another agency's file is not found, as one that
+    // does not exist (its id tells an outsider nothing).
+    const caller = requireCaller(req);
     const e = await repo.findEvidence(ctx.db, req.params.id);
     if (e?.kind !== "file" || !e.file_path) throw notFound("tệp / file");
     const facts = await agencyFacts(ctx, e.agency_id);
-    if (!canReadAgencyPrivate(req.caller, facts)) throw forbidden();
+    if (!canReadAgencyPrivate(caller, facts)) throw notFound("tệp / file");
     // An uploaded file is someone else's content served from the app's own origin. PDFs and PNG/JPEG
     // images open in the page (previews), sandboxed: should a browser ever render one as a document
     // with scripts, they run in an opaque origin, without the session or the app's pages. Every other
