@@ -440,8 +440,8 @@ journeys("public", (j) => {
     expect(created.status).toBe(201);
     const planId = created.json.id as number;
     const r = await j().api(null, "GET", `/public/plans/${planId}`);
-    expect(r.status).toBe(403);
-    expect(r.json.error.code).toBe("plan.unpublished");
+    expect(r.status).toBe(404);
+    expect(r.json.error.code).toBe("not_found");
     const listed = (await j().api(null, "GET", "/public/overview")).json.plans as { id: number }[];
     expect(listed.map((p) => p.id)).not.toContain(planId);
 
@@ -449,7 +449,7 @@ journeys("public", (j) => {
     await page.goto(`/public/plans/${planId}`);
     await expect
       .poll(() => page.locator('[data-state="not-published"]').textContent(), WAIT)
-      .toContain("Kế hoạch chưa được công bố");
+      .toContain("Không có kế hoạch đã công bố ở địa chỉ này");
     expect(await page.locator('[data-figure="plan-progress"]').count()).toBe(0);
     await j().expectAccessible(page);
     j().expectNoConsoleErrors(page);

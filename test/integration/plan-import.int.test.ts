@@ -187,7 +187,7 @@ forEachEngine("plan documents in and out", (get) => {
       tasksNotInDocument: 0,
     });
     // The imported plan is a draft: the agency reads it, the public not yet.
-    expectError(await app.inject({ url: `/api/plans/${res.planId}` }), 403, "plan.unpublished");
+    expectError(await app.inject({ url: `/api/plans/${res.planId}` }), 404, "not_found");
     const plan = (await app.inject({ url: `/api/plans/${res.planId}`, headers: as("vp.daumoi") })).json();
     expect(plan.publishedAt).toBeNull();
     expect(plan.year).toBe(2020);

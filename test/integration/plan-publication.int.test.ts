@@ -99,10 +99,16 @@ forEachEngine("plan publication", (get) => {
 
   it("keeps a new plan a draft that only its agency and the province read", async () => {
     expect(await publishedAt()).toBeNull();
+    // To anyone else a draft answers exactly as a plan that does not exist: its id tells nothing.
     for (const user of [null, OUTSIDER])
-      for (const url of reads()) expectError(await inject(user, "GET", url), 403, "plan.unpublished");
+      for (const url of reads()) {
+        const res = await inject(user, "GET", url);
+        expectError(res, 404, "not_found");
+        const missing = url.replace(/\/(plans|tasks)\/\d+/, "/$1/999999");
+        expect(res.json(), url).toEqual((await inject(user, "GET", missing)).json());
+      }
     // The public answers are the same for everyone, signed in or not.
-    expectError(await inject("vp.daumoi", "GET", `/public/plans/${planId}`), 403, "plan.unpublished");
+    expectError(await inject("vp.daumoi", "GET", `/public/plans/${planId}`), 404, "not_found");
     for (const user of ["vp.daumoi", "vp.lanhdao", "vp.hctc", "snv.cchc", "admin"])
       for (const url of reads().slice(0, -1))
         expect((await inject(user, "GET", url)).statusCode, `${user} ${url}`).toBe(200);
@@ -138,8 +144,10 @@ forEachEngine("plan publication", (get) => {
 
   it("lets only the agency's focal point (and admin) publish", async () => {
     expectError(await inject(null, "POST", `/plans/${planId}/publish`), 401, "unauthenticated");
-    for (const user of ["vp.hctc", "vp.lanhdao", "snv.cchc", OUTSIDER])
+    for (const user of ["vp.hctc", "vp.lanhdao", "snv.cchc"])
       expectError(await inject(user, "POST", `/plans/${planId}/publish`), 403, "forbidden");
+    // Another agency does not know the draft exists.
+    expectError(await inject(OUTSIDER, "POST", `/plans/${planId}/publish`), 404, "not_found");
     expect(await publishedAt()).toBeNull();
   });
 

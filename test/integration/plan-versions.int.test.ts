@@ -108,7 +108,7 @@ forEachEngine("plan versions", (get) => {
     expect(anon.tasks.map((t: Task) => t.title)).toEqual(publicBefore.tasks.map((t: Task) => t.title));
     expect((await json(null, `/plans/${planId}/tasks`)).items).toHaveLength(16);
     expect((await json(null, `/tasks/${inspectId}`)).title).toBe(INSPECT);
-    expectError(await call(null, "GET", `/tasks/${created.json().id}`), 403, "plan.unpublished");
+    expectError(await call(null, "GET", `/tasks/${created.json().id}`), 404, "not_found");
     expect((await call(null, "GET", `/plans/${planId}/document?format=txt`)).body).toBe(docBefore);
     // The agency reads its draft, with what publishing would change.
     const draft = await json("vp.daumoi", `/plans/${planId}`);

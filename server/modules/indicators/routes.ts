@@ -15,7 +15,7 @@ const indicatorKey = {
 export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/agencies/:id/indicators", { schema: { tags: ["indicators"], params: idParam } }, async (req) => ({
-    items: await svc.listValues(ctx, req.caller, req.params.id),
+    items: await svc.listValues(ctx, requireCaller(req), req.params.id),
   }));
   r.post(
     "/agencies/:id/indicators",

@@ -4,7 +4,7 @@
  * that was never published.
  */
 import type { AppContext } from "../../context.ts";
-import { AppError, forbidden, notFound } from "../../errors.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { agencyFacts } from "../agencies/service.ts";
 import { type AgencyFacts, type Caller, canManageAgency, canReadAgencyPrivate } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
@@ -18,11 +18,11 @@ export async function findPlan(ctx: AppContext, planId: number) {
   return { plan, facts };
 }
 
-export const notPublished = () =>
-  new AppError("plan.unpublished", 403, {
-    vi: "Kế hoạch chưa được công bố: chỉ cơ quan lập kế hoạch và Sở Nội vụ xem được bản nháp",
-    en: "This plan is not published yet: only its agency and the province PAR office can read the draft",
-  });
+/**
+ * A plan never published is the agency's and the province's alone: to anyone else it answers as a
+ * plan that does not exist (404), so its id tells nobody that a draft is there.
+ */
+export const notPublished = () => notFound("kế hoạch / plan", "planId");
 
 /** Whether the caller reads the draft (the agency, the province) or the published version (everyone else). */
 export const readsDraft = (caller: Caller | null, facts: AgencyFacts) => canReadAgencyPrivate(caller, facts);
@@ -31,11 +31,19 @@ export const readsDraft = (caller: Caller | null, facts: AgencyFacts) => canRead
  * A draft plan, with its tasks, lint and document, is the agency's own business (and the
  * province's) until its focal point publishes a version of it.
  */
-export function checkPublishedFor(caller: Caller | null, facts: AgencyFacts, publishedAt: Date | null) {
-  if (publishedAt === null && !readsDraft(caller, facts)) throw notPublished();
+export function checkPublishedFor(
+  caller: Caller | null,
+  facts: AgencyFacts,
+  publishedAt: Date | null,
+  hidden: () => Error = notPublished,
+) {
+  if (publishedAt === null && !readsDraft(caller, facts)) throw hidden();
 }
 
-/** The plan when the caller may read it: 404 for no plan, 403 plan.unpublished for another's draft. */
+/** A task that does not exist, or one of a draft the caller may not read: the same answer. */
+export const taskNotFound = () => notFound("nhiệm vụ / task", "taskId");
+
+/** The plan when the caller may read it: 404 for no plan and for another's draft. */
 export async function planWithAccess(ctx: AppContext, caller: Caller | null, planId: number) {
   const found = await findPlan(ctx, planId);
   checkPublishedFor(caller, found.facts, found.plan.published_at);
@@ -45,13 +53,14 @@ export async function planWithAccess(ctx: AppContext, caller: Caller | null, pla
 /** The plan when the caller is its agency's focal point (or admin). */
 export async function planToManage(ctx: AppContext, caller: Caller, planId: number, en: string, vi: string) {
   const found = await findPlan(ctx, planId);
+  checkPublishedFor(caller, found.facts, found.plan.published_at);
   if (!canManageAgency(caller, found.facts)) throw forbidden(en, vi);
   return found;
 }
 
 export async function findTask(ctx: AppContext, taskId: number) {
   const task = await repo.findTask(ctx.db, taskId);
-  if (!task) throw notFound("nhiệm vụ / task", "taskId");
+  if (!task) throw taskNotFound();
   const facts = await agencyFacts(ctx, task.agency_id);
   return { task, facts };
 }

@@ -40,7 +40,7 @@ export async function publicPlanList(ctx: AppContext, agencyId?: number) {
 
 /**
  * A published plan as the public reads it: its targets, its tasks' status and progress, and the
- * progress of the whole plan (never published: 403 plan.unpublished, whoever asks). Fields are
+ * progress of the whole plan (never published: 404, whoever asks). Fields are
  * picked one by one, so nothing private can slip in.
  */
 export async function publicPlan(ctx: AppContext, planId: number, version?: number) {

@@ -160,10 +160,10 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ beforeId: z.coerce.number().int().positive().optional() }),
       },
     },
-    async (req) => ({ items: await planHistory(ctx, req.caller, req.params.id, req.query.beforeId) }),
+    async (req) => ({ items: await planHistory(ctx, requireCaller(req), req.params.id, req.query.beforeId) }),
   );
   r.get("/tasks/:id/history", { schema: { tags: ["plans"], params: idParam } }, async (req) => ({
-    items: await taskHistory(ctx, req.caller, req.params.id),
+    items: await taskHistory(ctx, requireCaller(req), req.params.id),
   }));
   r.put(
     "/tasks/:id/groups/:groupId",

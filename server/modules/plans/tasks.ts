@@ -25,7 +25,7 @@ import {
 } from "../auth/policy.ts";
 import { latestIndicatorValues } from "../indicators/repository.ts";
 import { listEvidence } from "../scores/repository.ts";
-import { findPlan, findTask, notPublished, readsDraft } from "./access.ts";
+import { checkPublishedFor, findPlan, findTask, readsDraft, taskNotFound } from "./access.ts";
 import { auditScope, onlyChanged, taskRecord } from "./audit.ts";
 import * as repo from "./repository.ts";
 import { checkArea, checkTaskDates, planFramework, resolveUnits, type TaskBody } from "./service.ts";
@@ -40,6 +40,7 @@ async function snapshotOf(ctx: AppContext, task: TaskRow): Promise<SnapshotTask>
 
 export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
   const { plan, facts } = await findPlan(ctx, planId);
+  checkPublishedFor(caller, facts, plan.published_at);
   if (!canManageAgency(caller, facts)) throw forbidden();
   checkTaskDates(t.startsOn, t.due);
   await checkArea(ctx, plan.agency_id, plan.year, t.areaCode);
@@ -82,6 +83,7 @@ const notLead = () =>
  */
 export async function patchTask(ctx: AppContext, caller: Caller, taskId: number, p: TaskPatch) {
   const { task, facts } = await findTask(ctx, taskId);
+  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
   const before = await snapshotOf(ctx, task);
   const role = taskRoleOf(caller, facts, actingUnits(before));
   if (role !== "manager" && role !== "lead") {
@@ -162,6 +164,7 @@ export async function resolveGroup(
   refs: (number | string)[],
 ) {
   const { task, facts } = await findTask(ctx, taskId);
+  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
   if (!canManageAgency(caller, facts))
     throw forbidden(
       "Only the agency's PAR focal point says which divisions a unit group stands for",
@@ -289,7 +292,7 @@ export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId:
   else {
     const version = task.plan_published_at ? await repo.findVersion(ctx.db, task.plan_id) : undefined;
     const found = version ? versionContent(version).tasks.find((t) => t.id === taskId) : undefined;
-    if (!found) throw notPublished();
+    if (!found) throw taskNotFound();
     snap = found;
   }
   const presented = presentTask(snap, task.plan_id, task);

@@ -13,7 +13,7 @@ import { recordAudit } from "../audit/service.ts";
 import { type Caller, taskRoleOf } from "../auth/policy.ts";
 import { insertIndicatorValue } from "../indicators/repository.ts";
 import { insertEvidence } from "../scores/repository.ts";
-import { findTask } from "./access.ts";
+import { checkPublishedFor, findTask, taskNotFound } from "./access.ts";
 import { auditScope } from "./audit.ts";
 import * as repo from "./repository.ts";
 import { actingUnits, taskSnapshots, unresolvedGroups } from "./snapshot.ts";
@@ -35,6 +35,7 @@ export async function postTaskUpdate(
   file?: IncomingFile,
 ) {
   const { task, facts } = await findTask(ctx, taskId);
+  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
   const [snap] = await taskSnapshots(ctx.db, [task]);
   const role = taskRoleOf(caller, facts, actingUnits(snap));
   if (role === null) {

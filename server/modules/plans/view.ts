@@ -47,7 +47,7 @@ export const versionContent = (v: VersionRow) =>
 
 /**
  * The plan as `caller` reads it; `version` asks for one published version, which anyone may read
- * once it is published. A plan never published answers 403 plan.unpublished to outsiders.
+ * once it is published. A plan never published answers 404 to outsiders, as one that does not exist.
  */
 export async function planView(
   ctx: AppContext,

@@ -75,16 +75,6 @@ const MANAGE_OFFICE = expectFor(403, { anon: 401, admin: "ok", fp: "ok" });
 /** Reading the Office's private views (dashboard, indicators, what-if): the agency is public, so 403. */
 const READ_OFFICE = expectFor(403, { anon: 401, province: "ok", office: "ok" });
 
-const PLAN_HOLE_404 = {
-  outcomes: { anon: 403, fp2: 403, dnsnv: 403, dnfp: 403, dndiv: 403 } as Partial<Record<ActorKey, Outcome>>,
-  why:
-    "plans: a draft plan answers 403 plan.unpublished to outsiders, which tells them a draft with that id exists; " +
-    "as for an unpublished cycle it should answer 404",
-};
-
-const HISTORY_401 =
-  "plans: without a session a plan's or a task's history answers 403 where a route that needs one answers 401";
-
 const scoreBase = (w: World) => `/api/cycles/${w.ids.cycle}/agencies/${w.ids.office}`;
 const reason = "Thử ma trận quyền: lý do đủ dài để ghi nhận";
 
@@ -744,14 +734,12 @@ export const ROWS: Row[] = [
     route: "GET /api/plans/{id}",
     target: "the Office's draft 2020 plan",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/plans/${w.ids.draftPlan}` }),
   },
   {
     route: "POST /api/plans/{id}/publish",
     target: "a draft plan of the Office, never published (a fresh one after each publication)",
     expect: expectFor(403, { anon: 401, admin: "ok", fp: "ok", fp2: 404, dn: 404 }),
-    today: { outcomes: { fp2: 403, dnsnv: 403, dnfp: 403, dndiv: 403 }, why: PLAN_HOLE_404.why },
     async setup(w) {
       const v = w.vars.draftToPublish;
       const plan = v
@@ -780,7 +768,6 @@ export const ROWS: Row[] = [
     route: "GET /api/plans/{id}/versions",
     target: "the Office's draft 2020 plan",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/plans/${w.ids.draftPlan}/versions` }),
   },
   {
@@ -799,14 +786,12 @@ export const ROWS: Row[] = [
     route: "GET /api/plans/{id}/history",
     target: "the Office's published 2019 plan",
     expect: READ_OFFICE,
-    today: { outcomes: { anon: 403 }, why: HISTORY_401 },
     call: (w) => ({ url: `/api/plans/${w.ids.plan}/history` }),
   },
   {
     route: "GET /api/tasks/{id}/history",
     target: "a task of the published 2019 plan",
     expect: READ_OFFICE,
-    today: { outcomes: { anon: 403 }, why: HISTORY_401 },
     call: (w) => ({ url: `/api/tasks/${w.ids.task}/history` }),
   },
   {
@@ -822,21 +807,18 @@ export const ROWS: Row[] = [
     route: "GET /api/plans/{id}/lint",
     target: "the Office's draft 2020 plan",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/plans/${w.ids.draftPlan}/lint` }),
   },
   {
     route: "GET /api/plans/{id}/tasks",
     target: "the Office's draft 2020 plan",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/plans/${w.ids.draftPlan}/tasks` }),
   },
   {
     route: "POST /api/plans/{id}/tasks",
     target: "the Office's draft 2020 plan",
     expect: expectFor(403, { anon: 401, admin: "ok", fp: "ok", fp2: 404, dn: 404 }),
-    today: { outcomes: { fp2: 403, dnsnv: 403, dnfp: 403, dndiv: 403 }, why: PLAN_HOLE_404.why },
     call: (w) => ({
       url: `/api/plans/${w.ids.draftPlan}/tasks`,
       payload: { title: `Nhiệm vụ thử ${w.seq()}`, leadUnits: [w.ids.hctc] },
@@ -846,7 +828,6 @@ export const ROWS: Row[] = [
     route: "GET /api/tasks/{id}",
     target: "a task of the Office's draft 2020 plan",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/tasks/${w.ids.draftTask}` }),
   },
   {
@@ -854,7 +835,6 @@ export const ROWS: Row[] = [
     target:
       "a task of the Office's draft 2020 plan led by Hành chính – Tổ chức (its lead unit sets progress)",
     expect: expectFor(403, { anon: 401, admin: "ok", fp: "ok", div: "ok", fp2: 404, dn: 404 }),
-    today: { outcomes: { fp2: 403, dnsnv: 403, dnfp: 403, dndiv: 403 }, why: PLAN_HOLE_404.why },
     call: (w) => ({ url: `/api/tasks/${w.ids.draftTask}`, payload: { progress: w.seq() % 100 } }),
   },
   {
@@ -881,10 +861,6 @@ export const ROWS: Row[] = [
   // ---- indicators ----------------------------------------------------------------------------
   {
     route: "GET /api/agencies/{id}/indicators",
-    today: {
-      outcomes: { anon: 403 },
-      why: "indicators: without a session the list answers 403 where a route that needs one answers 401",
-    },
     target: "the Office",
     expect: READ_OFFICE,
     call: (w) => ({ url: `/api/agencies/${w.ids.office}/indicators` }),
@@ -962,7 +938,6 @@ export const ROWS: Row[] = [
     route: "GET /api/plans/{id}/document",
     target: "the Office's draft 2020 plan, as text",
     expect: DRAFT_READ,
-    today: PLAN_HOLE_404,
     call: (w) => ({ url: `/api/plans/${w.ids.draftPlan}/document?format=txt` }),
   },
 

@@ -59,7 +59,7 @@ export default function PlanPage() {
   const phone = useIsPhone();
   const asked = Number(params.get("version"));
   const version = Number.isInteger(asked) && asked > 0 ? asked : null;
-  // A draft answers 403 plan.unpublished: said at once, not asked again.
+  // A draft answers 404 as a plan that does not exist: said at once, not asked again.
   const q = useApi<PublicPlan>(
     Number.isInteger(id) && id > 0 ? `/public/plans/${id}${version ? `/versions/${version}` : ""}` : null,
     { retry: (n, e) => e.status >= 500 && n < 1 },
@@ -67,14 +67,21 @@ export default function PlanPage() {
   const status = params.get("status") as TaskStatus | "overdue" | null;
   const area = params.get("area");
 
-  if (q.error?.code === "plan.unpublished")
+  if (q.error?.status === 404)
     return (
       <div className="page">
         <Typography.Title level={1} style={{ fontSize: 24 }}>
           {t("plan.titleUnknown")}
         </Typography.Title>
         <Card>
-          <NotPublished title={t("plan.notPublishedTitle")} help={t("plan.notPublishedHelp")} />
+          <NotPublished
+            title={t("plan.notPublishedTitle")}
+            help={
+              q.error.code === "plan.no_version"
+                ? t("plan.versionNotFound", { version })
+                : t("plan.notPublishedHelp")
+            }
+          />
         </Card>
       </div>
     );
