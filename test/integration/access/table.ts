@@ -13,7 +13,7 @@
  * the same for a write that leaves no audit entry (`auditGap`).
  *
  * Adding a route: add its row here (the test names any route of the document without one), run
- * `npm run docs:access`, commit docs/access-matrix.md with it.
+ * `npm run docs:access`, commit docs/security.md with it.
  */
 import { DEFAULT_PERIODS } from "../../../core/periods.ts";
 import { ACTOR_KEYS, ACTORS, type ActorKey, expectFor, GROUPS, type Outcome } from "./actors.ts";
