@@ -1,15 +1,12 @@
 /**
  * A PostgreSQL database for a benchmark: a fresh database in the server named by BENCH_DATABASE_URL
  * (else DATABASE_URL), or, when neither is set, in a throwaway server started the way `npm test`
- * starts one (scripts/test.mjs: initdb and pg_ctl from Debian's postgresql, run as the postgres user
+ * starts one (scripts/throwaway-postgres.mjs: initdb and pg_ctl from Debian's postgresql, run as the postgres user
  * when root). Null, with the reason, when there is no PostgreSQL to use.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
+import { findPgBin, startThrowawayPostgres } from "../scripts/throwaway-postgres.mjs";
 
 export interface BenchDatabase {
   /** The fresh database's address, for the server's DATABASE_URL. */
@@ -17,17 +14,6 @@ export interface BenchDatabase {
   /** Where it lives, for the report (never a password). */
   where: string;
   drop(): Promise<void>;
-}
-
-function findPgBin(): string | null {
-  const candidates = (process.env.PATH ?? "").split(path.delimiter);
-  try {
-    for (const v of fs.readdirSync("/usr/lib/postgresql").sort().reverse())
-      candidates.push(`/usr/lib/postgresql/${v}/bin`);
-  } catch {}
-  for (const dir of candidates)
-    if (fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return dir;
-  return null;
 }
 
 /** A port nobody listens on now (the system's choice), for the throwaway server. */
@@ -40,49 +26,6 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** A throwaway server under the temporary directory, stopped and removed by the returned function. */
-function startThrowawayServer(bin: string, port: number): { url: string; stop: () => void } {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-bench-pg-"));
-  const dataDir = path.join(base, "data");
-  const isRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    const [exe, argv] = isRoot
-      ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]]
-      : [path.join(bin, cmd), args];
-    const r = spawnSync(exe, argv, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout || r.error?.message}`);
-  };
-  if (isRoot) {
-    fs.chmodSync(base, 0o777);
-    execFileSync("chown", ["postgres", base]);
-  }
-  try {
-    run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"]);
-    run("pg_ctl", [
-      "-D",
-      dataDir,
-      "-l",
-      path.join(base, "log"),
-      "-w",
-      "-o",
-      `-p ${port} -c listen_addresses=127.0.0.1 -k ${base} -c fsync=off -c max_connections=200`,
-      "start",
-    ]);
-  } catch (e) {
-    fs.rmSync(base, { recursive: true, force: true });
-    throw e;
-  }
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        run("pg_ctl", ["-D", dataDir, "-m", "immediate", "stop"]);
-      } catch {}
-      fs.rmSync(base, { recursive: true, force: true });
-    },
-  };
 }
 
 const withDatabase = (url: string, name: string) => {
@@ -110,7 +53,7 @@ export async function benchDatabase(): Promise<BenchDatabase | { skipped: string
           "PostgreSQL is not installed (no initdb/pg_ctl; apt-get install postgresql) and neither BENCH_DATABASE_URL nor DATABASE_URL is set",
       };
     try {
-      server = startThrowawayServer(bin, await freePort());
+      server = startThrowawayPostgres(bin, await freePort(), "parindex-bench-pg-");
     } catch (e) {
       return { skipped: `could not start a throwaway PostgreSQL server: ${(e as Error).message}` };
     }

@@ -2,66 +2,18 @@
 // `npm test`: runs the whole suite on both databases and ends with a plain "N passed, N failed" line.
 // When TEST_DATABASE_URL is not set and PostgreSQL is installed, it starts a throwaway server for the
 // run. Under CI=true a missing PostgreSQL makes its tests fail instead of being skipped.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { findPgBin, startThrowawayPostgres } from "./throwaway-postgres.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const extraArgs = process.argv.slice(2);
 
-function findPgBin() {
-  const candidates = [];
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) candidates.push(dir);
-  try {
-    for (const v of fs.readdirSync("/usr/lib/postgresql").sort().reverse())
-      candidates.push(`/usr/lib/postgresql/${v}/bin`);
-  } catch {}
-  for (const dir of candidates) {
-    if (fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return dir;
-  }
-  return null;
-}
-
 function startPostgres() {
   const bin = findPgBin();
   if (!bin) return null;
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-pg-"));
-  const dataDir = path.join(base, "data");
-  const port = 54000 + Math.floor(Math.random() * 900);
-  const isRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root: run it as the postgres user Debian's package creates.
-  const run = (cmd, args) => {
-    const full = isRoot
-      ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]]
-      : [path.join(bin, cmd), args];
-    const r = spawnSync(full[0], full[1], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
-  };
-  if (isRoot) {
-    fs.chmodSync(base, 0o777);
-    execFileSync("chown", ["postgres", base]);
-  }
-  run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"]);
-  run("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    path.join(base, "log"),
-    "-w",
-    "-o",
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${base} -c fsync=off -c max_connections=200`,
-    "start",
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        run("pg_ctl", ["-D", dataDir, "-m", "immediate", "stop"]);
-      } catch {}
-      fs.rmSync(base, { recursive: true, force: true });
-    },
-  };
+  return startThrowawayPostgres(bin, 54000 + Math.floor(Math.random() * 900));
 }
 
 const env = { ...process.env };
