@@ -202,9 +202,9 @@ forEachEngine("plan and task history", (get) => {
       expect((await call(user, "GET", `/tasks/${taskId}/history`)).statusCode, user).toBe(200);
     }
     // The plan is public now, its history is not.
-    expectError(await call(null, "GET", `/plans/${planId}/history`), 403, "forbidden");
-    expectError(await call(null, "GET", `/tasks/${taskId}/history`), 403, "forbidden");
-    expectError(await call(null, "GET", "/plans/999999/history"), 404, "not_found");
-    expectError(await call(null, "GET", "/tasks/999999/history"), 404, "not_found");
+    expectError(await call(null, "GET", `/plans/${planId}/history`), 401, "unauthenticated");
+    expectError(await call(null, "GET", `/tasks/${taskId}/history`), 401, "unauthenticated");
+    expectError(await call("vp.daumoi", "GET", "/plans/999999/history"), 404, "not_found");
+    expectError(await call("vp.daumoi", "GET", "/tasks/999999/history"), 404, "not_found");
   });
 });

@@ -274,6 +274,6 @@ forEachEngine("plan import into an existing plan", (get) => {
     expect(actions).toContain("plan.published");
     const change = items.find((i) => i.action === "task.updated" && i.after && "title" in i.after)!;
     expect(Object.keys(change.before!)).toEqual(Object.keys(change.after!));
-    expectError(await app.inject({ url: `/api/plans/${planId}/history` }), 403, "forbidden");
+    expectError(await app.inject({ url: `/api/plans/${planId}/history` }), 401, "unauthenticated");
   });
 });

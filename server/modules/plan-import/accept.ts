@@ -156,17 +156,7 @@ async function diffWith(db: Kysely<DB>, p: Prepared, agencyId: number) {
         before: null,
         after: { target: pts(r.target) as number, kept: r.kept },
       })),
-      tasks: p.tasks.map((t, i) => ({
-        kind: "new",
-        index: i,
-        taskId: null,
-        title: t.title,
-        section: t.section ?? null,
-        score: null,
-        changes: [],
-        updates: 0,
-        remove: false,
-      })),
+      tasks: p.tasks.map(newTaskDiff),
       counts: { ...empty, added: p.tasks.length },
     };
     return { existing: null, diff, stored: [] as SnapshotTask[], pairing: p.tasks.map(() => null) };
@@ -232,18 +222,7 @@ async function diffWith(db: Kysely<DB>, p: Prepared, agencyId: number) {
   }
   const tasks: ImportTaskDiff[] = p.tasks.map((t, i) => {
     const k = pairing[i];
-    if (k === null)
-      return {
-        kind: "new",
-        index: i,
-        taskId: null,
-        title: t.title,
-        section: t.section ?? null,
-        score: null,
-        changes: [],
-        updates: 0,
-        remove: false,
-      };
+    if (k === null) return newTaskDiff(t, i);
     const changes = changesOf(stored[k], incomingSnapshot(p, t, stored[k]));
     return {
       kind: changes.length ? "changed" : "unchanged",
@@ -325,6 +304,19 @@ async function diffWith(db: Kysely<DB>, p: Prepared, agencyId: number) {
 }
 
 /** The diff accepting would make, written nowhere. */
+/** A task of the document that matches none stored: it will be added. */
+const newTaskDiff = (t: { title: string; section?: string | null }, index: number): ImportTaskDiff => ({
+  kind: "new",
+  index,
+  taskId: null,
+  title: t.title,
+  section: t.section ?? null,
+  score: null,
+  changes: [],
+  updates: 0,
+  remove: false,
+});
+
 export async function previewImport(
   ctx: AppContext,
   caller: Caller,

@@ -5,7 +5,7 @@
 import type { Centi } from "../../../core/decimal.ts";
 import { type Gap, gapAnalysis, whatIf } from "../../../core/gap.ts";
 import { compareVi, formatPoints } from "../../../core/locale.ts";
-import type { PublicationSnapshot } from "../../../core/publication.ts";
+import type { PublicationSnapshot, ResultForSnapshot } from "../../../core/publication.ts";
 import { gradeFor, rank, rankChange } from "../../../core/ranking.ts";
 import { computeIndex, type IndexResult, type NodeResult } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
@@ -20,19 +20,12 @@ import { type LoadedFramework, loadFramework } from "../frameworks/service.ts";
 import { findPlanFor, listAreaTargets } from "../plans/repository.ts";
 import { listNotApplicable, listScores } from "../scores/repository.ts";
 
-export interface AgencyResult {
-  agencyId: number;
-  code: string;
-  name: string;
+/**
+ * An agency's result as a publication stores it, and its group. An excluded agency carries the
+ * reason, and then no rank, grade or rank change.
+ */
+export interface AgencyResult extends ResultForSnapshot {
   group: string;
-  sample: boolean;
-  index: IndexResult;
-  rank: number | null;
-  previousRank: number | null;
-  rankChange: number | null;
-  grade: string | null;
-  /** Left out of the ranking, with the reason (then rank, grade and rank change are null). */
-  excludedReason: string | null;
 }
 
 export interface CycleResults {
