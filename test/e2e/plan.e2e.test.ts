@@ -193,7 +193,7 @@ journeys("improvement plan", (j) => {
     });
     expect(created.status).toBe(201);
     const planId = created.json.id as number;
-    expect((await j().api(null, "GET", `/public/plans/${planId}`)).status).toBe(403);
+    expect((await j().api(null, "GET", `/public/plans/${planId}`)).status).toBe(404);
     const page = await j().page({ user: "vp.daumoi" });
     await page.goto(`/plans/${planId}`);
     const tag = page.getByTestId("plan-publication");
