@@ -17,8 +17,10 @@ function startPostgres() {
 }
 
 const env = { ...process.env };
+// TEST_ENGINES=embedded runs only the embedded database's half (test/db.ts): no PostgreSQL needed.
+const wantsPostgres = !env.TEST_ENGINES || env.TEST_ENGINES.split(",").some((e) => e.trim() === "postgres");
 let pgServer = null;
-if (!env.TEST_DATABASE_URL) {
+if (wantsPostgres && !env.TEST_DATABASE_URL) {
   try {
     pgServer = startPostgres();
   } catch (e) {

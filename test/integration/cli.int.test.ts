@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/connect.ts";
-import { engineAvailable } from "../db.ts";
+import { ENGINES, engineAvailable } from "../db.ts";
 
 const run = promisify(execFile);
 const BIN = path.resolve("bin/parindex.mjs");
@@ -27,7 +27,7 @@ async function parindex(args: string[], env: Record<string, string>) {
   }
 }
 
-describe.each(["embedded", "postgres"] as const)("parindex CLI [%s]", (engine) => {
+describe.each(ENGINES)("parindex CLI [%s]", (engine) => {
   const env: Record<string, string> = {};
   let dropDb: (() => Promise<void>) | null = null;
   beforeAll(async () => {
