@@ -56,7 +56,8 @@ describe("percent_bands: plan completion > 90 % → 2; 70–90 % → 1; < 70 % �
   });
 
   it("describes itself in Vietnamese, highest band first", () => {
-    expect(describeRule(rule, 200)).toBe("≥ 90%: 2 điểm; ≥ 70%: 1 điểm; dưới: 0");
+    expect(describeRule(rule, 200)).toBe("≥ 90%: 2 điểm; 70%–90%: 1 điểm; dưới 70%: 0");
+    expect(describeRule(rule, 200, "en")).toBe("≥ 90%: 2 points; 70%–90%: 1 point; below 70%: 0");
     expect(ruleIndicators(rule)).toEqual(["plan_completion"]);
   });
 
@@ -92,6 +93,7 @@ describe("linear: OECD SIGMA 25 % → 0 … 90 % → full", () => {
 
   it("describes itself", () => {
     expect(describeRule(rule, 200)).toBe("Dưới 25%: 0; 25%–90%: tuyến tính; ≥ 90%: 2 điểm");
+    expect(describeRule(rule, 200, "en")).toBe("Below 25%: 0; 25%–90%: linear; ≥ 90%: 2 points");
   });
 });
 
@@ -105,7 +107,7 @@ describe("count_threshold: all four periodic reports on time → 1", () => {
     expect(pts(rule, 100, { values: { reports_on_time: 0 } })).toBe(0);
     expect(pts(rule, 100, { values: { reports_on_time: 3 } })).toBe(0);
     expect(pts(rule, 100, { values: { reports_on_time: 4 } })).toBe(100);
-    expect(describeRule(rule, 100)).toBe("≥ 4: 1 điểm; dưới: 0");
+    expect(describeRule(rule, 100)).toBe("≥ 4: 1 điểm; dưới 4: 0");
   });
   it("rejects a fractional count", () => {
     expect(inputErrorOf(() => evaluateRule(rule, 100, { values: { reports_on_time: 3.5 } })).code).toBe(
@@ -127,6 +129,7 @@ describe("deduction: − points per violation, floored", () => {
     expect([0, 1, 2, 3].map((n) => pts(rule, 150, { values: { v: n } }))).toEqual([150, 120, 90, 60]);
     expect(pts(rule, 150, { values: { v: 4 } })).toBe(50);
     expect(describeRule(rule, 150)).toBe("1,5 điểm, trừ 0,3 điểm mỗi trường hợp, tối thiểu 0,5 điểm");
+    expect(describeRule(rule, 150, "en")).toBe("1,5 points, less 0,3 points per case, at least 0,5 points");
   });
 });
 

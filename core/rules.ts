@@ -527,41 +527,8 @@ export function ruleIndicators(rule: ScoringRuleInput): string[] {
   }
 }
 
-/** One-line Vietnamese description, e.g. "≥ 90%: 2 điểm; ≥ 70%: 1 điểm; dưới: 0". */
-export function describeRule(rule: ScoringRuleInput, max: Centi): string {
-  switch (rule.kind) {
-    case "manual":
-      return `Chấm trực tiếp 0–${fmtPoints(max)} điểm, bước ${fmtPoints(rule.step)}`;
-    case "timeliness":
-      return `Đúng hạn: ${fmtPointsUnit(rule.onTime)}; trễ hạn: ${fmtPointsUnit(rule.late)}; không thực hiện: ${fmtPointsUnit(rule.notDone)}`;
-    case "pass_fail":
-      return `Đạt: ${fmtPointsUnit(rule.pass)}; không đạt: ${fmtPointsUnit(rule.fail)}`;
-    case "percent_bands":
-      return describeThresholds(rule.bands, fmtPercent);
-    case "count_threshold":
-      return describeThresholds(rule.steps, String);
-    case "linear":
-      return `Dưới ${fmtPercent(rule.from)}: 0; ${fmtPercent(rule.from)}–${fmtPercent(rule.to)}: tuyến tính; ≥ ${fmtPercent(rule.to)}: ${fmtPointsUnit(max)}`;
-    case "deduction":
-      return `${fmtPointsUnit(max)}, trừ ${fmtPointsUnit(rule.perUnit)} mỗi trường hợp, tối thiểu ${fmtPointsUnit(rule.floor ?? 0)}`;
-    case "survey": {
-      const ws = Object.entries(rule.weights)
-        .map(([o, w]) => `${o} ${String(w).replace(".", ",")}%`)
-        .join(", ");
-      return `Điều tra xã hội học: ${fmtPointsUnit(max)} × trọng số bình quân (${ws})`;
-    }
-  }
-}
-
-function describeThresholds(
-  list: readonly { atLeast: number; points: number }[],
-  fmt: (v: number) => string,
-): string {
-  const parts = [...list].reverse().map((b) => `≥ ${fmt(b.atLeast)}: ${fmtPointsUnit(b.points)}`);
-  // With a threshold at 0 nothing lies below it.
-  if (list.length === 0 || list[0].atLeast > 0) parts.push("dưới: 0");
-  return parts.join("; ");
-}
+/** The rule in words (Vietnamese by default): see rule-text.ts. */
+export { describeRule } from "./rule-text.ts";
 
 /** 250 → "2,5", 572 → "5,72", 200 → "2" (decimal comma, no trailing zeros). */
 function fmtPoints(c: Centi): string {
