@@ -84,7 +84,8 @@ function thresholds(
   const parts: string[] = [];
   for (let i = list.length - 1; i >= 0; i--) {
     const b = list[i];
-    const range = i === list.length - 1 ? `≥ ${fmt(b.atLeast)}` : `${fmt(b.atLeast)}–${fmt(list[i + 1].atLeast)}`;
+    const range =
+      i === list.length - 1 ? `≥ ${fmt(b.atLeast)}` : `${fmt(b.atLeast)}–${fmt(list[i + 1].atLeast)}`;
     parts.push(`${range}: ${pts(b.points)}`);
   }
   if (list.length === 0) parts.push(`${below}: 0`);

@@ -1,11 +1,12 @@
 /**
  * The framework tree, one row per node (code, title, max points, kind) indented under its parent,
- * with move up/down, add a child and remove. Problems are listed under the node they concern and
+ * with move up/down, add a child and remove; under each leaf its scoring rule in words, editable. Problems are listed under the node they concern and
  * mark the field to correct; the inputs point at them (aria-describedby) for screen readers.
  */
 import { Button, Input, Popconfirm, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { NODE_KINDS } from "../../../../core/contracts/frameworks.ts";
+import { RuleLine } from "./RuleEditor.tsx";
 import {
   addChild,
   childrenOf,
@@ -136,6 +137,14 @@ export function TreeEditor({
                   </Popconfirm>
                 </Space.Compact>
               </div>
+              {below === 0 && node.kind !== "area" && (
+                <RuleLine
+                  rule={node.rule}
+                  max={node.max}
+                  label={label}
+                  onChange={(rule) => onChange(updateNode(nodes, node.uid, { rule }))}
+                />
+              )}
               {(list.length > 0 || server) && (
                 <ul
                   id={errId}
