@@ -320,6 +320,17 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
     doc.sources.date = src(p.start + m[1].length + 2, p.start + m[0].length, 0.95);
     break;
   }
+  if (!doc.date && no) {
+    // The place-and-date line away from the header: under the title, or over the signature.
+    const line = content.flatMap(splitCells).find((p) => PLACE_DATE.test(p.text));
+    const m = line ? PLACE_DATE.exec(line.text) : null;
+    if (line && m) {
+      doc.place = normalizeText(m[1]);
+      doc.date = isoDate(Number(m[2]), Number(m[3]), Number(m[4]));
+      doc.sources.place = src(line.start, line.start + m[1].length, 0.8);
+      doc.sources.date = src(line.start + m[1].length + 2, line.start + m[0].length, 0.85);
+    }
+  }
   if (!doc.date && head.length > 0) {
     // The place-and-date line broken over a table's cells or lines ("Bình Dương, ngày 11 tháng 10 |" / "| năm 2018").
     const from = head[0].start;
