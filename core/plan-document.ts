@@ -6,6 +6,7 @@
  */
 import { documentDateLine, formatDateShort, formatNumber, romanNumeral } from "./locale.ts";
 import type { Comparator } from "./plan.ts";
+import { documentNumber } from "./plan-import/refs.ts";
 
 export interface DocumentPlan {
   parentIssuer: string | null;
@@ -49,7 +50,8 @@ export interface DocumentPlan {
     coordinatingUnits: string[];
     due: string | null;
     period: string | null;
-    targets: { comparator: Comparator; value: number; unit: string | null; text?: string }[];
+    /** value: a number, or a named quantity ("tổng biên chế được giao"). */
+    targets: { comparator: Comparator; value: number | string; unit: string | null; text?: string }[];
   }[];
   signer: { authority: string | null; position: string; name: string } | null;
   recipients: string[];
@@ -79,8 +81,18 @@ export interface PlanDocumentModel {
 const n = (x: number) => formatNumber(x, { maxDecimals: 2 });
 const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
 
-function targetPhrase(t: DocumentPlan["tasks"][number]["targets"][number]): string {
-  const v = t.unit === "%" ? `${n(t.value)}%` : `${String(t.value).padStart(2, "0")} ${t.unit ?? ""}`.trim();
+/**
+ * A target as the plan states it: its own words when it has them ("Tỷ lệ văn bản đi được ký số đạt từ
+ * 95% trở lên"), else a phrase built from comparator, value and unit. Counts are written as plans
+ * write them ("04 báo cáo"); none is "không có …", never "00".
+ */
+export function targetPhrase(t: DocumentPlan["tasks"][number]["targets"][number]): string {
+  if (t.text?.trim()) return t.text.trim().replace(/[.;:\s]+$/u, "");
+  if (typeof t.value === "string") return `${comparatorWords(t.comparator)} ${t.value}`.trim();
+  if (t.value === 0 && (t.comparator === "<=" || t.comparator === "="))
+    return `không có ${t.unit ?? ""}`.trim();
+  const count = t.value >= 1 && t.value <= 9 && Number.isInteger(t.value) ? `0${t.value}` : n(t.value);
+  const v = t.unit === "%" ? `${n(t.value)}%` : `${count} ${t.unit ?? ""}`.trim();
   switch (t.comparator) {
     case ">=":
       return t.unit === "%" ? `đạt từ ${v} trở lên` : `ít nhất ${v}`;
@@ -95,6 +107,16 @@ function targetPhrase(t: DocumentPlan["tasks"][number]["targets"][number]): stri
   }
 }
 
+const comparatorWords = (c: Comparator) =>
+  ({
+    ">=": "không thấp hơn",
+    ">": "trên",
+    "<=": "không vượt quá",
+    "<": "dưới",
+    "=": "bằng",
+    done_by: "trước",
+  })[c];
+
 function deadline(t: DocumentPlan["tasks"][number]): string | null {
   if (t.due) return `Thời hạn hoàn thành: ${formatDateShort(t.due)}.`;
   if (t.period) return `Thời gian thực hiện: ${t.period}.`;
@@ -105,7 +127,7 @@ export function planDocument(p: DocumentPlan): PlanDocumentModel {
   const blocks: Block[] = [];
   const refs = p.references.map(
     (r) =>
-      `${r.kind ?? "Văn bản"} số ${r.number}${r.code ? `/${r.code}` : ""}${r.date ? ` ngày ${formatDateShort(r.date)}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`,
+      `${r.kind ?? "Văn bản"} số ${documentNumber(r.number, r.code)}${r.date ? ` ngày ${formatDateShort(r.date)}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`,
   );
   blocks.push({
     kind: "paragraph",

@@ -376,11 +376,12 @@ export const TASKS: DemoTask[] = [
     coordinating: [ALL],
     targets: [
       {
-        text: "Biên chế sử dụng không vượt biên chế được giao",
-        indicator: "staff_over_quota",
+        // The plan names a quantity ("tổng biên chế được giao"), not a number: stored as the share of it used.
+        text: "Sử dụng biên chế công chức không vượt quá tổng biên chế được giao",
+        indicator: "staff_quota_used",
         comparator: "<=",
-        value: 0,
-        unit: "người",
+        value: 100,
+        unit: "%",
       },
     ],
   },

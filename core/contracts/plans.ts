@@ -48,7 +48,7 @@ export const taskFields = z.object({
   areaCode: z.string().max(40).nullable().optional(),
   startsOn: planDateSchema.nullable().optional(),
   due: planDateSchema.nullable().optional(),
-  period: z.string().max(60).nullable().optional(),
+  period: z.string().max(200).nullable().optional(),
   leadUnits: z.array(unitRefSchema).max(20),
   coordinatingUnits: z.array(unitRefSchema).max(50),
   targets: z.array(measurableTargetSchema).max(20),

@@ -8,7 +8,7 @@ import { type Centi, fromCenti, percentCenti, sumCenti, toCenti } from "../decim
 import { lintPlan } from "../lint.ts";
 import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
-import { findReferences, isoDate } from "./refs.ts";
+import { findReferences, isoDate, NUMBER_CODE } from "./refs.ts";
 import {
   findAreaTargets,
   findBaseline,
@@ -169,11 +169,14 @@ function splitChrome(all: Paragraph[]): { body: Span; content: Paragraph[]; chro
   const starts = (p: Paragraph) =>
     !isChromeLine(p.text) &&
     (p.text.length > 60 ||
-      /^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|SỞ|VĂN PHÒNG|BỘ|KẾ HOẠCH|Số:|\d+\.|[IVX]+\.)/u.test(p.text));
+      // A header drawn as a table starts with its cell mark: "| UBND TỈNH … | CỘNG HÒA … |".
+      /^(?:\|\s*)?(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|SỞ|VĂN PHÒNG|BỘ|KẾ HOẠCH|Số:|\d+\.|[IVX]+\.)/u.test(
+        p.text,
+      ));
   let first = all.findIndex(starts);
   if (first < 0) first = 0;
   // A web page: the article starts at its headline or first sentence about the plan, after the site's banner.
-  if (!all.some((p) => /^Số\s*:/u.test(p.text))) {
+  if (!all.some((p) => /(?:^|\|)\s*Số\s*:/u.test(p.text))) {
     const lead = all.findIndex((p) =>
       /(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình)|^(?:Thực hiện|Căn cứ)\s/u.test(p.text),
     );
@@ -244,6 +247,24 @@ function zoneOutside(body: Span, sections: { heading: Paragraph; paragraphs: Par
 }
 
 const PLACE_DATE = /^([\p{Lu}][\p{L} .-]{1,40}?),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
+const PLACE_DATE_SPREAD =
+  /(?:^|[|\t\n])[ \t]*([\p{Lu}][\p{L} .-]{1,40}?),[\s|]*ngày[\s|]*(\d{1,2})[\s|]*tháng[\s|]*(\d{1,2})[\s|]*năm[\s|]*(\d{4})/u;
+
+/** A line of a table ("Số: 4851/KH-UBND | Bình Dương, ngày … |", or cells split by tabs) as its cells. */
+function splitCells(p: Paragraph): Paragraph[] {
+  if (!/[|\t]/u.test(p.text)) return [p];
+  const out: Paragraph[] = [];
+  const re = /[^|\t]+/gu;
+  for (const m of p.text.matchAll(re)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const cell = raw.trim();
+    if (!cell) continue;
+    const start = p.start + (m.index ?? 0) + lead;
+    out.push({ ...p, text: cell, start, end: start + cell.length });
+  }
+  return out.length > 0 ? out : [p];
+}
 
 function readDocument(text: string, content: Paragraph[], body: Span): ImportedDocument {
   const doc: ImportedDocument = {
@@ -264,20 +285,24 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
   const src = (start: number, end: number, confidence: number) => ({ start, end, confidence });
   // A formal document: header lines, "Số: 1994/KH-VPUBND", "Quảng Nam, ngày 03 tháng 9 năm 2019".
   // The header block: the first lines, or those around "Số:" when a web page's menus come first.
-  const numberLine = content.slice(0, 80).findIndex((p) => /^Số\s*:\s*\d/u.test(p.text));
-  const head = content.slice(Math.max(0, numberLine - 6), Math.max(12, numberLine + 10));
+  // A header drawn as a two-column table ("Số: 4851/KH-UBND | Bình Dương, ngày 11 tháng 10 năm 2018 |")
+  // is read cell by cell.
+  const cells = content.slice(0, 80).flatMap(splitCells);
+  const numberLine = cells.findIndex((p) => /^Số\s*:\s*\d/u.test(p.text));
+  const head = cells.slice(Math.max(0, numberLine - 8), Math.max(16, numberLine + 12));
   const no = head.find((p) => /^Số\s*:\s*\d/u.test(p.text));
   if (no) {
-    const m = /^Số\s*:\s*(\d{1,5})\s*\/\s*([A-ZĐ][A-ZĐ0-9-]*)/u.exec(no.text);
+    const m = new RegExp(`^Số\\s*:\\s*${NUMBER_CODE.replace(/\\\//g, "\\s*\\/\\s*")}`, "u").exec(no.text);
     if (m) {
+      const code = m[2] ?? m[3];
       doc.number = m[1];
-      doc.code = m[2];
+      doc.code = code;
       doc.sources.number = src(
         no.start + m[0].indexOf(m[1]),
         no.start + m[0].indexOf(m[1]) + m[1].length,
         0.95,
       );
-      doc.sources.code = src(no.start + m[0].lastIndexOf(m[2]), no.start + m[0].length, 0.95);
+      doc.sources.code = src(no.start + m[0].lastIndexOf(code), no.start + m[0].length, 0.95);
     }
   }
   for (const p of head) {
@@ -294,6 +319,29 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
     doc.sources.place = src(p.start, p.start + m[1].length, 0.9);
     doc.sources.date = src(p.start + m[1].length + 2, p.start + m[0].length, 0.95);
     break;
+  }
+  if (!doc.date && no) {
+    // The place-and-date line away from the header: under the title, or over the signature.
+    const line = content.flatMap(splitCells).find((p) => PLACE_DATE.test(p.text));
+    const m = line ? PLACE_DATE.exec(line.text) : null;
+    if (line && m) {
+      doc.place = normalizeText(m[1]);
+      doc.date = isoDate(Number(m[2]), Number(m[3]), Number(m[4]));
+      doc.sources.place = src(line.start, line.start + m[1].length, 0.8);
+      doc.sources.date = src(line.start + m[1].length + 2, line.start + m[0].length, 0.85);
+    }
+  }
+  if (!doc.date && head.length > 0) {
+    // The place-and-date line broken over a table's cells or lines ("Bình Dương, ngày 11 tháng 10 |" / "| năm 2018").
+    const from = head[0].start;
+    const m = PLACE_DATE_SPREAD.exec(text.slice(from, head[head.length - 1].end));
+    if (m) {
+      const at = from + (m.index ?? 0) + m[0].indexOf(m[1]);
+      doc.place = normalizeText(m[1]);
+      doc.date = isoDate(Number(m[2]), Number(m[3]), Number(m[4]));
+      doc.sources.place = src(at, at + m[1].length, 0.8);
+      doc.sources.date = src(at + m[1].length + 1, from + (m.index ?? 0) + m[0].length, 0.8);
+    }
   }
   if (no) {
     // Issuer: the caps lines above "Số:" (parent body first, then the issuing agency).
@@ -324,7 +372,7 @@ function readDocument(text: string, content: Paragraph[], body: Span): ImportedD
         doc.sources.parentIssuer = src(names[0].start, names[0].end, 0.8);
       }
     }
-    const titleIdx = head.findIndex((p) => /^(?:KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH)$/u.test(p.text));
+    const titleIdx = head.findIndex((p) => /^(?:KẾ HOẠCH|BÁO CÁO|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN)$/u.test(p.text));
     if (titleIdx >= 0 && head[titleIdx + 1]) {
       const t = head[titleIdx + 1];
       // The subject line may run on over the next line ("… năm 2021" / "của Văn phòng …").

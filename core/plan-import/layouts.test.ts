@@ -503,3 +503,93 @@ describe("control characters from converters", () => {
     expect(text).toBe("KẾ HOẠCH[0m\nCải cách hành chính năm 2019\nTiếp");
   });
 });
+
+describe("issue 9: headers wherever they stand, numbers in every form, targets as written", () => {
+  test("a two-column header table, the date spread over the next row", () => {
+    const p = importPlanText(
+      [
+        "| UBND TỈNH VĨNH LONG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "| SỞ NỘI VỤ | Độc lập - Tự do - Hạnh phúc |",
+        "| Số: 215/KH-SNV | Vĩnh Long, ngày 20 tháng 02 |",
+        "| | năm 2023 |",
+        "",
+        "KẾ HOẠCH",
+        "Cải thiện Chỉ số cải cách hành chính năm 2023",
+        "",
+        "I. NHIỆM VỤ",
+        "1. Hiện đại hóa hành chính",
+        "- Tỷ lệ văn bản đi được ký số đạt trên 95%. Chủ trì: Văn phòng Sở. Thời hạn hoàn thành: 31/12/2023.",
+      ].join("\n"),
+    );
+    expect(p.document).toMatchObject({
+      number: "215",
+      code: "KH-SNV",
+      date: "2023-02-20",
+      place: "Vĩnh Long",
+      issuer: "SỞ NỘI VỤ",
+      parentIssuer: "UBND TỈNH VĨNH LONG",
+    });
+    expect(p.tasks[0].targets[0]).toMatchObject({
+      comparator: ">",
+      value: 95,
+      subject: "Tỷ lệ văn bản đi được ký số",
+      text: "Tỷ lệ văn bản đi được ký số đạt trên 95%",
+    });
+  });
+
+  test("the place-and-date line over the signature; Party, normative and submission numbers", () => {
+    const p = importPlanText(
+      [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ AN BÌNH",
+        "Số: 12/KH-UBND",
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2024",
+        "Thực hiện Đề án số 02-ĐA/TU ngày 10/01/2022 của Tỉnh ủy, Kế hoạch số 41-KH/TU, Nghị định số 61/2018/NĐ-CP và Tờ trình số 538/TTr-SNV ngày 02/10/2023.",
+        "I. NHIỆM VỤ",
+        "1. Cải cách chế độ công vụ",
+        "- Sử dụng biên chế không vượt quá tổng biên chế được giao; không có trường hợp vi phạm kỷ luật; gửi 04 báo cáo. Chủ trì: Văn phòng - Thống kê. Thời hạn hoàn thành: 30/6/2024.",
+        "An Bình, ngày 05 tháng 01 năm 2024",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "",
+        "Nguyễn Văn Bình",
+      ].join("\n"),
+    );
+    expect(p.document).toMatchObject({ date: "2024-01-05", place: "An Bình" });
+    expect(p.document.references.map((r) => [r.kind, r.number, r.code])).toEqual([
+      ["Đề án", "02", "ĐA/TU"],
+      ["Kế hoạch", "41", "KH/TU"],
+      ["Nghị định", "61", "2018/NĐ-CP"],
+      ["Tờ trình", "538", "TTr-SNV"],
+    ]);
+    expect(p.tasks[0].targets.map((t) => [t.comparator, t.value, t.reference ?? null, t.unit])).toEqual([
+      ["<=", null, "tổng biên chế được giao", null],
+      ["<=", 0, null, "trường hợp vi phạm"],
+      [">=", 4, null, "báo cáo"],
+    ]);
+  });
+
+  test("a directive's tasks per agency, and a numbered 'Giao …' assignment", () => {
+    const p = importPlanText(
+      [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÀ NAM",
+        "Số: 08/CT-UBND",
+        "Hà Nam, ngày 15 tháng 3 năm 2022",
+        "CHỈ THỊ",
+        "Về việc nâng cao Chỉ số cải cách hành chính năm 2022",
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:",
+        "1. Sở Nội vụ:",
+        "- Tham mưu ban hành Kế hoạch kiểm tra cải cách hành chính; hoàn thành trước ngày 30/4/2022.",
+        "2. Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí cải cách hành chính; hoàn thành trước ngày 30/11/2022.",
+      ].join("\n"),
+      { units: [{ name: "Sở Nội vụ" }, { name: "Sở Tài chính" }] },
+    );
+    expect(p.document.kind).toBe("Chỉ thị");
+    expect(p.tasks.map((t) => [t.section, t.leadUnits, t.due])).toEqual([
+      ["1", ["Sở Nội vụ"], "2022-04-30"],
+      ["2", ["Sở Tài chính"], "2022-11-30"],
+    ]);
+  });
+});

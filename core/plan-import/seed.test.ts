@@ -92,24 +92,60 @@ describe("the seed plan", () => {
     });
   });
 
-  test("measurable targets: 100 %, ≥ 30 %, ≥ 50 %, 04 reports, at least 1 initiative, ≥ 90 % signed", () => {
-    const flat = plan.tasks.flatMap((t) => t.targets.map((x) => `${x.comparator} ${x.value} ${x.unit}`));
+  test("measurable targets: whole clauses, comparators as written, 04 reports as at least 4, named and unnumbered targets", () => {
+    const flat = plan.tasks.flatMap((t) =>
+      t.targets.map((x) => `${x.comparator} ${x.value ?? x.reference} ${x.unit}`),
+    );
     expect(plan.tasks[1].targets[0]).toMatchObject({
       comparator: ">=",
       value: 30,
       unit: "%",
-      text: "từ 30% số đơn vị trở lên",
+      text: "đảm bảo kiểm tra từ 30% số đơn vị trở lên",
+      subject: "số đơn vị",
     });
-    expect(plan.tasks[3].targets[0]).toMatchObject({ comparator: ">=", value: 50, unit: "%" });
+    // "trên 50% trở lên": more than half.
+    expect(plan.tasks[3].targets[0]).toMatchObject({ comparator: ">", value: 50, unit: "%" });
+    // A count of deliverables is a minimum.
     expect(plan.tasks[4].targets[0]).toMatchObject({
-      comparator: "=",
+      comparator: ">=",
       value: 4,
       unit: "báo cáo",
-      text: "04 báo cáo",
+      text: "04 báo cáo (báo cáo quý I, báo cáo 6 tháng, báo cáo 9 tháng và báo cáo năm)",
     });
     expect(plan.tasks[5].targets[0]).toMatchObject({ comparator: ">=", value: 1, unit: "sáng kiến" });
-    expect(flat).toContain(">= 90 %");
+    const all = plan.tasks.flatMap((t) => t.targets);
+    const find = (start: string) => all.find((x) => x.text.startsWith(start));
+    // Sentences are not cut after "đã" or at a comma, and a percentage keeps its subject.
+    expect(find("Việc rà soát")?.text).toBe(
+      "Việc rà soát phải được tiến hành thường xuyên, 100% số văn bản quy phạm pháp luật đã được xử lý theo thẩm quyền hoặc kiến nghị cơ quan có thẩm quyền xử lý",
+    );
+    expect(find("Việc rà soát")?.subject).toBe("số văn bản quy phạm pháp luật");
+    expect(find("Đảm bảo 100% các Phòng")?.text).toBe(
+      "Đảm bảo 100% các Phòng, Ban, Trung tâm trực thuộc Văn phòng bố trí công chức theo vị trí việc làm được phê duyệt",
+    );
+    expect(find("Tỷ lệ thực hiện Chữ ký số")).toMatchObject({
+      comparator: ">=",
+      value: 90,
+      unit: "%",
+      subject: "Tỷ lệ thực hiện Chữ ký số đối với văn bản đi",
+    });
+    // A ceiling that is a named quantity, never a made-up 0; a target without a number.
+    expect(find("Sử dụng biên chế")).toMatchObject({
+      comparator: "<=",
+      value: null,
+      reference: "tổng biên chế được giao",
+    });
+    expect(flat).toContain("<= 0 sai phạm");
+    expect(flat).not.toContain("<= 0 người");
     for (const t of plan.tasks) for (const x of t.targets) expect(at(x.span)).toBe(x.text);
+  });
+
+  test("task titles are whole: shortened only before a bracketed remark, never cut inside a sentence's word", () => {
+    for (const t of plan.tasks) {
+      expect(t.title).not.toMatch(/…$/u);
+      expect(normalizeText(t.text)).toContain(t.title);
+    }
+    expect(plan.tasks[3].title).toBe("Tham gia Hội thi tìm hiểu cải cách hành chính của tỉnh");
   });
 
   test("the gaps of domain.md §3 are warnings: areas 3 and 8 without tasks, 2 tasks without a lead, missing deadlines, the typo", () => {

@@ -55,6 +55,13 @@ export function sections(paras: Paragraph[]): { preamble: Paragraph[]; roots: Se
     // A numbered task ("3. Theo dõi …" after the heading "2. Rà soát …") belongs to its level's parent.
     if (h?.[1])
       while (stack.length > 0 && sectionDepth(stack[stack.length - 1]) >= depthOf(h[1])) stack.pop();
+    // A directive's numbered assignment ("4. Giao Sở Tài chính chủ trì …") is a task section of its own.
+    if (h?.[1] && number && /^Giao\s/u.test(h[4])) {
+      const s: Section = { number, title: h[4], heading: p, paragraphs: [p], children: [] };
+      if (stack.length === 0) roots.push(s);
+      else stack[stack.length - 1].children.push(s);
+      return;
+    }
     if (stack.length === 0) preamble.push(p);
     else stack[stack.length - 1].paragraphs.push(p);
   });
@@ -97,6 +104,9 @@ export function flatten(roots: Section[]): Section[] {
   return roots.flatMap((s) => [s, ...flatten(s.children)]);
 }
 
+/** A section titled by an agency alone: "Sở Nội vụ:", "Văn phòng UBND tỉnh", "Ủy ban nhân dân các huyện, thị xã". */
+const AGENCY_TITLE =
+  /^(?:Sở|Ban|Văn phòng|Phòng|Thanh tra|Công an|Bộ|Ủy ban nhân dân|UBND|Trung tâm|Cục|Chi cục|Kho bạc|Bảo hiểm|Đài|Báo|Các sở|Các cơ quan)\s[^:;.]{2,80}:?$/u;
 const TASK_SECTION = /chỉ số thành phần|lĩnh vực|nhiệm vụ|giải pháp|tổ chức thực hiện|tiêu chí/iu;
 const NOT_TASKS =
   /^(?:mục đích|yêu cầu|chỉ tiêu|mục tiêu|căn cứ|kinh phí|quan điểm|kết quả|đánh giá|thực trạng)/iu;
@@ -124,7 +134,9 @@ export function taskSections(roots: Section[], areaTitles: readonly { title: str
     const organisational = /^tổ chức thực hiện/iu.test(s.title);
     const own = [s.title, ...(organisational ? [] : titles)];
     const area = bestArea(s.title, areaTitles) >= 0;
-    const named = TASK_SECTION.test(s.title) || area;
+    // A directive's tasks per agency: "1. Sở Nội vụ:" over its items; "4. Giao Sở Tư pháp …".
+    const named =
+      TASK_SECTION.test(s.title) || area || AGENCY_TITLE.test(s.title) || /^Giao\s/u.test(s.title);
     const assigns = s.paragraphs.some((p) => /chủ trì|thực hiện\s*:/iu.test(p.text));
     if (s.paragraphs.length > 0 && (underTasks || named || assigns))
       out.push({ section: s, titles: own, organisational, area });
@@ -224,7 +236,11 @@ export function readTask(
 function sectionUnit(text: string, section: Section, matcher: UnitMatcher): UnitMention | null {
   const { heading, title } = section;
   const u = readUnitAt(text, heading.end - title.length, heading.end, matcher);
-  return u?.unit && text.slice(u.span.end, heading.end).trim() === "" ? u : null;
+  const rest = text
+    .slice(u?.span.end ?? heading.end, heading.end)
+    .replace(/:\s*$/u, "")
+    .trim();
+  return u && (u.unit || u.match === "unchecked") && rest === "" ? u : null;
 }
 
 function dedupe(units: UnitMention[]): string[] {
@@ -247,9 +263,16 @@ export function taskTitle(first: string): string {
   if (labelled) t = t.slice(0, labelled.index);
   const colon = t.indexOf(":");
   if (colon > 3 && colon <= 120) return t.slice(0, colon).trim();
-  const clause = /^[^;.]+/u.exec(t)?.[0] ?? t;
+  // The first sentence or clause, whole: a full stop inside brackets ("(…, v.v.)") does not end it.
+  const clause = /^(?:[^;.(]|\([^)]*\))+/u.exec(t)?.[0] ?? t;
   t = clause.trim();
-  if (t.length <= 120) return t;
-  const cut = t.slice(0, 117);
+  // A long title ends before its bracketed remark ("(đảm bảo số lượng người dự thi …)"), never inside a word.
+  if (t.length > 120) {
+    const bare = t.slice(0, t.indexOf("(")).trim();
+    if (t.includes("(") && bare.length >= 15) t = bare;
+  }
+  // Stored titles hold at most 500 characters: beyond that, whole words and "…".
+  if (t.length <= 500) return t;
+  const cut = t.slice(0, 499);
   return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }

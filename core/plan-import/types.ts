@@ -81,9 +81,15 @@ export interface ImportedAreaTarget {
 }
 
 export interface ImportedTarget {
+  /** The whole clause that states the target, as written. */
   text: string;
+  /** What is measured: "Tỷ lệ thực hiện Chữ ký số đối với văn bản đi", "số văn bản quy phạm pháp luật"; null when unsaid. */
+  subject?: string | null;
   comparator: Comparator;
-  value: number;
+  /** The number; null when the target is a named quantity (`reference`). */
+  value: number | null;
+  /** A named quantity the target is measured against: "tổng biên chế được giao" (value null). */
+  reference?: string | null;
   unit: string | null;
   span: Span;
 }

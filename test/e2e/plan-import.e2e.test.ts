@@ -42,6 +42,11 @@ journeys("plan import screen", (j) => {
       .poll(() => page.locator("mark.import-mark-active").textContent())
       .toContain("Bảo đảm mức độ hoàn thành kế hoạch");
 
+    // A named ceiling ("không vượt quá tổng biên chế được giao") comes without a number, never a made-up
+    // 0: the reviewer states it before saving.
+    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 11").fill("100");
+    await page.getByLabel("Đơn vị tính — chỉ tiêu 1 của nhiệm vụ 11").fill("%");
+
     // A wrong value is refused as typed, with the server's rule; fixing it enables "Accept".
     const year = page.getByLabel("Năm của kế hoạch");
     await year.fill("1999");
@@ -81,7 +86,9 @@ journeys("plan import screen", (j) => {
           x.value,
           x.unit,
         ]);
-    expect(targetsOf("Kiểm tra cải cách hành chính")).toEqual([["từ 30% số đơn vị trở lên", ">=", 35, "%"]]);
+    expect(targetsOf("Kiểm tra cải cách hành chính")).toEqual([
+      ["đảm bảo kiểm tra từ 30% số đơn vị trở lên", ">=", 35, "%"],
+    ]);
     expect(targetsOf("Tuyên truyền cải cách hành chính")).toEqual([
       ["Ít nhất 12 tin, bài", ">=", 12, "tin, bài"],
     ]);
@@ -102,6 +109,9 @@ journeys("plan import screen", (j) => {
     await page.locator('input[type="file"]').setInputFiles(SEED);
     await page.getByRole("button", { name: "Đọc văn bản" }).click();
     await page.getByRole("heading", { name: "Nhiệm vụ (16)" }).waitFor();
+    // The named ceiling of 4.3 needs its number before the plan can be compared (the demo stores ≤ 100 %).
+    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 11").fill("100");
+    await page.getByLabel("Đơn vị tính — chỉ tiêu 1 của nhiệm vụ 11").fill("%");
     const diff = page.getByTestId("import-diff");
     await diff.getByText("So với kế hoạch năm 2019 đã lưu").waitFor();
     const counts = diff.getByTestId("import-diff-counts");

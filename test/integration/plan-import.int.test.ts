@@ -146,7 +146,7 @@ forEachEngine("plan documents in and out", (get) => {
           period: string | null;
           leadUnits: string[];
           coordinatingUnits: string[];
-          targets: { text: string; comparator: string; value: number; unit: string }[];
+          targets: { text: string; comparator: string; value: number | null; unit: string }[];
         }) => ({
           section: t.section,
           title: t.title,
@@ -154,15 +154,18 @@ forEachEngine("plan documents in and out", (get) => {
           areaCode: t.area,
           startsOn: t.startsOn,
           due: t.due,
-          period: t.period?.slice(0, 60) ?? null,
+          period: t.period ?? null,
           leadUnits: t.leadUnits,
           coordinatingUnits: t.coordinatingUnits,
-          targets: t.targets.map((x) => ({
-            text: x.text,
-            comparator: x.comparator,
-            value: x.value,
-            unit: x.unit,
-          })),
+          // A named ceiling ("tổng biên chế được giao") has no number: the reviewer states one or drops it.
+          targets: t.targets
+            .filter((x) => x.value !== null)
+            .map((x) => ({
+              text: x.text,
+              comparator: x.comparator,
+              value: x.value,
+              unit: x.unit,
+            })),
         }),
       ),
     };

@@ -35,7 +35,12 @@ export const DEMO_PLAN: DocumentPlan = {
     coordinatingUnits: t.coordinating.map((c) => name.get(c) as string),
     due: t.due ?? null,
     period: t.due ? null : (t.period ?? null),
-    targets: [],
+    // The measurable targets as stored (a deadline target is the task's deadline).
+    targets: t.targets.flatMap((x) =>
+      x.comparator === "done_by"
+        ? []
+        : [{ comparator: x.comparator, value: x.value, unit: x.unit ?? null, text: x.text }],
+    ),
   })),
   signer: { authority: "KT. CHÁNH VĂN PHÒNG", position: "PHÓ CHÁNH VĂN PHÒNG", name: "Nguyễn Văn An" },
   recipients: ["UBND tỉnh (b/c)", "Sở Nội vụ", "Lưu: VT, HCTC"],

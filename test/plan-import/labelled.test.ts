@@ -17,6 +17,9 @@ const SETS = (
     ["plans-heldout3", 0.85],
     ["plans-heldout4", 0.85],
     ["plans-heldout5", 0.85],
+    // Layouts of issue 9, written for the reader (not blind): header tables, Party and normative
+    // document numbers, a directive's tasks per agency, a news article's baseline, named targets.
+    ["plans-layouts9", 0.9],
   ] as const
 ).map(([name, floor]) => ({ name, floor, dir: path.join(path.dirname(FIXTURES), name) }));
 

@@ -55,8 +55,9 @@ export async function documentPlanFor(
       coordinatingUnits: t.coordinatingUnits.map((u) => u.name),
       due: t.due,
       period: t.period,
+      // A deadline target (done_by) is printed as the task's deadline, not among its targets.
       targets: t.targets.flatMap((x) =>
-        typeof x.value === "number"
+        x.comparator !== "done_by"
           ? [{ comparator: x.comparator, value: x.value, unit: x.unit ?? null, text: x.text }]
           : [],
       ),

@@ -97,6 +97,11 @@ export function TargetsEditor({ id, task, targets, onChange, error, lang }: Prop
                 {t("remove")}
               </Button>
             </Space>
+            {x.reference && (x.value === "" || x.value === null) && (
+              <Typography.Text type="secondary" style={{ display: "block" }}>
+                {t("targetReference", { reference: x.reference })}
+              </Typography.Text>
+            )}
             {problem && (
               <Typography.Text type="danger" className="import-error" style={{ display: "block" }}>
                 {problem}

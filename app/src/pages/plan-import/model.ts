@@ -60,8 +60,11 @@ export interface ReviewTask {
 export interface ReviewTarget {
   text: string;
   comparator: Comparator;
+  /** "" when the document names a quantity instead of a number (`reference`): the reviewer states the number. */
   value: number | string;
   unit: string | null;
+  /** The named quantity the document measures against ("tổng biên chế được giao"), shown with the target. */
+  reference?: string | null;
   span?: Span;
 }
 
@@ -78,7 +81,16 @@ export function reviewTasks(p: ImportedPlan, known: Set<string>): ReviewTask[] {
     due: t.due,
     startsOn: t.startsOn,
     period: t.period,
-    targets: t.targets,
+    // A named ceiling ("không vượt quá tổng biên chế được giao") has no number to store: the value is
+    // left empty for the reviewer to state, never a made-up 0.
+    targets: t.targets.map((x) => ({
+      text: x.text,
+      comparator: x.comparator,
+      value: x.value ?? "",
+      unit: x.unit,
+      reference: x.reference ?? null,
+      span: x.span,
+    })),
     source: i,
   }));
 }
@@ -132,7 +144,7 @@ export function toAcceptBody(s: ReviewState, remove: readonly number[] = []): Ac
       areaCode: t.areaCode,
       startsOn: t.startsOn,
       due: t.due,
-      period: t.period ? t.period.slice(0, 60) : null,
+      period: t.period || null,
       leadUnits: t.leadUnits,
       coordinatingUnits: t.coordinatingUnits,
       targets: t.targets.map((x) => ({
