@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Fastify from "fastify";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { registerWeb } from "./web.ts";
+import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
+import { earlyLoads, registerWeb, withPreloads } from "./web.ts";
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-web-"));
 const app = Fastify();
@@ -46,4 +46,51 @@ test("without a build, / says how to build it", async () => {
   const r = await bare.inject({ url: "/" });
   expect(r.body).toContain("npm run build");
   await bare.close();
+});
+
+const chunks = { ranking: ["/assets/RankingPage-x.js"], dashboard: ["/assets/DashboardPage-y.js"] };
+
+describe("the HTML starts a page's reads and code", () => {
+  it("preloads the public ranking's reads and chunks, for a visitor without the session read", () => {
+    expect(earlyLoads("/public/rankings/12?q=so", false, chunks)).toEqual({
+      data: ["/api/public/cycles/12", "/api/public/overview"],
+      modules: ["/assets/RankingPage-x.js"],
+    });
+    expect(earlyLoads("/public/rankings/12/v/2", true, chunks).data).toEqual([
+      "/api/auth/me",
+      "/api/public/cycles/12/versions/2",
+      "/api/public/overview",
+    ]);
+  });
+
+  it("preloads the dashboard's read only with a cookie", () => {
+    expect(earlyLoads("/dashboard", true, chunks).data).toEqual(["/api/auth/me", "/api/me/dashboard"]);
+    expect(earlyLoads("/dashboard/7", true, chunks).data).toEqual([
+      "/api/auth/me",
+      "/api/agencies/7/dashboard",
+    ]);
+    expect(earlyLoads("/dashboard", false, chunks)).toEqual({
+      data: [],
+      modules: ["/assets/DashboardPage-y.js"],
+    });
+  });
+
+  it("takes nothing but digits from the address", () => {
+    for (const url of [
+      "/public/rankings/1%22%3E%3Cscript%3E",
+      '/public/rankings/1"><script>',
+      "/public/rankings/abc",
+      "/dashboard/1/../../x",
+      "/public/rankings/12345678901234",
+    ])
+      expect(earlyLoads(url, false, chunks)).toEqual({ data: [], modules: [] });
+  });
+
+  it("puts the reads first in <head>, the chunks last, and leaves other pages' HTML as built", () => {
+    const html = "<html><head><title>t</title></head></html>";
+    expect(withPreloads(html, { data: [], modules: [] })).toBe(html);
+    expect(withPreloads(html, { data: ["/api/public/overview"], modules: ["/assets/a.js"] })).toBe(
+      '<html><head><link rel="preload" href="/api/public/overview" as="fetch" crossorigin="anonymous"><title>t</title><link rel="modulepreload" crossorigin href="/assets/a.js"></head></html>',
+    );
+  });
 });
