@@ -2,10 +2,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
 import { earlyLoads, registerWeb, withPreloads } from "./web.ts";
 
+const SCRIPT = `export const x = ${JSON.stringify("parindex ".repeat(200))};`;
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-web-"));
 const app = Fastify();
 
@@ -13,6 +15,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, "assets"));
   fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><div id=root></div>");
   fs.writeFileSync(path.join(dist, "assets", "index-abc123.js"), "console.log(1)");
+  fs.writeFileSync(path.join(dist, "assets", "page-def456.js"), SCRIPT);
+  fs.writeFileSync(path.join(dist, "assets", "page-def456.js.br"), brotliCompressSync(SCRIPT));
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: { code: "not_found" } }));
   expect(await registerWeb(app, dist)).toBe(true);
 });
@@ -29,6 +33,22 @@ test("hashed assets are served and cached for good; the page itself is never cac
   const home = await app.inject({ url: "/" });
   expect(home.body).toContain("id=root");
   expect(home.headers["cache-control"]).toBe("no-cache");
+});
+
+test("a script with a brotli file beside it is sent as that file to a browser that takes brotli", async () => {
+  const br = await app.inject({ url: "/assets/page-def456.js", headers: { "accept-encoding": "gzip, br" } });
+  expect(br.statusCode).toBe(200);
+  expect(br.headers["content-encoding"]).toBe("br");
+  expect(br.headers["content-type"]).toContain("javascript");
+  expect(br.headers["cache-control"]).toContain("immutable");
+  expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
+  // No brotli file: the script itself (@fastify/compress, where registered, compresses it).
+  const other = await app.inject({ url: "/assets/index-abc123.js", headers: { "accept-encoding": "br" } });
+  expect(other.statusCode).toBe(200);
+  expect(other.body).toBe("console.log(1)");
+  const plain = await app.inject({ url: "/assets/page-def456.js" });
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(plain.body).toBe(SCRIPT);
 });
 
 test("an app URL reloads as the app's page; an unknown API path stays a JSON 404", async () => {

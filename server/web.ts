@@ -19,6 +19,9 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     root: distDir,
     wildcard: false,
     index: false,
+    // scripts/build-app.mjs writes brotli files beside the build's scripts and styles; served to a
+    // browser that takes brotli, with the same caching. Without one, @fastify/compress compresses.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       // Hashed asset names never change content; index.html must always be fresh.
       (reply as unknown as { header(k: string, v: string): void }).header(
