@@ -12,6 +12,9 @@ export default defineConfig({
     outDir: process.env.PARINDEX_APP_OUT ?? path.join(here, "dist"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    // dist/.vite/manifest.json: which chunks each page needs. server/web.ts preloads a page's chunks
+    // with its HTML; test/integration/bundle-budget.test.ts keeps the public ranking's initial code small.
+    manifest: true,
   },
   server: { proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 3000}` } },
 });

@@ -19,6 +19,9 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     root: distDir,
     wildcard: false,
     index: false,
+    // scripts/build-app.mjs writes brotli files beside the build's scripts and styles; served to a
+    // browser that takes brotli, with the same caching. Without one, @fastify/compress compresses.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       // Hashed asset names never change content; index.html must always be fresh.
       (reply as unknown as { header(k: string, v: string): void }).header(
@@ -30,11 +33,89 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
   // With wildcard off, @fastify/static gives every file of the build its own route at start-up;
   // what reaches this route is an app URL (or a missing file), answered with the app's page.
   const html = fs.readFileSync(index, "utf8");
+  const chunks = routeChunks(distDir);
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith("/api/")) return reply.callNotFound();
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+    const page = withPreloads(html, earlyLoads(req.url, Boolean(req.headers.cookie), chunks));
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page);
   });
   return true;
+}
+
+/** What a page needs first, started by the HTML itself instead of after the app's code has run. */
+export interface EarlyLoads {
+  /** API reads the page makes at once (same-origin, with the session cookie). */
+  data: string[];
+  /** The page's own code chunks (the entry's are in index.html already). */
+  modules: string[];
+}
+
+type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+
+/**
+ * For each page with a preload, its chunk and the chunks it imports statically, less those the entry
+ * loads anyway, from the build's manifest (vite `build.manifest`). Without a manifest, none.
+ */
+export function routeChunks(distDir: string): Record<string, string[]> {
+  const file = path.join(distDir, ".vite", "manifest.json");
+  if (!fs.existsSync(file)) return {};
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+  const closure = (key: string, into = new Set<string>()) => {
+    if (into.has(key) || !manifest[key]) return into;
+    into.add(key);
+    for (const k of manifest[key].imports ?? []) closure(k, into);
+    return into;
+  };
+  const entry = new Set<string>();
+  for (const [k, v] of Object.entries(manifest)) if (v.isEntry) closure(k, entry);
+  const out: Record<string, string[]> = {};
+  for (const [page, src] of Object.entries(PAGE_SOURCES)) {
+    if (!manifest[src]) continue;
+    out[page] = [...closure(src)].filter((k) => !entry.has(k)).map((k) => `/${manifest[k].file}`);
+  }
+  return out;
+}
+
+const PAGE_SOURCES = {
+  ranking: "src/pages/public/RankingPage.tsx",
+  dashboard: "src/pages/dashboard/DashboardPage.tsx",
+} as const;
+
+/**
+ * The public ranking and the dashboard: their reads and their code, by URL. Only digits are taken
+ * from the URL, so nothing of it reaches the page unchecked. A visitor without a cookie gets no
+ * preload of reads that need a session (they would only answer 401).
+ */
+export function earlyLoads(url: string, hasCookie: boolean, chunks: Record<string, string[]>): EarlyLoads {
+  const pathname = url.split("?")[0];
+  const data: string[] = hasCookie ? ["/api/auth/me"] : [];
+  const ranking = /^\/public\/rankings\/(\d{1,9})(?:\/v\/(\d{1,9}))?\/?$/.exec(pathname);
+  if (ranking) {
+    const [, cycle, version] = ranking;
+    data.push(
+      version ? `/api/public/cycles/${cycle}/versions/${version}` : `/api/public/cycles/${cycle}`,
+      "/api/public/overview",
+    );
+    return { data, modules: chunks.ranking ?? [] };
+  }
+  const dashboard = /^\/dashboard(?:\/(\d{1,9}))?\/?$/.exec(pathname);
+  if (dashboard) {
+    if (hasCookie) data.push(dashboard[1] ? `/api/agencies/${dashboard[1]}/dashboard` : "/api/me/dashboard");
+    return { data, modules: chunks.dashboard ?? [] };
+  }
+  return { data, modules: [] };
+}
+
+/**
+ * The reads' preloads go first in <head>, so they start with the page (a fetch preload with
+ * crossorigin="anonymous" is what the app's same-origin fetch takes over); the page's chunks go last,
+ * after the entry's, so they load beside the entry rather than after it without delaying it.
+ */
+export function withPreloads(html: string, loads: EarlyLoads): string {
+  if (loads.data.length === 0 && loads.modules.length === 0) return html;
+  const data = loads.data.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin="anonymous">`);
+  const modules = loads.modules.map((u) => `<link rel="modulepreload" crossorigin href="${u}">`);
+  return html.replace("<head>", `<head>${data.join("")}`).replace("</head>", `${modules.join("")}</head>`);
 }
 
 function notBuiltPage(): string {
