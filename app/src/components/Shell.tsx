@@ -101,6 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 to="/account/password"
                 className="hide-narrow shell-user"
                 title={`${me.displayName} — ${t("auth.changePassword")}`}
+                aria-label={`${me.displayName} — ${t("auth.changePassword")}`}
               >
                 {me.displayName}
               </Link>
