@@ -20,6 +20,7 @@ import { controlCharacterError, convertPageBreaks, findControlCharacter, pathIdO
 import { agencyRoutes } from "./modules/agencies/routes.ts";
 import { auditRoutes } from "./modules/audit/routes.ts";
 import { crossOrigin, isCrossOrigin, originOf } from "./modules/auth/origin.ts";
+import { passwordChangeRequired } from "./modules/auth/password.ts";
 import type { Caller } from "./modules/auth/policy.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { resolveCaller } from "./modules/auth/service.ts";
@@ -47,6 +48,8 @@ declare module "fastify" {
     pageBreaks?: readonly string[];
     /** A public read, the same for every caller: the session is not even looked up. */
     anonymous?: boolean;
+    /** Open to a user who must first replace a password an administrator reset (auth/password.ts). */
+    passwordChange?: boolean;
   }
 }
 
@@ -164,6 +167,14 @@ export async function buildApp(
   app.addHook("onRequest", async (req) => {
     if (req.routeOptions.config?.anonymous) return;
     req.caller = await resolveCaller(ctx, sessionToken(req), req.ip);
+    // After a reset the temporary password was seen by the administrator: nothing but replacing it.
+    // The app's own pages still load (they show the change form); only the API is closed.
+    if (
+      req.caller?.mustChangePassword &&
+      !req.routeOptions.config?.passwordChange &&
+      req.url.startsWith("/api/")
+    )
+      throw passwordChangeRequired();
   });
 
   const scrub = pathScrubber([

@@ -16,6 +16,8 @@ export interface Me {
   agencyId: number | null;
   unitId: number | null;
   provinceId: number | null;
+  /** After an administrator's reset: the app shows nothing but the change page until it is done. */
+  mustChangePassword?: boolean;
 }
 
 /** The signed-in user, or null for a visitor. */

@@ -14,7 +14,8 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, "3–40 characters a-z, 0-9, . _ -");
 
-export const passwordSchema = z.string().min(10, "at least 10 characters").max(200);
+/** The form's first check; the server applies the full rules of core/password.ts. */
+export const passwordSchema = z.string().min(10, "at least 10 characters").max(128);
 
 export const displayNameSchema = z.string().trim().min(1).max(200);
 

@@ -38,6 +38,8 @@ export interface UserTable {
   unit_id: number | null;
   created_at: Generated<Date>;
   disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set by an administrator's reset: the next sign-in must choose a new password first. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionTable {

@@ -139,7 +139,7 @@ forEachEngine("auth, administration and error shapes through the API", (get) => 
     expectError(
       await newUser("admin", { ...goodUser, password: "short", agencyId: officeId }),
       400,
-      "user.weak_password",
+      "user.password_too_short",
       "password",
     );
     expectError(

@@ -2,7 +2,7 @@
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space } from "antd";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth.tsx";
 import { type Language, setLanguage } from "../i18n.ts";
 import { navFor } from "../nav.ts";
@@ -17,6 +17,9 @@ export function Shell({ children }: { children: ReactNode }) {
     key: n.path(me),
     label: <Link to={n.path(me)}>{t(`nav.${n.key}`)}</Link>,
   }));
+  const accountItem = me
+    ? [{ key: "/account/password", label: <Link to="/account/password">{t("auth.changePassword")}</Link> }]
+    : [];
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
   // On a phone the menu is a drawer: antd's folded horizontal menu hides focusable items from screen readers.
   const narrow = !Grid.useBreakpoint().md;
@@ -64,7 +67,7 @@ export function Shell({ children }: { children: ReactNode }) {
             >
               <Menu
                 mode="vertical"
-                items={items}
+                items={[...items, ...accountItem]}
                 selectedKeys={selected}
                 onClick={() => setOpen(false)}
                 aria-label={t("mainMenu")}
@@ -94,9 +97,14 @@ export function Shell({ children }: { children: ReactNode }) {
           />
           {me ? (
             <>
-              <span className="hide-narrow shell-user" title={me.displayName}>
+              <Link
+                to="/account/password"
+                className="hide-narrow shell-user"
+                title={`${me.displayName} — ${t("auth.changePassword")}`}
+                aria-label={`${me.displayName} — ${t("auth.changePassword")}`}
+              >
                 {me.displayName}
-              </span>
+              </Link>
               <Button
                 size="small"
                 onClick={async () => {
@@ -113,7 +121,11 @@ export function Shell({ children }: { children: ReactNode }) {
         </Space>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ background: "#f7f8fa" }}>
-        {children}
+        {me?.mustChangePassword && location.pathname !== "/account/password" ? (
+          <Navigate to="/account/password" replace />
+        ) : (
+          children
+        )}
       </Layout.Content>
       <Layout.Footer style={{ textAlign: "center", fontSize: 12, color: "#595959" }}>
         {t("footer")}

@@ -19,6 +19,8 @@ export interface Caller {
   sessionId?: string | null;
   /** The address the request came from, for the audit trail. */
   ip?: string | null;
+  /** After an administrator's reset: nothing but changing the password (and signing out) until then. */
+  mustChangePassword?: boolean;
 }
 
 export interface AgencyFacts {

@@ -90,6 +90,7 @@ export async function updateUser(
     unitId: number | null;
     disabledAt: Date | null;
     passwordHash: string;
+    mustChangePassword: boolean;
   }>,
 ) {
   await db
@@ -101,6 +102,7 @@ export async function updateUser(
       ...(patch.unitId !== undefined ? { unit_id: patch.unitId } : {}),
       ...(patch.disabledAt !== undefined ? { disabled_at: patch.disabledAt } : {}),
       ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.mustChangePassword !== undefined ? { must_change_password: patch.mustChangePassword } : {}),
     })
     .where("id", "=", id)
     .execute();
@@ -108,6 +110,34 @@ export async function updateUser(
 
 export async function deleteSessionsOf(db: Kysely<DB>, userId: number) {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+/** Ends every session of a user but one (the one that just changed the password). */
+export async function deleteOtherSessionsOf(db: Kysely<DB>, userId: number, keepTokenHash: string) {
+  await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("token_hash", "<>", keepTokenHash)
+    .execute();
+}
+
+/** The stored hash of a user's password, and the names the strength check is fed. */
+export async function findPasswordFacts(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("users as u")
+    .leftJoin("agencies as a", "a.id", "u.agency_id")
+    .leftJoin("agencies as d", "d.id", "u.unit_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.display_name",
+      "u.password_hash",
+      "u.agency_id",
+      "a.name as agency_name",
+      "d.name as unit_name",
+    ])
+    .where("u.id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function insertSession(db: Kysely<DB>, tokenHash: string, userId: number, expiresAt: Date) {
@@ -128,6 +158,7 @@ export async function findSessionUser(db: Kysely<DB>, tokenHash: string) {
       "users.role",
       "users.agency_id",
       "users.unit_id",
+      "users.must_change_password",
       "sessions.expires_at",
     ])
     .where("sessions.token_hash", "=", tokenHash)

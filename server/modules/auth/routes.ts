@@ -6,6 +6,7 @@ import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
 import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
 import { idParam } from "../../schemas.ts";
+import { changeOwnPassword } from "./password.ts";
 import { isAdmin } from "./policy.ts";
 import { listUsers } from "./repository.ts";
 import { createUser, logout, presentUser, resetPassword, updateUser } from "./service.ts";
@@ -48,13 +49,27 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, throttle
       return { token, expiresAt: expiresAt.toISOString() };
     },
   );
-  r.post("/auth/logout", { schema: { tags: ["auth"] } }, async (req, reply) => {
+  // Open to a user who must change a reset password: the change itself, who they are, signing out.
+  const duringChange = { passwordChange: true } as const;
+  r.post(
+    "/auth/password",
+    {
+      schema: {
+        tags: ["auth"],
+        // The rules on the new password (length included) are said by the service, with their codes.
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(1000) }),
+      },
+      config: duringChange,
+    },
+    async (req) => changeOwnPassword(ctx, requireCaller(req), sessionToken(req), req.body),
+  );
+  r.post("/auth/logout", { schema: { tags: ["auth"] }, config: duringChange }, async (req, reply) => {
     const token = sessionToken(req);
     if (token) await logout(ctx, req.caller, token);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   });
-  r.get("/auth/me", { schema: { tags: ["auth"] } }, async (req) => {
+  r.get("/auth/me", { schema: { tags: ["auth"] }, config: duringChange }, async (req) => {
     const c = requireCaller(req);
     return { user: c };
   });

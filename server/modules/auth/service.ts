@@ -1,10 +1,8 @@
 import crypto from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { changedFields } from "../../../core/audit.ts";
 import {
   ROLES as CONTRACT_ROLES,
   type PatchUser,
-  passwordSchema,
   roleNeedsAgency,
   roleNeedsUnit,
   usernameSchema,
@@ -15,6 +13,7 @@ import type { Role } from "../../db/schema.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
 import { type Actor, recordAudit, SYSTEM } from "../audit/service.ts";
+import { checkNewPassword, hashPassword, temporaryPassword } from "./password.ts";
 import type { Caller } from "./policy.ts";
 import * as repo from "./repository.ts";
 import { sessionRef } from "./sign-in.ts";
@@ -70,16 +69,17 @@ export async function createUser(
       "User name: 3–40 characters a-z, 0-9, . _ -",
     );
   const username = name.data;
-  if (!passwordSchema.safeParse(u.password).success)
-    throw badInput(
-      "user.weak_password",
-      "password",
-      "Mật khẩu cần ít nhất 10 ký tự",
-      "The password needs at least 10 characters",
-    );
   if (!ROLES.includes(u.role))
     throw badInput("user.bad_role", "role", "Vai trò không hợp lệ", `Unknown role ${u.role}`);
   await checkRoleFits(ctx, { role: u.role, agencyId: u.agencyId ?? null, unitId: u.unitId ?? null });
+  checkNewPassword(u.password, {
+    username,
+    displayName: u.displayName,
+    other: [
+      u.agencyId ? (await findAgency(ctx.db, u.agencyId))?.name : null,
+      u.unitId ? (await findAgency(ctx.db, u.unitId))?.name : null,
+    ],
+  });
   if (await repo.findUserByUsername(ctx.db, username))
     throw new AppError(
       "user.exists",
@@ -87,7 +87,7 @@ export async function createUser(
       { vi: "Tên đăng nhập đã tồn tại", en: "That user name is taken" },
       "username",
     );
-  const passwordHash = await hash(u.password);
+  const passwordHash = await hashPassword(u.password);
   const fields = {
     username,
     displayName: nfc(u.displayName).trim(),
@@ -204,7 +204,8 @@ export async function updateUser(ctx: AppContext, caller: Caller, id: number, pa
 /**
  * Sets a new random password, shown once to the administrator, ends the user's sessions and forgets
  * their devices: a reset usually means the old password got out, and whoever had it must not keep a
- * browser with an allowance of its own.
+ * browser with an allowance of its own. The password is temporary: the user must choose their own at
+ * the next sign-in before anything else (the administrator saw this one).
  */
 export async function resetPassword(
   ctx: AppContext,
@@ -212,11 +213,12 @@ export async function resetPassword(
   id: number,
 ): Promise<{ password: string }> {
   const cur = await requireUser(ctx, id);
-  const password = crypto.randomBytes(12).toString("base64url");
-  const passwordHash = await hash(password);
+  const password = temporaryPassword();
+  checkNewPassword(password, { username: cur.username, displayName: cur.display_name });
+  const passwordHash = await hashPassword(password);
   const provinceId = cur.agency_id ? await provinceOf(ctx.db, cur.agency_id) : null;
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, id, { passwordHash });
+    await repo.updateUser(trx, id, { passwordHash, mustChangePassword: true });
     await repo.deleteSessionsOf(trx, id);
     await repo.forgetDevicesOf(trx, id);
     await recordAudit(trx, caller, {
@@ -225,6 +227,7 @@ export async function resetPassword(
       entityId: id,
       agencyId: cur.agency_id,
       provinceId,
+      after: { mustChangePassword: true },
       note: "The user's sessions were ended and their devices forgotten",
     });
   });
@@ -265,5 +268,6 @@ export async function resolveCaller(
     provinceId: row.agency_id ? await provinceOf(ctx.db, row.agency_id) : null,
     sessionId: sessionRef(tokenHash),
     ip,
+    mustChangePassword: row.must_change_password,
   };
 }

@@ -10,13 +10,14 @@
  * owner out of a browser they used before.
  */
 import crypto from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
 import { nfc } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import type { Role } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { provinceOf } from "../agencies/repository.ts";
 import { type Actor, recordAudit } from "../audit/service.ts";
+import { verifyPassword } from "./password.ts";
 import * as repo from "./repository.ts";
 import {
   addressKey,
@@ -121,8 +122,8 @@ export class LoginGate {
     }
     dummyHash ??= hash("not-a-real-password");
     const ok = user
-      ? await verify(user.password_hash, input.password)
-      : await verify(await dummyHash, input.password);
+      ? await verifyPassword(user.password_hash, input.password)
+      : await verifyPassword(await dummyHash, input.password);
     const where = await this.where(user?.agency_id ?? null);
     if (!user || !ok || user.disabled_at) {
       const reason = !user ? "unknown_user" : !ok ? "bad_password" : "disabled";

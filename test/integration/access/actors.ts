@@ -47,8 +47,11 @@ export type Actor = (typeof ACTORS)[number];
 export type ActorKey = Actor["key"];
 export const ACTOR_KEYS: ActorKey[] = ACTORS.map((a) => a.key);
 
-/** What a call answers: "ok" is any 2xx; otherwise the status. */
-export type Outcome = "ok" | 401 | 403 | 404 | 409;
+/**
+ * What a call answers: "ok" is any 2xx; otherwise the status. 400 is for a row that, to change nothing
+ * the next rows rely on, sends a request every admitted caller gets refused on its content.
+ */
+export type Outcome = "ok" | 400 | 401 | 403 | 404 | 409;
 
 /** Names for groups of actors, so a row reads like the rule it states. */
 export const GROUPS = {

@@ -103,6 +103,17 @@ export const ROWS: Row[] = [
     },
   },
   { route: "GET /api/auth/me", target: "—", expect: SIGNED, call: () => ({ url: "/api/auth/me" }) },
+  {
+    // A successful change would end the actor's other sessions, which the next rows use: every
+    // signed-in actor is let through to the password check and refused there (400), the anonymous 401.
+    route: "POST /api/auth/password",
+    target: "the actor's own password (with a wrong current password)",
+    expect: expectFor(400, { anon: 401 }),
+    call: () => ({
+      url: "/api/auth/password",
+      payload: { currentPassword: "not-the-current-password", newPassword: "gió lùa qua rặng tre xanh" },
+    }),
+  },
 
   // ---- users (administration) ----------------------------------------------------------------
   { route: "GET /api/users", target: "—", expect: ADMIN_ONLY, call: () => ({ url: "/api/users" }) },

@@ -18,6 +18,7 @@ import {
 import { api, useApi } from "../../api.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { zodRule } from "../../components/form.ts";
+import { PasswordStrength } from "../../components/PasswordStrength.tsx";
 import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { AgencySelect } from "./AgencySelect.tsx";
 import type { AgencyDetail, User } from "./types.ts";
@@ -37,6 +38,9 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
   const qc = useQueryClient();
   const role = (Form.useWatch("role", form) ?? user?.role ?? "focal_point") as RoleName;
   const agencyId = Form.useWatch("agencyId", form) as number | null | undefined;
+  const newPassword = (Form.useWatch("password", form) as string | undefined) ?? "";
+  const newUsername = (Form.useWatch("username", form) as string | undefined) ?? "";
+  const newName = (Form.useWatch("displayName", form) as string | undefined) ?? "";
   const agency = useApi<AgencyDetail>(agencyId && roleNeedsUnit(role) ? `/agencies/${agencyId}` : null);
   const divisions = (agency.data?.units ?? []).filter((u) => u.kind === "division");
 
@@ -105,6 +109,14 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
+        )}
+        {!user && (
+          <div style={{ marginTop: -8, marginBottom: 16 }}>
+            <PasswordStrength
+              password={newPassword}
+              owner={{ username: newUsername, displayName: newName }}
+            />
+          </div>
         )}
         <Form.Item name="role" label={t("users.form.role")}>
           <Select options={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />

@@ -27,7 +27,8 @@ export default function LoginPage() {
       qc.setQueryData(["/auth/me"], user);
       const next = params.get("next");
       const first = navFor(user).find((n) => n.roles !== "public");
-      navigate(next && /^\/(?!\/)/.test(next) ? next : (first?.path(user) ?? "/"));
+      if (user.mustChangePassword) navigate("/account/password");
+      else navigate(next && /^\/(?!\/)/.test(next) ? next : (first?.path(user) ?? "/"));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 400))
         form.setFields([{ name: "password", errors: [e.text] }]);
