@@ -103,6 +103,7 @@ export const ROWS: Row[] = [
     },
   },
   { route: "GET /api/auth/me", target: "—", expect: SIGNED, call: () => ({ url: "/api/auth/me" }) },
+  { route: "GET /api/auth/session", target: "—", expect: ALL_OK, call: () => ({ url: "/api/auth/session" }) },
 
   // ---- users (administration) ----------------------------------------------------------------
   { route: "GET /api/users", target: "—", expect: ADMIN_ONLY, call: () => ({ url: "/api/users" }) },
