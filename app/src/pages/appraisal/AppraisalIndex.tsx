@@ -5,7 +5,7 @@
 import { Grid, Input, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { matchesSearch } from "../../../../core/locale.ts";
+import { compareVi, matchesSearch } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { ErrorBox } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
@@ -61,10 +61,7 @@ export default function AppraisalIndex() {
   const rows = (q.data?.items ?? [])
     .filter((r) => matchesSearch(`${r.agencyName} ${r.agencyCode}`, search))
     .sort(
-      (a, b) =>
-        b.year - a.year ||
-        ORDER[a.status] - ORDER[b.status] ||
-        a.agencyName.localeCompare(b.agencyName, "vi"),
+      (a, b) => b.year - a.year || ORDER[a.status] - ORDER[b.status] || compareVi(a.agencyName, b.agencyName),
     );
   return (
     <div className="page">
