@@ -4,7 +4,7 @@ import { Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { ApiError, api } from "./api.ts";
+import { type ApiError, api } from "./api.ts";
 
 export type Role = "admin" | "province_office" | "appraiser" | "leader" | "focal_point" | "division";
 
@@ -24,14 +24,8 @@ export interface Me {
 export function useMe() {
   const q = useQuery<Me | null, ApiError>({
     queryKey: ["/auth/me"],
-    queryFn: async () => {
-      try {
-        return (await api.get<{ user: Me }>("/auth/me")).user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
+    // /auth/session answers a visitor with null (200), so public pages log no failed request.
+    queryFn: async () => (await api.get<{ user: Me | null }>("/auth/session")).user,
     staleTime: 60_000,
     retry: false,
   });

@@ -22,3 +22,17 @@ export const NAV: NavItem[] = [
 export function navFor(me: Me | null): NavItem[] {
   return NAV.filter((n) => n.roles === "public" || (me !== null && n.roles.includes(me.role)));
 }
+
+/**
+ * Where a user lands after signing in: a division's work is its own tasks, so it starts on "Nhiệm vụ
+ * của tôi" rather than the whole plan (whose warnings are the focal point's to act on); every other
+ * role starts on its first journey.
+ */
+export function startPath(me: Me): string {
+  if (me.role === "division") return "/my-tasks";
+  return (
+    navFor(me)
+      .find((n) => n.roles !== "public")
+      ?.path(me) ?? "/"
+  );
+}

@@ -120,6 +120,9 @@ journeys("dashboard", (j) => {
     const planned = await predict(start);
     expect(planned).toMatchObject({ percent: 93.01, rank: 2, of: 13 });
     await shows(planned);
+    // From 8th to 2nd: the change carries its own arrow, never a doubled "→ ↑".
+    await expect.poll(() => page.getByText("↑ tăng 6 bậc").first().isVisible(), WAIT).toBe(true);
+    expect(await page.locator("#main").textContent()).not.toMatch(/→\s*[↑↓]/);
 
     const area1 = page.getByLabel(/^1\. Chỉ đạo, điều hành/);
     await area1.fill("12");

@@ -103,11 +103,20 @@ journeys("division updates a task", (j) => {
     await recent.getByText("Tệp: bien-ban-kiem-tra.pdf").waitFor();
     expect(await recent.innerText()).toContain("Đã kiểm tra 3/7 phòng");
     expect(await recent.innerText()).toContain("Tiến độ 40%");
+    // The history says which indicator value the update entered, in vi-VN figures.
+    expect(await recent.locator('[data-indicator="units_inspected"]').textContent()).toMatch(
+      /: 42,86 \(kỳ 2019\)$/,
+    );
 
     // The API has it all: progress, status, the file, the indicator value against its target.
     let detail = (await j().api("vp.hctc", "GET", `/tasks/${task.id}`)).json;
     expect(detail).toMatchObject({ progress: 40, status: "in_progress" });
     expect(detail.updates.at(-1)).toMatchObject({ progress: 40, note: "Đã kiểm tra 3/7 phòng" });
+    expect(detail.updates.at(-1).indicator).toEqual({
+      code: "units_inspected",
+      value: 42.86,
+      period: "2019",
+    });
     expect(detail.updates.at(-1).evidence).toEqual([
       expect.objectContaining({ kind: "file", fileName: "bien-ban-kiem-tra.pdf" }),
     ]);

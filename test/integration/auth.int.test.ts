@@ -83,6 +83,21 @@ forEachEngine("auth, administration and error shapes through the API", (get) => 
     expect(me.json().user).toMatchObject({ username: "vp.daumoi", role: "focal_point", agencyId: officeId });
   });
 
+  it("answers /api/auth/session with null for a visitor or a made-up token, and the user when signed in", async () => {
+    const visitor = await app.inject({ url: "/api/auth/session" });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null });
+    const madeUp = await app.inject({
+      url: "/api/auth/session",
+      headers: { authorization: "Bearer made-up-token" },
+    });
+    expect(madeUp.statusCode).toBe(200);
+    expect(madeUp.json()).toEqual({ user: null });
+    const signed = await app.inject({ url: "/api/auth/session", headers: auth("vp.hctc") });
+    expect(signed.json().user).toMatchObject({ username: "vp.hctc", role: "division" });
+    expect(signed.json().user).not.toHaveProperty("passwordHash");
+  });
+
   it("answers /api/auth/me without a token, or with a made-up one, with 401", async () => {
     expectError(await app.inject({ url: "/api/auth/me" }), 401, "unauthenticated");
     expectError(

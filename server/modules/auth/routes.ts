@@ -73,6 +73,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, throttle
     const c = requireCaller(req);
     return { user: c };
   });
+  // Who is signed in, for pages anyone may open: "nobody" is an answer (200, null), not an error a
+  // browser logs on every public page. /auth/me keeps 401 for callers that need a session.
+  r.get("/auth/session", { schema: { tags: ["auth"] }, config: duringChange }, async (req) => ({
+    user: req.caller ?? null,
+  }));
   r.get("/users", { schema: { tags: ["auth"] } }, async (req) => {
     if (!isAdmin(requireCaller(req))) throw forbidden();
     return {

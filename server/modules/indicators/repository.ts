@@ -47,6 +47,22 @@ export async function listIndicatorValues(db: Kysely<DB>, agencyId: number) {
   }));
 }
 
+/** The indicator value recorded with each task update (at most one per update), keyed by update id. */
+export async function indicatorValuesOfUpdates(db: Kysely<DB>, updateIds: readonly number[]) {
+  const out = new Map<number, { code: string; value: number; period: string }>();
+  if (!updateIds.length) return out;
+  const rows = await db
+    .selectFrom("indicator_values")
+    .select(["task_update_id", "code", "period", "value"])
+    .where("task_update_id", "in", [...updateIds])
+    .orderBy("id")
+    .execute();
+  for (const r of rows)
+    if (r.task_update_id !== null)
+      out.set(r.task_update_id, { code: r.code, value: Number(r.value), period: r.period });
+  return out;
+}
+
 /** The latest value recorded for each of the codes (by recording order), keyed by code. */
 export async function latestIndicatorValues(db: Kysely<DB>, agencyId: number, codes: readonly string[]) {
   const out = new Map<string, { value: number; period: string; recordedAt: string }>();

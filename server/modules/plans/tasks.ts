@@ -23,7 +23,7 @@ import {
   type TaskRole,
   taskRoleOf,
 } from "../auth/policy.ts";
-import { latestIndicatorValues } from "../indicators/repository.ts";
+import { indicatorValuesOfUpdates, latestIndicatorValues } from "../indicators/repository.ts";
 import { listEvidence } from "../scores/repository.ts";
 import { checkPublishedFor, findPlan, findTask, readsDraft, taskNotFound } from "./access.ts";
 import { auditScope, onlyChanged, taskRecord } from "./audit.ts";
@@ -318,6 +318,10 @@ export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId:
   const evidence = await listEvidence(ctx.db, { taskUpdateIds: updates.map((u) => u.id) });
   const codes = presented.targets.map((t) => t.indicator).filter((c): c is string => !!c);
   const values = await latestIndicatorValues(ctx.db, task.agency_id, codes);
+  const recorded = await indicatorValuesOfUpdates(
+    ctx.db,
+    updates.map((u) => u.id),
+  );
   // Each coordinating unit's part: the progress it last reported.
   const parts = new Map<number, { unitId: number; unit: string | null; progress: number; at: string }>();
   for (const u of updates)
@@ -351,6 +355,8 @@ export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId:
       /** The part the unit reported for: its lead, its coordination (its own part only), or the focal point. */
       role: u.role,
       evidence: evidence.filter((e) => e.task_update_id === u.id).map(presentEvidence),
+      /** The indicator value entered with the update, if any. */
+      indicator: recorded.get(u.id) ?? null,
     })),
   };
 }

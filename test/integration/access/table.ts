@@ -114,6 +114,7 @@ export const ROWS: Row[] = [
       payload: { currentPassword: "not-the-current-password", newPassword: "gió lùa qua rặng tre xanh" },
     }),
   },
+  { route: "GET /api/auth/session", target: "—", expect: ALL_OK, call: () => ({ url: "/api/auth/session" }) },
 
   // ---- users (administration) ----------------------------------------------------------------
   { route: "GET /api/users", target: "—", expect: ADMIN_ONLY, call: () => ({ url: "/api/users" }) },

@@ -1,6 +1,7 @@
 /** Picks an agency by typing part of its name (accents optional: the API's search folds them). */
 import { Select } from "antd";
 import { useEffect, useState } from "react";
+import { sortVi } from "../../../../core/locale.ts";
 import { qs, useApi } from "../../api.ts";
 import type { Agency, AgencyKind } from "./types.ts";
 
@@ -33,7 +34,7 @@ export function AgencySelect({
   }, [typed]);
   const list = useApi<{ items: Agency[] }>(`/agencies${qs({ q, kind, parentId, limit: 20 })}`);
   const current = useApi<Agency>(value ? `/agencies/${value}` : null);
-  const options = (list.data?.items ?? [])
+  const options = sortVi(list.data?.items ?? [], (a) => a.name)
     .filter((a) => a.id !== exclude)
     .map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
   if (value && current.data && !options.some((o) => o.value === value))

@@ -4,7 +4,7 @@
  * found as the person types, with the server's own validation (core/framework.ts).
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Space, Typography } from "antd";
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
@@ -64,6 +64,9 @@ function draftFromApi(f: FrameworkDetail): Draft {
     base: f,
   };
 }
+
+/** The agency types a framework is written for (codes stored with it; names in admin editor.agencyTypes). */
+const AGENCY_TYPES = ["department", "district", "commune"];
 
 function blankDraft(): Draft {
   return {
@@ -205,7 +208,13 @@ function Editor({ initial }: { initial: Draft }) {
               label={t("editor.agencyType")}
               rules={[zodRule(agencyTypeSchema, t("editor.agencyTypeRule"))]}
             >
-              <Input />
+              {/* A stored code is shown by its name, never as "department"; an older type keeps its code. */}
+              <Select
+                options={[...new Set([...AGENCY_TYPES, initial.meta.agencyType])].map((v) => ({
+                  value: v,
+                  label: t(`editor.agencyTypes.${v}`, { defaultValue: v }),
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -20,6 +20,7 @@ import {
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PeriodIssue, periodIssues } from "../../../../core/contracts/agencies.ts";
+import { sortVi } from "../../../../core/locale.ts";
 import { DEFAULT_PERIODS, type PeriodRule } from "../../../../core/periods.ts";
 import { ApiError, api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading } from "../../components/common.tsx";
@@ -266,7 +267,10 @@ export default function PeriodsPage() {
           loading={provinces.isLoading}
           value={provinceId ?? undefined}
           onChange={setProvinceId}
-          options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={sortVi(provinces.data?.items ?? [], (p) => p.name).map((p) => ({
+            value: p.id,
+            label: p.name,
+          }))}
         />
         <InputNumber
           aria-label={t("periods.year")}

@@ -2,10 +2,10 @@
  * /appraisal: the areas assigned to the signed-in appraiser across agencies and cycles (every area for
  * the province PAR office), with self-assessed and appraised totals from the API and how far along it is.
  */
-import { Input, Table, Tag, Typography } from "antd";
+import { Grid, Input, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { matchesSearch } from "../../../../core/locale.ts";
+import { compareVi, matchesSearch } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { ErrorBox } from "../../components/common.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
@@ -38,15 +38,30 @@ const ORDER: Record<Status, number> = { submitted: 0, appraised: 1, draft: 2, fi
 
 export default function AppraisalIndex() {
   const { t } = useTranslation("appraisal");
+  const narrow = !Grid.useBreakpoint().md;
+  const areaList = (r: AppraisalRow) => (
+    <ul style={{ margin: 0, paddingLeft: 16 }}>
+      {r.areas.map((a) => (
+        <li key={a.code} data-area={`${r.agencyCode}-${a.code}`}>
+          {t("index.area", {
+            code: a.code,
+            title: a.title,
+            self: pts(a.self),
+            points: pts(a.points),
+            max: pts(a.max),
+            done: a.appraisedLeaves,
+            leaves: a.leaves,
+          })}
+        </li>
+      ))}
+    </ul>
+  );
   const q = useApi<{ items: AppraisalRow[] }>("/me/appraisals");
   const [search, setSearch] = useState("");
   const rows = (q.data?.items ?? [])
     .filter((r) => matchesSearch(`${r.agencyName} ${r.agencyCode}`, search))
     .sort(
-      (a, b) =>
-        b.year - a.year ||
-        ORDER[a.status] - ORDER[b.status] ||
-        a.agencyName.localeCompare(b.agencyName, "vi"),
+      (a, b) => b.year - a.year || ORDER[a.status] - ORDER[b.status] || compareVi(a.agencyName, b.agencyName),
     );
   return (
     <div className="page">
@@ -62,52 +77,54 @@ export default function AppraisalIndex() {
         style={{ maxWidth: 360, marginBottom: 12 }}
         onChange={(e) => setSearch(e.target.value)}
       />
+      {/* On a phone: the agency with its status and deadline, and the button; its areas open on tap. */}
       <Table<AppraisalRow>
         rowKey={(r) => `${r.cycleId}-${r.agencyId}`}
         loading={q.isLoading}
         dataSource={rows}
         size="middle"
-        scroll={{ x: 860 }}
+        scroll={narrow ? undefined : { x: 860 }}
+        expandable={
+          narrow
+            ? { expandedRowRender: (r) => areaList(r), rowExpandable: (r) => r.areas.length > 0 }
+            : undefined
+        }
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         title={() => <h2 style={{ fontSize: 18, margin: 0 }}>{t("index.caption")}</h2>}
-        locale={{ emptyText: search ? t("index.noMatch") : t("index.empty") }}
+        locale={{
+          // Said as text: the empty table's placeholder grey is too pale to read.
+          emptyText: <Typography.Text>{search ? t("index.noMatch") : t("index.empty")}</Typography.Text>,
+        }}
         columns={[
-          { key: "year", title: t("index.year"), dataIndex: "year", width: 80 },
+          { key: "year", title: t("index.year"), dataIndex: "year", width: 80, responsive: ["md"] },
           {
             key: "agency",
             title: t("index.agency"),
             render: (_, r) => (
               <>
                 <Typography.Text strong>{r.agencyName}</Typography.Text>
+                {narrow && ` (${r.year})`}
                 <br />
                 <Tag color={STATUS_COLOR[r.status]}>{t(`common:status.${r.status}`)}</Tag>
+                {narrow && (
+                  <div>
+                    {t("index.closes")}: {date(r.appraisalCloses)}
+                    {r.appraisalWindow !== "open" && <Tag>{t(`window.${r.appraisalWindow}`)}</Tag>}
+                  </div>
+                )}
               </>
             ),
           },
           {
             key: "areas",
             title: t("index.areas"),
-            render: (_, r) => (
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {r.areas.map((a) => (
-                  <li key={a.code} data-area={`${r.agencyCode}-${a.code}`}>
-                    {t("index.area", {
-                      code: a.code,
-                      title: a.title,
-                      self: pts(a.self),
-                      points: pts(a.points),
-                      max: pts(a.max),
-                      done: a.appraisedLeaves,
-                      leaves: a.leaves,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            ),
+            responsive: ["md"],
+            render: (_, r) => areaList(r),
           },
           {
             key: "closes",
             title: t("index.closes"),
+            responsive: ["md"],
             render: (_, r) => (
               <>
                 {date(r.appraisalCloses)}

@@ -5,7 +5,7 @@
 import { Card, Form, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { searchKey } from "../../../../core/locale.ts";
+import { searchKey, sortVi } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { ErrorBox } from "../../components/common.tsx";
 
@@ -35,7 +35,10 @@ export function AgencySelect({ value }: { value?: number }) {
           // antd's placeholder grey is below 4.5:1 on white.
           styles={{ placeholder: { color: "rgba(0, 0, 0, 0.62)" } }}
           notFoundContent={t("picker.none")}
-          options={(q.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
+          options={sortVi(q.data?.items ?? [], (a) => a.name).map((a) => ({
+            value: a.id,
+            label: `${a.name} (${a.code})`,
+          }))}
           onChange={(id: number) => navigate(`/dashboard/${id}`)}
         />
       </Form.Item>

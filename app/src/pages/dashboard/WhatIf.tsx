@@ -158,7 +158,8 @@ function WhatIfForm({
                     {r.currentRank !== null && `, ${t("rank.of", { rank: r.currentRank, of: r.of })}`}
                     {r.rankChange !== null && (
                       <>
-                        {" → "}
+                        {/* The change carries its own arrow ("↑ tăng 6 bậc"): a comma, not a second arrow. */}
+                        {", "}
                         <RankChange change={r.rankChange} />
                       </>
                     )}

@@ -7,7 +7,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api.ts";
 import type { Me } from "../../auth.tsx";
 import { errorText } from "../../components/common.tsx";
-import { navFor } from "../../nav.ts";
+import { startPath } from "../../nav.ts";
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -26,9 +26,8 @@ export default function LoginPage() {
       const { user } = await api.get<{ user: Me }>("/auth/me");
       qc.setQueryData(["/auth/me"], user);
       const next = params.get("next");
-      const first = navFor(user).find((n) => n.roles !== "public");
       if (user.mustChangePassword) navigate("/account/password");
-      else navigate(next && /^\/(?!\/)/.test(next) ? next : (first?.path(user) ?? "/"));
+      else navigate(next && /^\/(?!\/)/.test(next) ? next : startPath(user));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 400))
         form.setFields([{ name: "password", errors: [e.text] }]);

@@ -5,7 +5,7 @@
  * of changes. The focal point resolves a unit group to named divisions here; the lead division edits
  * its task's dates and targets.
  */
-import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Descriptions, Grid, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -213,7 +213,7 @@ export default function TaskDetailPage() {
             {x.updates === null ? (
               <Typography.Paragraph>{t("updates.private")}</Typography.Paragraph>
             ) : (
-              <UpdateHistory updates={x.updates} />
+              <UpdateHistory updates={x.updates} targets={x.targets} />
             )}
           </Card>
           {x.updates !== null && (
@@ -241,7 +241,43 @@ export default function TaskDetailPage() {
 function TargetsTable({ targets, showValues }: { targets: MeasurableTarget[]; showValues: boolean }) {
   const { t } = useTranslation("plan");
   // Said as text, not as an empty table (whose placeholder grey is too pale to read).
+  const narrow = !Grid.useBreakpoint().md;
   if (!targets.length) return <Typography.Paragraph>{t("task.noTargets")}</Typography.Paragraph>;
+  const latest = (r: MeasurableTarget) =>
+    r.latest ? (
+      <span>
+        {pts(r.latest.value)}
+        {r.unit === "%" ? "%" : ""} ({r.latest.period}){" "}
+        {r.met === true && <Tag color="success">{t("task.met")}</Tag>}
+        {r.met === false && <Tag color="warning">{t("task.notMet")}</Tag>}
+      </span>
+    ) : r.indicator ? (
+      t("task.noValue")
+    ) : (
+      "—"
+    );
+  // On a phone each target is a short block: its text, the value aimed at, the latest value.
+  if (narrow)
+    return (
+      <div className="task-cards">
+        {targets.map((r) => (
+          <dl key={`${r.text}-${r.comparator}-${r.value}`} className="task-card task-card-facts">
+            <dt>{t("task.targetText")}</dt>
+            <dd>{r.text}</dd>
+            <dt>{t("task.targetValue")}</dt>
+            <dd>
+              <TargetValue target={r} />
+            </dd>
+            {showValues && (
+              <>
+                <dt>{t("task.latest")}</dt>
+                <dd>{latest(r)}</dd>
+              </>
+            )}
+          </dl>
+        ))}
+      </div>
+    );
   return (
     <Table<MeasurableTarget>
       rowKey={(r) => `${r.text}-${r.comparator}-${r.value}`}
@@ -264,19 +300,7 @@ function TargetsTable({ targets, showValues }: { targets: MeasurableTarget[]; sh
                 title: t("task.latest"),
                 key: "latest",
                 width: 150,
-                render: (_: unknown, r: MeasurableTarget) =>
-                  r.latest ? (
-                    <span>
-                      {pts(r.latest.value)}
-                      {r.unit === "%" ? "%" : ""} ({r.latest.period}){" "}
-                      {r.met === true && <Tag color="success">{t("task.met")}</Tag>}
-                      {r.met === false && <Tag color="warning">{t("task.notMet")}</Tag>}
-                    </span>
-                  ) : r.indicator ? (
-                    t("task.noValue")
-                  ) : (
-                    "—"
-                  ),
+                render: (_: unknown, r: MeasurableTarget) => latest(r),
               },
             ]
           : []),

@@ -1,5 +1,9 @@
-/** The plan's tasks: units, deadline, status and progress, with each task's lint warnings in its row. */
-import { Button, Table } from "antd";
+/**
+ * The plan's tasks: units, deadline, status and progress, with each task's lint warnings in its row.
+ * On a phone each task is a card with the same facts, so no column is cut off screen.
+ */
+import { Button, Grid, Pagination, Spin, Table } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/common.tsx";
@@ -25,6 +29,19 @@ export function TaskTable({
   filtered: boolean;
 }) {
   const { t } = useTranslation("plan");
+  const narrow = !Grid.useBreakpoint().md;
+  if (narrow)
+    return (
+      <TaskCards
+        plan={plan}
+        tasks={tasks}
+        loading={loading}
+        issues={issues}
+        onFix={onFix}
+        onEdit={onEdit}
+        filtered={filtered}
+      />
+    );
   return (
     <Table<Task>
       rowKey="id"
@@ -103,5 +120,80 @@ export function TaskTable({
           : []),
       ]}
     />
+  );
+}
+
+const CARDS_PER_PAGE = 20;
+
+/** The same tasks as cards, one under the other, every fact labelled: what a phone shows. */
+function TaskCards({
+  plan,
+  tasks,
+  loading,
+  issues,
+  onFix,
+  onEdit,
+  filtered,
+}: Parameters<typeof TaskTable>[0]) {
+  const { t } = useTranslation("plan");
+  const [page, setPage] = useState(1);
+  if (loading && !tasks.length) return <Spin style={{ display: "block", margin: 24 }} />;
+  if (!tasks.length)
+    return <EmptyState description={filtered ? t("tasks.emptyFiltered") : t("tasks.empty")} />;
+  const shown = tasks.slice((page - 1) * CARDS_PER_PAGE, page * CARDS_PER_PAGE);
+  return (
+    <div className="task-cards">
+      {shown.map((task) => (
+        <article key={task.id} className="task-card" data-task={task.id}>
+          <h3 className="task-card-title">
+            {task.section && <span className="task-card-section">{task.section}. </span>}
+            <Link to={`/plans/${plan.id}/tasks/${task.id}`}>{task.title}</Link>
+          </h3>
+          <LintNotes
+            issues={issues.filter((i) => i.taskId === task.id)}
+            canEdit={plan.can.edit}
+            onFix={onFix}
+          />
+          <dl className="task-card-facts">
+            <dt>{t("tasks.lead")}</dt>
+            <dd>
+              <Units units={task.leadUnits} />
+            </dd>
+            <dt>{t("tasks.coordinating")}</dt>
+            <dd>{task.coordinatingUnits.length ? <Units units={task.coordinatingUnits} /> : "—"}</dd>
+            <dt>{t("tasks.deadline")}</dt>
+            <dd>
+              <Deadline task={task} />
+            </dd>
+            <dt>{t("tasks.area")}</dt>
+            <dd>{task.areaCode ?? "—"}</dd>
+            <dt>{t("tasks.status")}</dt>
+            <dd>
+              <StatusTag status={task.status} />
+              <TaskProgress progress={task.progress} label={t("tasks.progressOf", { title: task.title })} />
+            </dd>
+          </dl>
+          {plan.can.edit && (
+            <Button
+              size="small"
+              onClick={() => onEdit(task)}
+              aria-label={t("tasks.editTask", { title: task.title })}
+            >
+              {t("action.edit", { ns: "common" })}
+            </Button>
+          )}
+        </article>
+      ))}
+      {tasks.length > CARDS_PER_PAGE && (
+        <Pagination
+          simple
+          current={page}
+          pageSize={CARDS_PER_PAGE}
+          total={tasks.length}
+          onChange={setPage}
+          style={{ marginTop: 12 }}
+        />
+      )}
+    </div>
   );
 }

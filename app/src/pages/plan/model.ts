@@ -53,6 +53,8 @@ export interface TaskUpdate {
   /** The part the unit reported for: a coordinating unit's progress is its own part's. */
   role: TaskRole | null;
   evidence: Evidence[];
+  /** The indicator value entered with the update. */
+  indicator: { code: string; value: number; period: string } | null;
 }
 
 export interface FrameworkNodeRef {

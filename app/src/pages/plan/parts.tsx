@@ -145,7 +145,16 @@ function EvidenceItem({ e }: { e: Evidence }) {
 }
 
 /** The updates of a task, newest first: who, when, progress, status, note and evidence. */
-export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit?: number }) {
+export function UpdateHistory({
+  updates,
+  limit,
+  targets = [],
+}: {
+  updates: TaskUpdate[];
+  limit?: number;
+  /** The task's measurable targets: an indicator value is named by the target that measures it. */
+  targets?: { indicator: string | null; text: string }[];
+}) {
   const { t } = useTranslation("plan");
   const list = [...updates].reverse().slice(0, limit ?? updates.length);
   if (!list.length) return <Typography.Paragraph>{t("updates.none")}</Typography.Paragraph>;
@@ -167,6 +176,15 @@ export function UpdateHistory({ updates, limit }: { updates: TaskUpdate[]; limit
             )}
             {u.status && <StatusTag status={u.status} />}
           </Space>
+          {u.indicator && (
+            <div data-indicator={u.indicator.code}>
+              {t("updates.indicator", {
+                name: targets.find((x) => x.indicator === u.indicator?.code)?.text ?? u.indicator.code,
+                value: pts(u.indicator.value),
+                period: u.indicator.period,
+              })}
+            </div>
+          )}
           {u.note && <div style={{ whiteSpace: "pre-wrap" }}>{u.note}</div>}
           {u.evidence.length > 0 && (
             <ul style={{ margin: "4px 0 0", paddingLeft: 18 }}>

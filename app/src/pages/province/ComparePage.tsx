@@ -5,6 +5,7 @@
 import { Alert, Select, Space, Table, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { sortVi } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { ErrorBox, Loading } from "../../components/common.tsx";
@@ -166,7 +167,10 @@ export default function ComparePage() {
               value={picked}
               showSearch={{ optionFilterProp: "label" }}
               onChange={(ids: number[]) => set(current.id, ids)}
-              options={(detail.data?.participants ?? []).map((p) => ({ value: p.agencyId, label: p.name }))}
+              options={sortVi(detail.data?.participants ?? [], (p) => p.name).map((p) => ({
+                value: p.agencyId,
+                label: p.name,
+              }))}
               placeholder={t("compare.pickHint")}
             />
           </div>

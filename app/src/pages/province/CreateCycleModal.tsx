@@ -4,6 +4,7 @@ import { AutoComplete, Button, Form, InputNumber, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { groupSchema } from "../../../../core/contracts/cycles.ts";
+import { sortVi } from "../../../../core/locale.ts";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import { FormModal } from "../../components/FormModal.tsx";
@@ -113,7 +114,10 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
         >
           <Select
             loading={provinces.isLoading}
-            options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={sortVi(provinces.data?.items ?? [], (p) => p.name).map((p) => ({
+              value: p.id,
+              label: p.name,
+            }))}
           />
         </Form.Item>
         <CycleDateFields />
@@ -126,7 +130,10 @@ export function CreateCycleModal({ onClose, existing }: { onClose: () => void; e
                 loading={agencies.isLoading}
                 showSearch={{ optionFilterProp: "label" }}
                 placeholder={t("create.participantsHint")}
-                options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                options={sortVi(agencies.data?.items ?? [], (a) => a.name).map((a) => ({
+                  value: a.id,
+                  label: a.name,
+                }))}
               />
             </Form.Item>
             <Button

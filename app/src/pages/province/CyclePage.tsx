@@ -21,6 +21,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { sortVi } from "../../../../core/locale.ts";
 import { api, useApi } from "../../api.ts";
 import { EmptyState, ErrorBox, errorText, Loading, showFieldError } from "../../components/common.tsx";
 import { ReasonModal } from "../../components/ReasonModal.tsx";
@@ -122,7 +123,7 @@ function ParticipantsCard({ cycle }: { cycle: CycleDetail }) {
           showSearch={{ optionFilterProp: "label" }}
           loading={agencies.isLoading}
           disabled={cycle.state !== "open"}
-          options={candidates.map((a) => ({ value: a.id, label: a.name }))}
+          options={sortVi(candidates, (a) => a.name).map((a) => ({ value: a.id, label: a.name }))}
         />
         <Button
           disabled={!adding.length || cycle.state !== "open"}

@@ -344,9 +344,22 @@ export default function PlanPage() {
                             {x.section ? `${x.section} · ` : ""}
                             {x.title}
                           </strong>
+                          {x.targets.length > 0 && (
+                            <ul style={{ margin: "4px 0", paddingInlineStart: 18 }}>
+                              {x.targets.map((g) => (
+                                <li key={g}>{g}</li>
+                              ))}
+                            </ul>
+                          )}
                           <div>
                             {t("plan.lead")}: {units(x.leadUnits) || "—"}
                           </div>
+                          {/* The same facts as the wide table: the coordinating units and the targets too. */}
+                          {x.coordinatingUnits.length > 0 && (
+                            <div>
+                              {t("plan.coordinating")}: {units(x.coordinatingUnits)}
+                            </div>
+                          )}
                           <div>
                             {t("plan.due")}: {x.due ? date(x.due) : (x.period ?? "—")}
                           </div>

@@ -421,7 +421,7 @@ function UpdateForm({ task }: { task: TaskDetail }) {
         <h2 id="recent-heading" style={{ fontSize: 18 }}>
           {t("update.recent")}
         </h2>
-        <UpdateHistory updates={task.updates ?? []} limit={5} />
+        <UpdateHistory updates={task.updates ?? []} limit={5} targets={task.targets} />
         <Link to={`/plans/${task.plan.id}/tasks/${task.id}`}>{t("update.allHistory")}</Link>
       </section>
     </div>
