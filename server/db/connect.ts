@@ -20,6 +20,7 @@ import * as m008 from "./migrations/008_cycle_state.ts";
 import * as m009 from "./migrations/009_login_throttle.ts";
 import * as m010 from "./migrations/010_plan_versions.ts";
 import * as m011 from "./migrations/011_framework_owner.ts";
+import * as m012 from "./migrations/012_demo_clock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "009_login_throttle": m009,
   "010_plan_versions": m010,
   "011_framework_owner": m011,
+  "012_demo_clock": m012,
 };
 
 class InRepoMigrations implements MigrationProvider {
