@@ -3,7 +3,7 @@
  * every journey of the README works on a fresh demo without changing a setting. Self-assessment of
  * 2019 is open (1–31/12/2019), the appraisal team is assigned, Sở Tư pháp has submitted its
  * self-assessment (so the appraiser has something to appraise), and the plan's divisions have
- * reported: two tasks done, one overdue (due 30/11/2019), the annual report due. Illustrative data,
+ * reported: two tasks done, one overdue (the inspection due 31/10/2019), the annual report due. Illustrative data,
  * like the demo's 2018 figures: no document number here names a real document.
  */
 import type { TaskStatus } from "../server/db/schema.ts";
@@ -72,11 +72,11 @@ export const TASK_UPDATES: DemoTaskUpdate[] = [
     by: "vp.hctc",
     unit: "VPUBND-HCTC",
     role: "lead",
-    on: "2019-10-28",
-    status: "done",
-    progress: 100,
-    note: "Đã kiểm tra 3/7 Phòng, Ban, Trung tâm (43 %), vượt chỉ tiêu 30 %.",
-    evidence: { docNumber: "Demo-KH-KT/2019", note: "Kế hoạch và biên bản kiểm tra (dữ liệu demo)" },
+    on: "2019-10-10",
+    status: "in_progress",
+    progress: 20,
+    note: "Đã ban hành kế hoạch kiểm tra; mới kiểm tra 1/7 Phòng, Ban, Trung tâm.",
+    evidence: { docNumber: "Demo-KH-KT/2019", note: "Kế hoạch kiểm tra CCHC (dữ liệu demo)" },
   },
   {
     task: 2,
@@ -104,10 +104,10 @@ export const TASK_UPDATES: DemoTaskUpdate[] = [
     by: "vp.hctc",
     unit: "VPUBND-HCTC",
     role: "lead",
-    on: "2019-11-20",
-    status: "in_progress",
-    progress: 70,
-    note: "Đánh giá, phân loại công chức đang làm; phần mềm quản lý CBCCVC mới cập nhật 70 % hồ sơ.",
+    on: "2019-11-28",
+    status: "done",
+    progress: 100,
+    note: "Đã đánh giá, phân loại công chức năm 2019 và cập nhật đủ hồ sơ trên phần mềm quản lý CBCCVC.",
   },
   {
     task: 13,

@@ -99,14 +99,14 @@ forEachEngine(
       expect(r.statusCode).toBe(200);
     });
 
-    it("judges overdue on 10/12/2019: the task due 30/11 is overdue, the one done on time is not", async () => {
+    it("judges overdue on 10/12/2019: the inspection due 31/10 is overdue, the task done by 30/11 is not", async () => {
       const tasks = (
         await app.inject({ url: `/api/plans/${ids.plan}/tasks`, headers: as("vp.daumoi") })
       ).json().items as { title: string; due: string | null; status: string; overdue: boolean }[];
       const overdue = tasks.filter((t) => t.overdue);
-      expect(overdue.map((t) => t.due)).toEqual(["2019-11-30"]);
-      const inspection = tasks.find((t) => t.due === "2019-10-31")!;
-      expect(inspection).toMatchObject({ status: "done", overdue: false });
+      expect(overdue.map((t) => t.due)).toEqual(["2019-10-31"]);
+      const staff = tasks.find((t) => t.due === "2019-11-30")!;
+      expect(staff).toMatchObject({ status: "done", overdue: false });
       expect(tasks.filter((t) => t.status === "done")).toHaveLength(2);
     });
 
