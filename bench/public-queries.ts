@@ -22,7 +22,7 @@ import {
 import { isDatabaseEmpty, seedDemo } from "../demo/load.ts";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
-import type { AppContext } from "../server/context.ts";
+import { type AppContext, createContext } from "../server/context.ts";
 import { migrate, openDatabase } from "../server/db/connect.ts";
 import { backfillPublications } from "../server/modules/cycles/publication.ts";
 import { benchDatabase } from "./postgres.ts";
@@ -74,7 +74,7 @@ async function engineReport(engine: string) {
   });
   const database = await openDatabase({ databaseUrl, dataDir, purpose: "bench/public-queries.ts" });
   try {
-    const plain: AppContext = { db: database.db, engine: database.engine, config };
+    const plain: AppContext = createContext(database, config);
     await migrate(plain.db);
     await backfillPublications(plain);
     const creds = (await isDatabaseEmpty(plain)) ? await seedDemo(plain) : null;

@@ -6,7 +6,7 @@ import { formatPercentCenti, formatPoints } from "../core/locale.ts";
 import { type DemoCredential, isDatabaseEmpty, seedDemo } from "../demo/load.ts";
 import { buildApp } from "../server/app.ts";
 import { type Config, loadConfig } from "../server/config.ts";
-import type { AppContext } from "../server/context.ts";
+import { type AppContext, createContext } from "../server/context.ts";
 import { type Database, migrate, openDatabase } from "../server/db/connect.ts";
 import { AppError } from "../server/errors.ts";
 import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
@@ -46,7 +46,7 @@ async function open(
 ): Promise<{ database: Database; ctx: AppContext }> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, purpose });
   if (autoMigrate) await migrate(database.db);
-  return { database, ctx: { db: database.db, engine: database.engine, config } };
+  return { database, ctx: createContext(database, config) };
 }
 
 function printCredentials(config: Config, creds: DemoCredential[]) {

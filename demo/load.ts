@@ -13,12 +13,14 @@ import {
 } from "../server/modules/agencies/repository.ts";
 import { recordAudit, SYSTEM } from "../server/modules/audit/service.ts";
 import { createUser } from "../server/modules/auth/service.ts";
+import { startDemoClock } from "../server/modules/clock/repository.ts";
 import { publish } from "../server/modules/cycles/publication.ts";
 import * as cycles from "../server/modules/cycles/repository.ts";
 import { createFramework } from "../server/modules/frameworks/service.ts";
 import * as plans from "../server/modules/plans/repository.ts";
 import { storeVersion } from "../server/modules/plans/versions.ts";
-import { upsertAppraisal, upsertSelfScore } from "../server/modules/scores/repository.ts";
+import { insertEvidence, upsertAppraisal, upsertSelfScore } from "../server/modules/scores/repository.ts";
+import * as live from "./live2019.ts";
 import * as d from "./quangnam2019.ts";
 
 const c = (s: string) => {
@@ -224,6 +226,7 @@ export async function seedDemo(
       };
     }),
   );
+  const taskIds: number[] = [];
   for (const [i, t] of d.TASKS.entries()) {
     const taskId = await plans.insertTask(db, planId, {
       section: t.section,
@@ -238,6 +241,7 @@ export async function seedDemo(
       coordinatingUnitIds: t.coordinating.map((u) => unitIds.get(u)!),
       targets: t.targets,
     });
+    taskIds.push(taskId);
     // Each unit group on the task stands for named divisions, so they can act on it.
     for (const group of [...t.lead, ...t.coordinating].filter(
       (u) => u === "VPUBND-ALL" || u === "VPUBND-REL",
@@ -285,9 +289,10 @@ export async function seedDemo(
     },
   ];
   const creds: DemoCredential[] = [];
+  const userIds = new Map<string, number>();
   for (const u of users) {
     const password = opts.passwords?.[u.username] ?? crypto.randomBytes(9).toString("base64url");
-    await createUser(ctx, {
+    const userId = await createUser(ctx, {
       username: u.username,
       password,
       displayName: u.who,
@@ -295,8 +300,57 @@ export async function seedDemo(
       agencyId: u.agencyId,
       unitId: u.unitId ?? null,
     });
+    userIds.set(u.username, userId);
     creds.push({ username: u.username, password, role: u.role, who: u.who });
   }
+
+  // Where the demo's year stands on its day (demo/live2019.ts): the appraisal team assigned, one
+  // department submitted, the plan's divisions reporting; and the database marked as the demo.
+  for (const area of live.APPRAISED_AREAS)
+    await cycles.assignAppraiser(db, cycle2019, area, userIds.get("thamdinh")!);
+  const submitted = sampleIds.get(live.SUBMITTED_2019.agency)!;
+  for (const [nodeCode, points] of Object.entries(live.SUBMITTED_2019.scores))
+    await upsertSelfScore(
+      db,
+      { cycleId: cycle2019, agencyId: submitted, nodeCode },
+      { points: c(points), inputs: undefined, explanation: live.SUBMITTED_2019.explanation },
+    );
+  await cycles.setParticipantStatus(
+    db,
+    cycle2019,
+    submitted,
+    "submitted",
+    new Date(`${live.SUBMITTED_2019.submittedOn}T16:00:00+07:00`),
+  );
+  for (const u of live.TASK_UPDATES) {
+    const at = new Date(`${u.on}T15:00:00+07:00`);
+    const taskId = taskIds[u.task];
+    const updateId = await plans.insertTaskUpdate(db, {
+      taskId,
+      unitId: unitIds.get(u.unit)!,
+      userId: userIds.get(u.by)!,
+      progress: u.progress,
+      status: u.status,
+      note: u.note,
+      role: u.role,
+      at,
+    });
+    if (u.role === "lead")
+      await plans.updateTaskFields(db, taskId, {
+        progress: u.progress,
+        ...(u.status ? { status: u.status } : {}),
+      });
+    if (u.evidence)
+      await insertEvidence(db, {
+        agencyId: officeId,
+        taskUpdateId: updateId,
+        kind: "document",
+        docNumber: u.evidence.docNumber,
+        note: u.evidence.note,
+        createdBy: userIds.get(u.by)!,
+      });
+  }
+  await startDemoClock(db, live.DEMO_DAY);
   // The demo's own writes go through repositories, not through people: one entry says what was loaded.
   await recordAudit(ctx.db, SYSTEM, {
     action: "demo.loaded",
@@ -309,6 +363,7 @@ export async function seedDemo(
       cycles: [cycle2018, cycle2019],
       plans: [planId],
       users: creds.map((u) => ({ username: u.username, role: u.role })),
+      demoDay: live.DEMO_DAY,
     },
   });
   return creds;

@@ -25,6 +25,7 @@ import type { Caller } from "./modules/auth/policy.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { resolveCaller } from "./modules/auth/service.ts";
 import type { ThrottleOptions } from "./modules/auth/throttle.ts";
+import { clockRoutes } from "./modules/clock/routes.ts";
 import { cycleRoutes } from "./modules/cycles/routes.ts";
 import { frameworkRoutes } from "./modules/frameworks/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(
     async (api) => {
       await healthRoutes(api, ctx);
+      await clockRoutes(api, ctx);
       await authRoutes(api, ctx, opts.loginThrottle);
       await agencyRoutes(api, ctx);
       await frameworkRoutes(api, ctx);

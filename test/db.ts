@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { buildApp } from "../server/app.ts";
 import { loadConfig } from "../server/config.ts";
-import type { AppContext } from "../server/context.ts";
+import { type AppContext, createContext } from "../server/context.ts";
 import { type Database, openDatabase, pgliteParsers } from "../server/db/connect.ts";
 
 export type EngineName = "embedded" | "postgres";
@@ -37,9 +37,17 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function createTestDb(engine: EngineName): Promise<TestDb> {
+/**
+ * `demoClock`: the clock runs on the demo's day once the demo is loaded, as with `npm start`. Off by
+ * default (DEMO=off): most tests load the demo as a backdrop and build cycles around the real date.
+ */
+export async function createTestDb(engine: EngineName, opts: { demoClock?: boolean } = {}): Promise<TestDb> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parindex-data-"));
-  const config = { ...loadConfig({ LOG_LEVEL: "silent" }), dataDir, UPLOAD_MAX_MB: 1 };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: "silent", DEMO: opts.demoClock ? "auto" : "off" }),
+    dataDir,
+    UPLOAD_MAX_MB: 1,
+  };
   let database: Database;
   let drop: (() => Promise<void>) | null = null;
   if (engine === "embedded") {
@@ -70,7 +78,7 @@ export async function createTestDb(engine: EngineName): Promise<TestDb> {
       await a.end();
     };
   }
-  const ctx: AppContext = { db: database.db, engine: database.engine, config };
+  const ctx: AppContext = createContext(database, config);
   return {
     ctx,
     close: async () => {
@@ -87,12 +95,16 @@ export function engineAvailable(engine: EngineName): boolean {
   return !!process.env.TEST_DATABASE_URL || process.env.CI === "true";
 }
 
-export function forEachEngine(name: string, body: (get: () => TestDb, engine: EngineName) => void) {
+export function forEachEngine(
+  name: string,
+  body: (get: () => TestDb, engine: EngineName) => void,
+  opts: { demoClock?: boolean } = {},
+) {
   for (const engine of ENGINES) {
     describe.skipIf(!engineAvailable(engine))(`${name} [${engine}]`, () => {
       let db: TestDb | null = null;
       beforeAll(async () => {
-        db = await createTestDb(engine);
+        db = await createTestDb(engine, opts);
       });
       afterAll(async () => {
         await db?.close();

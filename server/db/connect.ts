@@ -21,6 +21,7 @@ import * as m009 from "./migrations/009_login_throttle.ts";
 import * as m010 from "./migrations/010_plan_versions.ts";
 import * as m011 from "./migrations/011_framework_owner.ts";
 import * as m012 from "./migrations/012_password_change.ts";
+import * as m013 from "./migrations/013_demo_clock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "010_plan_versions": m010,
   "011_framework_owner": m011,
   "012_password_change": m012,
+  "013_demo_clock": m013,
 };
 
 class InRepoMigrations implements MigrationProvider {

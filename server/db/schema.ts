@@ -331,6 +331,7 @@ export interface DB {
   login_devices: LoginDeviceTable;
   plan_versions: PlanVersionTable;
   task_group_members: TaskGroupMemberTable;
+  demo_clock: DemoClockTable;
 }
 
 /** Migration 010: an immutable published version of a plan (core/plan-version.ts's snapshot). */
@@ -354,4 +355,11 @@ export interface TaskGroupMemberTable {
   group_id: number;
   unit_id: number;
   position: ColumnType<number, number | undefined, number>;
+}
+
+/** Migration 012: the demo's day, one row on a database that started as the demo (server/clock.ts). */
+export interface DemoClockTable {
+  singleton: ColumnType<boolean, boolean | undefined, never>;
+  demo_date: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

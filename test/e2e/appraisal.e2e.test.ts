@@ -6,7 +6,6 @@
 import zlib from "node:zlib";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { todayInVietnam } from "../../core/locale.ts";
 import { answerConfirm, journeys } from "./harness.ts";
 
 const PDF = Buffer.from(
@@ -62,7 +61,8 @@ journeys("appraisal", (j) => {
     const agencies = (await j().api(null, "GET", "/agencies?kind=agency&limit=500")).json.items;
     const officeId = agencies.find((a: { code: string }) => a.code === "VPUBND").id as number;
     const c2019 = (await j().api("snv.cchc", "GET", "/cycles?year=2019")).json.items[0];
-    const today = todayInVietnam();
+    // The server's today: the demo's day on a fresh demo (server/clock.ts).
+    const today = (await j().api(null, "GET", "/clock")).json.today as string;
     const created = await j().api("snv.cchc", "POST", "/cycles", {
       year,
       frameworkId: c2019.frameworkId,

@@ -77,7 +77,8 @@ export function journeys(name: string, body: (j: () => Journey) => void) {
             throw new Error(
               `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
             );
-          db = await createTestDb(engine);
+          // A fresh demo as `npm start` loads it: the clock stands on the demo's day.
+          db = await createTestDb(engine, { demoClock: true });
           const dist = process.env.PARINDEX_APP_DIST;
           if (!dist)
             throw new Error("PARINDEX_APP_DIST is not set: run the tests through vitest's global setup");

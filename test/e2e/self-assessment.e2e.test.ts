@@ -6,7 +6,6 @@
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { todayInVietnam } from "../../core/locale.ts";
 import { answerConfirm, journeys } from "./harness.ts";
 
 const PDF = Buffer.from(
@@ -24,7 +23,8 @@ journeys("self-assessment", (j) => {
     const agencies = (await j().api(null, "GET", "/agencies?kind=agency&limit=500")).json.items;
     const officeId = agencies.find((a: { code: string }) => a.code === "VPUBND").id as number;
     const c2019 = (await j().api("snv.cchc", "GET", "/cycles?year=2019")).json.items[0];
-    const today = todayInVietnam();
+    // The server's today: the demo's day on a fresh demo (server/clock.ts).
+    const today = (await j().api(null, "GET", "/clock")).json.today as string;
     const r = await j().api("snv.cchc", "POST", "/cycles", {
       year,
       frameworkId: c2019.frameworkId,
@@ -202,28 +202,35 @@ journeys("self-assessment", (j) => {
 
   test("after the deadline the 2019 self-assessment is read-only, in the page and on the server, also on a phone", async () => {
     const { officeId, cycle2019 } = await setup(2042);
-    const page = await j().page({ user: "vp.daumoi", width: 375, height: 800 });
-    await page.goto(`/self-assessment/${cycle2019}/${officeId}`);
-    await page.getByText("Đã hết hạn tự đánh giá ngày 31/12/2019.").waitFor();
-    await page.getByText(/Máy chủ từ chối mọi thay đổi/).waitFor();
-    expect(await page.getByRole("button", { name: "Nộp", exact: true }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: /^Chấm điểm tiêu chí/ }).count()).toBe(0);
-    await page.getByRole("button", { name: "Xem tiêu chí 1.1" }).click();
-    await expect
-      .poll(() => drawer(page).getByLabel("Tỉ lệ hoàn thành kế hoạch CCHC (%)").isDisabled())
-      .toBe(true);
-    expect(await drawer(page).getByRole("button", { name: "Tính điểm và lưu" }).count()).toBe(0);
-    expect(await drawer(page).getByRole("button", { name: "Tải lên" }).count()).toBe(0);
-    // The page is readable at 375 px: nothing spills sideways out of the viewport.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376);
-    await page.waitForFunction(() => document.getAnimations().length === 0);
-    await j().screenshot(page, "self-assessment-phone");
-    const r = await j().api("vp.daumoi", "PUT", `/cycles/${cycle2019}/agencies/${officeId}/scores/1.1`, {
-      inputs: { values: { plan_completion: 9000 } },
-    });
-    expect(r.status).toBe(409);
-    expect(r.json.error.code).toBe("cycle.closed");
-    j().expectNoConsoleErrors(page);
+    // The demo lives inside the 2019 window; the administrator moves its day past the deadline.
+    const moved = await j().api("admin", "PUT", "/clock", { demoDate: "2020-01-15" });
+    expect(moved.json).toEqual({ today: "2020-01-15", demo: true });
+    try {
+      const page = await j().page({ user: "vp.daumoi", width: 375, height: 800 });
+      await page.goto(`/self-assessment/${cycle2019}/${officeId}`);
+      await page.getByText("Đã hết hạn tự đánh giá ngày 31/12/2019.").waitFor();
+      await page.getByText(/Máy chủ từ chối mọi thay đổi/).waitFor();
+      expect(await page.getByRole("button", { name: "Nộp", exact: true }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /^Chấm điểm tiêu chí/ }).count()).toBe(0);
+      await page.getByRole("button", { name: "Xem tiêu chí 1.1" }).click();
+      await expect
+        .poll(() => drawer(page).getByLabel("Tỉ lệ hoàn thành kế hoạch CCHC (%)").isDisabled())
+        .toBe(true);
+      expect(await drawer(page).getByRole("button", { name: "Tính điểm và lưu" }).count()).toBe(0);
+      expect(await drawer(page).getByRole("button", { name: "Tải lên" }).count()).toBe(0);
+      // The page is readable at 375 px: nothing spills sideways out of the viewport.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376);
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      await j().screenshot(page, "self-assessment-phone");
+      const r = await j().api("vp.daumoi", "PUT", `/cycles/${cycle2019}/agencies/${officeId}/scores/1.1`, {
+        inputs: { values: { plan_completion: 9000 } },
+      });
+      expect(r.status).toBe(409);
+      expect(r.json.error.code).toBe("cycle.closed");
+      j().expectNoConsoleErrors(page);
+    } finally {
+      await j().api("admin", "PUT", "/clock", { demoDate: "2019-12-10" });
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth.tsx";
 import { type Language, setLanguage } from "../i18n.ts";
 import { navFor } from "../nav.ts";
+import { DemoBanner } from "./DemoBanner.tsx";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t("skipToContent")}
       </a>
+      <DemoBanner />
       <Layout.Header
         style={{
           display: "flex",

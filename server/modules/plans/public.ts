@@ -46,7 +46,7 @@ export async function publicPlanList(ctx: AppContext, agencyId?: number) {
 export async function publicPlan(ctx: AppContext, planId: number, version?: number) {
   const v = await planView(ctx, null, planId, { version, published: true });
   const p = presentContent(v);
-  const tasks = viewTasks(v);
+  const tasks = viewTasks(v, await ctx.clock.today());
   const open = tasks.filter((t) => t.status !== "cancelled");
   const count = (s: string) => tasks.filter((t) => t.status === s).length;
   // Progress of the plan: the mean progress of its tasks, a done task counting as 100 %, cancelled

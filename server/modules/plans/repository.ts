@@ -306,11 +306,14 @@ export async function insertTaskUpdate(
     status: TaskStatus | null;
     note: string | null;
     role: "lead" | "coordinating" | "manager";
+    /** When it was posted; now unless the demo's history is being written. */
+    at?: Date;
   },
 ): Promise<number> {
   const r = await db
     .insertInto("task_updates")
     .values({
+      ...(u.at ? { created_at: u.at } : {}),
       task_id: u.taskId,
       unit_id: u.unitId,
       user_id: u.userId,

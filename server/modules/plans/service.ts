@@ -308,7 +308,7 @@ export async function presentPlan(ctx: AppContext, caller: Caller | null, v: Pla
   const published = v.plan.published_at !== null;
   return {
     ...presentContent(v),
-    tasks: viewTasks(v),
+    tasks: viewTasks(v, await ctx.clock.today()),
     lint: await viewLint(ctx, v),
     /** The draft view only: the latest version and what publishing now would change. */
     publication: publicationState(v, versions),

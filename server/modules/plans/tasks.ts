@@ -229,7 +229,7 @@ export async function listPlanTasks(
 ) {
   const v = await planView(ctx, caller, planId);
   const snap = new Map(v.snapshot.tasks.map((t) => [t.id, t]));
-  let tasks = viewTasks(v);
+  let tasks = viewTasks(v, await ctx.clock.today());
   if (f.unitId !== undefined) tasks = tasks.filter((t) => involves(snap.get(t.id)!, f.unitId!));
   if (f.areaCode) tasks = tasks.filter((t) => t.areaCode === f.areaCode);
   if (f.status) tasks = tasks.filter((t) => t.status === f.status);
@@ -295,7 +295,7 @@ export async function taskDetail(ctx: AppContext, caller: Caller | null, taskId:
     if (!found) throw taskNotFound();
     snap = found;
   }
-  const presented = presentTask(snap, task.plan_id, task);
+  const presented = presentTask(snap, task.plan_id, task, await ctx.clock.today());
   const base = {
     ...presented,
     view: draft ? ("draft" as const) : ("published" as const),
@@ -376,13 +376,14 @@ export async function myTasks(ctx: AppContext, caller: Caller) {
   );
   const yearOf = new Map(plans.map((p) => [p.id, p.year]));
   const snaps = await taskSnapshots(ctx.db, rows);
+  const today = await ctx.clock.today();
   const out: (PresentedTask & { planYear: number; canUpdate: boolean; role: TaskRole | null })[] = [];
   for (const [i, s] of snaps.entries()) {
     const role = taskRoleOf(caller, facts, actingUnits(s));
     if (caller.role === "division" && role === null) continue;
     const row = rows[i];
     out.push({
-      ...presentTask(s, row.plan_id, row),
+      ...presentTask(s, row.plan_id, row, today),
       planYear: yearOf.get(row.plan_id) ?? 0,
       canUpdate: role !== null,
       role,

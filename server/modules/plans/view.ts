@@ -6,7 +6,6 @@
 
 import { toCenti } from "../../../core/decimal.ts";
 import { lintPlan } from "../../../core/lint.ts";
-import { todayInVietnam } from "../../../core/locale.ts";
 import { isOverdue, summariseTargets } from "../../../core/plan.ts";
 import type { PlanSnapshot, SnapshotTask, SnapshotUnit } from "../../../core/plan-version.ts";
 import type { AppContext } from "../../context.ts";
@@ -94,7 +93,8 @@ export function presentTask(
   t: SnapshotTask,
   planId: number,
   live: TaskRow | undefined,
-  today = todayInVietnam(),
+  /** The clock's business day (ctx.clock.today()): overdue is judged on it. */
+  today: string,
 ) {
   const status = live?.status ?? "not_started";
   return {
@@ -123,9 +123,8 @@ export function presentTask(
 }
 export type PresentedTask = ReturnType<typeof presentTask>;
 
-export function viewTasks(v: PlanView): PresentedTask[] {
+export function viewTasks(v: PlanView, today: string): PresentedTask[] {
   const live = new Map(v.rows.map((r) => [r.id, r]));
-  const today = todayInVietnam();
   return v.snapshot.tasks.map((t) => presentTask(t, v.plan.id, live.get(t.id), today));
 }
 

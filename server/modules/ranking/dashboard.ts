@@ -7,7 +7,6 @@
 import { type Centi, percentCenti } from "../../../core/decimal.ts";
 import type { FrameworkTree } from "../../../core/framework.ts";
 import { gapAnalysis } from "../../../core/gap.ts";
-import { todayInVietnam } from "../../../core/locale.ts";
 import { summariseTargets } from "../../../core/plan.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
@@ -221,7 +220,7 @@ async function pointsAtRisk(
   targets: plans.AreaTargetRow[],
   tree: FrameworkTree,
 ) {
-  const today = todayInVietnam();
+  const today = await ctx.clock.today();
   const tasks = await plans.listTasks(ctx.db, plan.id);
   const byArea = new Map<string, ReturnType<typeof presentTask>[]>();
   for (const t of tasks) {

@@ -45,7 +45,7 @@ function assertUnderAppraisal(status: string) {
 
 async function appraisalAccess(ctx: AppContext, caller: Caller, k: Key) {
   const p = await participation(ctx, caller, k);
-  assertAppraisalOpen(p.state);
+  assertAppraisalOpen(p.state, await ctx.clock.today());
   const fw = await loadFramework(ctx, p.cycle.framework_id);
   const assigned = await cycles.assignedAreas(ctx.db, k.cycleId, caller.id);
   const mayAppraise = (code: string) => canAppraise(caller, p.facts, assigned, areaOf(fw.tree, code)!.code);

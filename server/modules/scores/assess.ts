@@ -38,7 +38,7 @@ async function draftAccess(ctx: AppContext, caller: Caller, k: NodeKey, what?: [
       "Only the agency's PAR focal point self-assesses",
       "Chỉ đầu mối CCHC của cơ quan được tự đánh giá",
     );
-  assertSelfAssessmentOpen(p.state);
+  assertSelfAssessmentOpen(p.state, await ctx.clock.today());
   if (p.participant.status !== "draft") throw submittedError(...(what ?? []));
   const fw = await loadFramework(ctx, p.cycle.framework_id);
   const node = requireNode(fw, k.nodeCode);

@@ -12,7 +12,6 @@ import {
 } from "../../../core/cycle-state.ts";
 import type { Centi } from "../../../core/decimal.ts";
 import { type FrameworkTree, isLeaf } from "../../../core/framework.ts";
-import { todayInVietnam } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
@@ -75,8 +74,9 @@ export const publishedError = () =>
 
 const fmtDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");
 
-export function assertSelfAssessmentOpen(c: CycleFacts) {
-  const w = selfAssessmentWindow(c, todayInVietnam());
+/** `today` is the clock's business day (ctx.clock.today()). */
+export function assertSelfAssessmentOpen(c: CycleFacts, today: string) {
+  const w = selfAssessmentWindow(c, today);
   if (w === "published") throw publishedError();
   if (w === "not_open")
     throw new AppError("cycle.not_open", 409, {
@@ -90,8 +90,8 @@ export function assertSelfAssessmentOpen(c: CycleFacts) {
     });
 }
 
-export function assertAppraisalOpen(c: CycleFacts) {
-  const w = appraisalWindow(c, todayInVietnam());
+export function assertAppraisalOpen(c: CycleFacts, today: string) {
+  const w = appraisalWindow(c, today);
   if (w === "published") throw publishedError();
   if (w === "closed")
     throw new AppError("cycle.appraisal_closed", 409, {

@@ -13,7 +13,6 @@ import {
 } from "../../../core/cycle-state.ts";
 import type { Centi } from "../../../core/decimal.ts";
 import { areaOf, type FrameworkTree, isLeaf, subtreeCodes } from "../../../core/framework.ts";
-import { todayInVietnam } from "../../../core/locale.ts";
 import { computeIndex } from "../../../core/scoring.ts";
 import type { AppContext } from "../../context.ts";
 import { presentEvidence, pts } from "../../presenters.ts";
@@ -88,7 +87,7 @@ export async function readScores(ctx: AppContext, caller: Caller | null, k: Key)
     return !!s && s.self !== null && !withEvidence.has(code) && !s.explanation?.trim();
   };
 
-  const today = todayInVietnam();
+  const today = await ctx.clock.today();
   const selfWindow = selfAssessmentWindow(state, today);
   const apprWindow = appraisalWindow(state, today);
   const manages = canManageAgency(caller, facts);
@@ -225,7 +224,7 @@ export async function scoreHistory(ctx: AppContext, caller: Caller, k: Key, node
 /** The caller's agency's cycles, and the one to open: the cycle taking self-assessments, else the latest. */
 export async function myAssessments(ctx: AppContext, caller: Caller) {
   if (!caller.agencyId) return { current: null, items: [] };
-  const today = todayInVietnam();
+  const today = await ctx.clock.today();
   const rows = await repo.cyclesOfAgency(ctx.db, caller.agencyId);
   const items = rows.map((c) => ({
     cycleId: c.id,
@@ -259,7 +258,7 @@ export async function myAppraisals(ctx: AppContext, caller: Caller) {
       caller.role === "admin" ? {} : { provinceId: caller.provinceId ?? -1 },
     );
   } else return { items: [] };
-  const today = todayInVietnam();
+  const today = await ctx.clock.today();
   const items = [];
   for (const c of cycleRows.sort((a, b) => b.year - a.year || a.id - b.id)) {
     const fw = await loadFramework(ctx, c.framework_id);

@@ -8,7 +8,6 @@ import {
   type ParticipantStatus,
   participantStep,
 } from "../../../core/cycle-state.ts";
-import { todayInVietnam } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { type Caller, canManageAgency, canRunProvince } from "../auth/policy.ts";
@@ -115,12 +114,13 @@ export async function participantAction(
           ? "Chỉ tổ thẩm định hoàn thành thẩm định"
           : "Chỉ Sở Nội vụ chốt, trả lại hoặc mở lại kết quả",
     );
-  if (action === "submit" || action === "withdraw") assertSelfAssessmentOpen(state);
+  const today = await ctx.clock.today();
+  if (action === "submit" || action === "withdraw") assertSelfAssessmentOpen(state, today);
   const fw = await loadFramework(ctx, cycle.framework_id);
   const status = participant.status;
   const d = participantStep(status, action, {
     cycle: state,
-    today: todayInVietnam(),
+    today,
     leaves: await leafFacts(ctx, k, fw),
     appraisalStarted: await repo.appraisalStarted(ctx.db, k.cycleId, k.agencyId),
     excluded: !!participant.excluded_reason,

@@ -81,6 +81,13 @@ const reason = "Thử ma trận quyền: lý do đủ dài để ghi nhận";
 export const ROWS: Row[] = [
   // ---- health and sign-in --------------------------------------------------------------------
   { route: "GET /api/health", target: "—", expect: ALL_OK, call: () => ({ url: "/api/health" }) },
+  { route: "GET /api/clock", target: "—", expect: ALL_OK, call: () => ({ url: "/api/clock" }) },
+  {
+    route: "PUT /api/clock",
+    target: "the demo's day (the world is the demo)",
+    expect: ADMIN_ONLY,
+    call: () => ({ url: "/api/clock", payload: { demoDate: "2019-12-10" } }),
+  },
   {
     route: "POST /api/auth/login",
     target: "the actor's own account (anonymous: the focal point's)",

@@ -3,7 +3,7 @@ import { Menu, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 
-const SECTIONS = ["frameworks", "agencies", "users", "periods", "audit"] as const;
+const SECTIONS = ["frameworks", "agencies", "users", "periods", "clock", "audit"] as const;
 
 export default function AdminLayout() {
   const { t } = useTranslation("admin");

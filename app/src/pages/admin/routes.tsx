@@ -8,6 +8,7 @@ const FrameworkEditorPage = lazy(() => import("./FrameworkEditorPage.tsx"));
 const AgenciesPage = lazy(() => import("./AgenciesPage.tsx"));
 const UsersPage = lazy(() => import("./UsersPage.tsx"));
 const PeriodsPage = lazy(() => import("./PeriodsPage.tsx"));
+const ClockPage = lazy(() => import("./ClockPage.tsx"));
 
 export const adminRoutes: RouteObject[] = [
   {
@@ -25,6 +26,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "agencies", element: <AgenciesPage /> },
       { path: "users", element: <UsersPage /> },
       { path: "periods", element: <PeriodsPage /> },
+      { path: "clock", element: <ClockPage /> },
     ],
   },
 ];
