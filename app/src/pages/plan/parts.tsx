@@ -2,7 +2,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { Progress, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { date, pts } from "../../format.ts";
+import { DONE_GREEN, date, pts } from "../../format.ts";
 import "./plan.css";
 import type { Evidence, MeasurableTarget, Task, TaskStatus, TaskUpdate, UnitRef } from "./model.ts";
 
@@ -92,6 +92,10 @@ export function TaskProgress({ progress, label }: { progress: number; label: str
     <Progress
       percent={progress}
       size="small"
+      // antd turns a full bar's text light green, below WCAG's contrast: a done task keeps dark
+      // text, its bar a dark green.
+      status="normal"
+      strokeColor={progress >= 100 ? DONE_GREEN : undefined}
       format={(p) => progressText(p ?? 0)}
       aria-label={label}
       style={{ minWidth: 110, marginBottom: 0 }}

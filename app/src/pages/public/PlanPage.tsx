@@ -14,7 +14,7 @@ import { useApi } from "../../api.ts";
 import { EmptyState } from "../../components/common.tsx";
 import { PageFallback } from "../../components/PageFallback.tsx";
 import { useSearchParam } from "../../components/useSearchParam.ts";
-import { date, delta, pct, pts } from "../../format.ts";
+import { DONE_GREEN, date, delta, pct, pts } from "../../format.ts";
 import { NotPublished, stackOnPhone, useIsPhone } from "./parts.tsx";
 import type { PublicPlan as PlanAnswer, PublicTask } from "./types.ts";
 
@@ -178,6 +178,8 @@ export default function PlanPage() {
                 <Progress
                   type="circle"
                   percent={p.progress.percent ?? 0}
+                  status="normal"
+                  strokeColor={(p.progress.percent ?? 0) >= 100 ? DONE_GREEN : undefined}
                   size={96}
                   format={() => `${p.progress.percent ?? "—"}%`}
                   aria-label={t("plan.progressLabel")}
@@ -368,6 +370,8 @@ export default function PlanPage() {
                           </div>
                           <Progress
                             percent={x.progress}
+                            status="normal"
+                            strokeColor={x.progress >= 100 ? DONE_GREEN : undefined}
                             aria-label={t("plan.taskProgress", { title: x.title })}
                           />
                         </div>
@@ -419,6 +423,8 @@ export default function PlanPage() {
                       render: (_, x) => (
                         <Progress
                           percent={x.progress}
+                          status="normal"
+                          strokeColor={x.progress >= 100 ? DONE_GREEN : undefined}
                           aria-label={t("plan.taskProgress", { title: x.title })}
                         />
                       ),
