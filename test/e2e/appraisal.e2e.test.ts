@@ -137,7 +137,9 @@ journeys("appraisal", (j) => {
       )
       .waitFor();
     expect(await page.locator('[data-area="VPUBND-3"]').count()).toBe(0);
-    await page.getByRole("link", { name: "Mở Văn phòng UBND tỉnh Quảng Nam, năm 2043" }).click();
+    await page
+      .getByRole("link", { name: /^(Thẩm định|Xem) Văn phòng UBND tỉnh Quảng Nam, năm 2043$/ })
+      .click();
     await page.waitForURL(`**/appraisal/${cycleId}/${officeId}`);
     await page.getByRole("heading", { level: 1, name: /Thẩm định — .*năm 2043/ }).waitFor();
     expect(await page.getByRole("button", { name: "Thẩm định tiêu chí 3" }).count()).toBe(0);
@@ -249,7 +251,9 @@ journeys("appraisal", (j) => {
     const { cycleId, officeId } = await setup(2044);
     const page = await j().page({ user: "snv.cchc", width: 375, height: 800 });
     await page.goto("/appraisal");
-    await page.getByRole("link", { name: "Mở Văn phòng UBND tỉnh Quảng Nam, năm 2044" }).click();
+    await page
+      .getByRole("link", { name: /^(Thẩm định|Xem) Văn phòng UBND tỉnh Quảng Nam, năm 2044$/ })
+      .click();
     await page.waitForURL(`**/appraisal/${cycleId}/${officeId}`);
     for (const code of ["1.1", "2", "3", "8"])
       await page.getByRole("button", { name: `Thẩm định tiêu chí ${code}`, exact: true }).waitFor();

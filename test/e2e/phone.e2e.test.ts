@@ -127,20 +127,6 @@ const KNOWN: { user: User; pattern: string; problem: RegExp; why: string }[] = [
     problem: /scrollable-region-focusable/,
     why: "the league table scrolls sideways inside its box with no focusable cell (wants a focusable scroll region or cards)",
   })),
-  ...(["snv.cchc", "admin"] as const).flatMap((user) =>
-    ["/province/audit", ...(user === "admin" ? ["/admin/audit"] : [])].map((pattern) => ({
-      user,
-      pattern,
-      problem: /shows the code "department"/,
-      why: "an audit entry's change of a framework shows its agency type's code (ChangeDiff does not name values)",
-    })),
-  ),
-  ...(["snv.cchc", "admin"] as const).map((user) => ({
-    user,
-    pattern: "/appraisal",
-    problem: /label-content-name-mismatch/,
-    why: "the 'Xem' button is labelled 'Mở <agency>, năm <year>' (the appraisal journey relies on that name)",
-  })),
 ];
 
 interface RouteInfo {

@@ -84,7 +84,7 @@ journeys("the README's journeys on a fresh demo", (j) => {
     await page.goto("/appraisal");
     await page.getByRole("heading", { level: 1, name: "Thẩm định" }).waitFor();
     await expectBanner(page);
-    await page.getByRole("link", { name: /^Mở Sở Tư pháp.*năm 2019$/ }).click();
+    await page.getByRole("link", { name: /^(Thẩm định|Xem) Sở Tư pháp.*năm 2019$/ }).click();
     await page.getByRole("heading", { level: 1, name: /Thẩm định — .*năm 2019/ }).waitFor();
     await page.getByRole("button", { name: "Thẩm định tiêu chí 1.6" }).click();
     const drawer = page.getByRole("dialog");

@@ -144,7 +144,15 @@ export default function AppraisalIndex() {
               <LinkButton
                 to={`/appraisal/${r.cycleId}/${r.agencyId}`}
                 type={r.status === "submitted" && r.appraisalWindow === "open" ? "primary" : "default"}
-                aria-label={t("index.openLabel", { agency: r.agencyName, year: r.year })}
+                // The name starts with the words the button shows (WCAG 2.5.3), then says for whom.
+                aria-label={t("index.openLabel", {
+                  action:
+                    r.status === "submitted" && r.appraisalWindow === "open"
+                      ? t("index.appraise")
+                      : t("index.view"),
+                  agency: r.agencyName,
+                  year: r.year,
+                })}
               >
                 {r.status === "submitted" && r.appraisalWindow === "open"
                   ? t("index.appraise")
