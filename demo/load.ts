@@ -305,7 +305,44 @@ export async function seedDemo(
   }
 
   // Where the demo's year stands on its day (demo/live2019.ts): the appraisal team assigned, one
-  // department submitted, the plan's divisions reporting; and the database marked as the demo.
+  // department submitted, the plan's divisions reporting; and the database marked as the demo. With
+  // DEMO=off the clock is the real one, on which that day's state means nothing: the demo is then
+  // the 2019 data only, as a backdrop (the tests' default).
+  if (ctx.config.DEMO !== "off")
+    await loadDemoDay(ctx, { cycle2019, sampleIds, taskIds, unitIds, userIds, officeId });
+  await startDemoClock(db, live.DEMO_DAY);
+  // The demo's own writes go through repositories, not through people: one entry says what was loaded.
+  await recordAudit(ctx.db, SYSTEM, {
+    action: "demo.loaded",
+    entity: "system",
+    entityId: "demo",
+    provinceId,
+    after: {
+      agencies: [d.OFFICE.code, ...d.UNITS.map((u) => u.code), ...d.SAMPLE_DEPARTMENTS.map((s) => s.code)],
+      frameworks: [fw2018, fw2019],
+      cycles: [cycle2018, cycle2019],
+      plans: [planId],
+      users: creds.map((u) => ({ username: u.username, role: u.role })),
+      demoDay: live.DEMO_DAY,
+    },
+  });
+  return creds;
+}
+
+/** The demo's day (demo/live2019.ts): appraisers assigned, a department submitted, task updates. */
+async function loadDemoDay(
+  ctx: AppContext,
+  ids: {
+    cycle2019: number;
+    sampleIds: Map<string, number>;
+    taskIds: number[];
+    unitIds: Map<string, number>;
+    userIds: Map<string, number>;
+    officeId: number;
+  },
+) {
+  const db = ctx.db;
+  const { cycle2019, sampleIds, taskIds, unitIds, userIds, officeId } = ids;
   for (const area of live.APPRAISED_AREAS)
     await cycles.assignAppraiser(db, cycle2019, area, userIds.get("thamdinh")!);
   const submitted = sampleIds.get(live.SUBMITTED_2019.agency)!;
@@ -350,21 +387,4 @@ export async function seedDemo(
         createdBy: userIds.get(u.by)!,
       });
   }
-  await startDemoClock(db, live.DEMO_DAY);
-  // The demo's own writes go through repositories, not through people: one entry says what was loaded.
-  await recordAudit(ctx.db, SYSTEM, {
-    action: "demo.loaded",
-    entity: "system",
-    entityId: "demo",
-    provinceId,
-    after: {
-      agencies: [d.OFFICE.code, ...d.UNITS.map((u) => u.code), ...d.SAMPLE_DEPARTMENTS.map((s) => s.code)],
-      frameworks: [fw2018, fw2019],
-      cycles: [cycle2018, cycle2019],
-      plans: [planId],
-      users: creds.map((u) => ({ username: u.username, role: u.role })),
-      demoDay: live.DEMO_DAY,
-    },
-  });
-  return creds;
 }

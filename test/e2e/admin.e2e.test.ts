@@ -204,7 +204,7 @@ journeys("administrator", (j) => {
     await dialog.getByLabel("Tên đăng nhập").fill("stp.daumoi");
     await dialog.getByLabel("Họ tên hoặc tên hiển thị").fill("Đầu mối CCHC, Sở Tư pháp");
     await dialog.getByLabel("Mật khẩu ban đầu").fill("ngan");
-    await poll(() => errorOf(page, "Mật khẩu ban đầu").textContent()).toBe("Mật khẩu cần ít nhất 10 ký tự");
+    await poll(() => errorOf(page, "Mật khẩu ban đầu").textContent()).toBe("Mật khẩu cần 10–128 ký tự");
     await dialog.getByLabel("Mật khẩu ban đầu").fill("mot-mat-khau-dai");
     await choose(page, "Vai trò", "Đầu mối CCHC", undefined, dialog);
     await choose(page, "Cơ quan", "Sở Tư pháp tỉnh Quảng Nam", "tu phap", dialog);

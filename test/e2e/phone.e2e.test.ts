@@ -102,6 +102,9 @@ const VISITS: Record<string, { users: User[]; url: (ids: Ids) => string }> = {
   "/admin/users": { users: ["admin"], url: () => "/admin/users" },
   "/admin/periods": { users: ["admin"], url: () => "/admin/periods" },
   "/admin/audit": { users: ["admin"], url: () => "/admin/audit" },
+  "/admin/clock": { users: ["admin"], url: () => "/admin/clock" },
+  // Anyone signed in changes their own password: a focal point on a phone, and a division.
+  "/account/password": { users: ["vp.daumoi", "vp.hctc"], url: () => "/account/password" },
 };
 
 /**
@@ -120,12 +123,6 @@ const KNOWN: { user: User; pattern: string; problem: RegExp; why: string }[] = [
     pattern,
     problem: /px wide: table\./,
     why: "for those who may edit the plan, a table of the plan page is 478 px wide at 375 px (not diagnosed yet)",
-  })),
-  ...(["snv.cchc", "admin"] as const).map((user) => ({
-    user,
-    pattern: "/province",
-    problem: /scrollable-region-focusable/,
-    why: "the league table scrolls sideways inside its box with no focusable cell (wants a focusable scroll region or cards)",
   })),
 ];
 

@@ -168,7 +168,11 @@ const HOSTILE_STRINGS = [
   "9999-99-99",
 ];
 const HOSTILE_NUMBERS = [0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 0.001, 2 ** 63];
-const WRONG_TYPES: unknown[] = [
+/**
+ * Values of the wrong type, made afresh for each use: a mutation writes into the value it picked, so
+ * a shared list or record would end up inside itself (a cycle) and leak from one case into the next.
+ */
+const wrongTypes = (): unknown[] => [
   null,
   true,
   [],
@@ -326,7 +330,7 @@ class Gen {
       );
     return r.chance(0.65) && specific.length
       ? r.pick(specific)
-      : r.pick([...WRONG_TYPES, ...HOSTILE_STRINGS, ...HOSTILE_NUMBERS]);
+      : r.pick([...wrongTypes(), ...HOSTILE_STRINGS, ...HOSTILE_NUMBERS]);
   }
 
   /** The valid value with `n` of its leaves (or itself) replaced by hostile ones. */
@@ -464,7 +468,7 @@ function casesFor(route: Route, g: Gen): Case[] {
     boundary.push(make(validPath(), { [queryParams[0]!.name]: ["a", "b"] }, validBody()));
   if (takesBody) {
     for (const raw of JUNK_BODIES) boundary.push(make(validPath(), validQuery(), { raw }));
-    for (const json of WRONG_TYPES) boundary.push(make(validPath(), validQuery(), { json }));
+    for (const json of wrongTypes()) boundary.push(make(validPath(), validQuery(), { json }));
     for (const [k, s] of Object.entries(route.body?.properties ?? {})) {
       const base = g.valid(route.body!) as Record<string, unknown>;
       for (let i = 0; i < 2; i++)

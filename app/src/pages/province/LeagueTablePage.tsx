@@ -71,7 +71,8 @@ function RankingTable({ cycle }: { cycle: Cycle }) {
             dataIndex: "agency",
             render: (name: string, row) => (
               <Space size={4} wrap style={{ minWidth: 180 }}>
-                <span>{name}</span>
+                {/* The agency's dashboard, one step from its row (and a focusable cell in a table that scrolls). */}
+                <Link to={`/dashboard/${row.agencyId}`}>{name}</Link>
                 {row.sample && <Tag>{t("league.sample")}</Tag>}
               </Space>
             ),

@@ -42,7 +42,6 @@ export function MissingList({
                 type="link"
                 style={{ padding: 0, height: "auto", whiteSpace: "normal", textAlign: "left" }}
                 onClick={() => onOpen(m.code)}
-                aria-label={t("missing.open", { code: m.code })}
               >
                 {m.code}. {m.title}
               </Button>
