@@ -58,8 +58,14 @@ journeys("accounts", (j) => {
     await page.getByLabel("Mật khẩu hiện tại").fill("not-my-password-at-all");
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill(STRONG);
     await page.getByLabel("Nhập lại mật khẩu mới").fill(STRONG);
+    // The server checks the current password with argon2, slow on a loaded machine: wait for its
+    // answer before reading the form.
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/password"), { timeout: 60_000 });
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
-    await poll(() => page.getByText("Mật khẩu hiện tại không đúng").count()).toBe(1);
+    expect((await answered).status()).toBe(400);
+    await expect
+      .poll(() => page.getByText("Mật khẩu hiện tại không đúng").count(), { timeout: 30_000 })
+      .toBe(1);
     await page.getByLabel("Mật khẩu hiện tại").fill(PASSWORD);
     await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.waitForURL((u) => u.pathname === "/");
