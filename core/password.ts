@@ -6,12 +6,11 @@
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import { nfc } from "./locale.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./contracts/users.ts";
+import { foldMarks, nfc } from "./locale.ts";
 import { VIETNAMESE_WORDS } from "./password-words.ts";
 
-export const PASSWORD_MIN = 10;
-/** Long enough for any pass phrase; argon2 costs the same whatever the length, the estimate does not. */
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN };
 /** zxcvbn's scale 0–4: 3 is "safely unguessable" (about 10^8 guesses and more). */
 export const PASSWORD_MIN_SCORE = 3;
 
@@ -26,9 +25,7 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** "Nguyễn Văn Đức" → "nguyen van duc": how people type Vietnamese words into passwords. */
-export function foldVietnamese(s: string): string {
-  return nfc(s).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
-}
+export const foldVietnamese = (s: string): string => foldMarks(nfc(s));
 
 /** What the user's own details give a guesser: each word, the words run together, the user name's parts. */
 export function personalWords(about: PasswordOwner): string[] {

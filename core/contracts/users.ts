@@ -14,8 +14,15 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, "3–40 characters a-z, 0-9, . _ -");
 
+export const PASSWORD_MIN = 10;
+/** Long enough for any pass phrase; argon2 costs the same whatever the length, the estimate does not. */
+export const PASSWORD_MAX = 128;
+
 /** The form's first check; the server applies the full rules of core/password.ts. */
-export const passwordSchema = z.string().min(10, "at least 10 characters").max(128);
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX);
 
 export const displayNameSchema = z.string().trim().min(1).max(200);
 
