@@ -67,10 +67,6 @@ export function normalizeText(s: string): string {
 }
 
 /**
- * Accent-, case-, tone-placement- and dash-insensitive key: "Cải cách hành chính Đà Nẵng" →
- * "cai cach hanh chinh da nang". Spaces around dashes are dropped so "a - b", "a -b" and "a–b" agree.
- */
-/**
  * Lower case without marks: "Đà Nẵng" → "da nang". Lower-case before stripping marks: some capitals
  * lower-case to a letter plus a combining mark (İ → i̇), which would otherwise survive; đ has no
  * decomposition, so NFD leaves it alone and it is replaced by hand.
@@ -79,6 +75,10 @@ export function foldMarks(s: string): string {
   return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d");
 }
 
+/**
+ * Accent-, case-, tone-placement- and dash-insensitive key: "Cải cách hành chính Đà Nẵng" →
+ * "cai cach hanh chinh da nang". Spaces around dashes are dropped so "a - b", "a -b" and "a–b" agree.
+ */
 export function searchKey(s: string): string {
   const t = collapseSpaces(foldMarks(normalizeText(s))).trim();
   return nfc(t.replace(/ ?- ?/g, "-")).toLowerCase();
