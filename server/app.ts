@@ -165,19 +165,17 @@ export async function buildApp(
   });
 
   app.decorateRequest("caller", null);
+  // Only the API acts for a caller: the app's files and pages (and routes marked anonymous) are
+  // served without looking the session up.
   app.addHook("onRequest", async (req) => {
-    if (req.routeOptions.config?.anonymous) return;
+    if (req.routeOptions.config?.anonymous || !req.url.startsWith("/api/")) return;
     req.caller = await resolveCaller(ctx, sessionToken(req), req.ip);
   });
   // After a reset the temporary password was seen by the administrator: nothing but replacing it.
   // The app's own pages still load (they show the change form); only the API is closed. Checked
   // after the hostile-input hook, so an id past the integer range is a 404 for everyone alike.
   app.addHook("preValidation", async (req) => {
-    if (
-      req.caller?.mustChangePassword &&
-      !req.routeOptions.config?.passwordChange &&
-      req.url.startsWith("/api/")
-    )
+    if (req.caller?.mustChangePassword && !req.routeOptions.config?.passwordChange)
       throw passwordChangeRequired();
   });
 

@@ -77,16 +77,16 @@ describe("the HTML starts a page's reads and code", () => {
       modules: ["/assets/RankingPage-x.js"],
     });
     expect(earlyLoads("/public/rankings/12/v/2", true, chunks).data).toEqual([
-      "/api/auth/me",
+      "/api/auth/session",
       "/api/public/cycles/12/versions/2",
       "/api/public/overview",
     ]);
   });
 
   it("preloads the dashboard's read only with a cookie", () => {
-    expect(earlyLoads("/dashboard", true, chunks).data).toEqual(["/api/auth/me", "/api/me/dashboard"]);
+    expect(earlyLoads("/dashboard", true, chunks).data).toEqual(["/api/auth/session", "/api/me/dashboard"]);
     expect(earlyLoads("/dashboard/7", true, chunks).data).toEqual([
-      "/api/auth/me",
+      "/api/auth/session",
       "/api/agencies/7/dashboard",
     ]);
     expect(earlyLoads("/dashboard", false, chunks)).toEqual({

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { SESSION_PATH } from "../core/contracts/users.ts";
 
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<boolean> {
   const index = path.join(distDir, "index.html");
@@ -88,7 +89,8 @@ const PAGE_SOURCES = {
  */
 export function earlyLoads(url: string, hasCookie: boolean, chunks: Record<string, string[]>): EarlyLoads {
   const pathname = url.split("?")[0];
-  const data: string[] = hasCookie ? ["/api/auth/me"] : [];
+  // The app asks who is signed in on every page (app/src/auth.tsx): the same read, started here.
+  const data: string[] = hasCookie ? [`/api${SESSION_PATH}`] : [];
   const ranking = /^\/public\/rankings\/(\d{1,9})(?:\/v\/(\d{1,9}))?\/?$/.exec(pathname);
   if (ranking) {
     const [, cycle, version] = ranking;

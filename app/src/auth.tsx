@@ -4,6 +4,7 @@ import { Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { SESSION_PATH } from "../../core/contracts/users.ts";
 import { type ApiError, api } from "./api.ts";
 
 export type Role = "admin" | "province_office" | "appraiser" | "leader" | "focal_point" | "division";
@@ -25,7 +26,7 @@ export function useMe() {
   const q = useQuery<Me | null, ApiError>({
     queryKey: ["/auth/me"],
     // /auth/session answers a visitor with null (200), so public pages log no failed request.
-    queryFn: async () => (await api.get<{ user: Me | null }>("/auth/session")).user,
+    queryFn: async () => (await api.get<{ user: Me | null }>(SESSION_PATH)).user,
     staleTime: 60_000,
     retry: false,
   });

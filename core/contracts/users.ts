@@ -2,6 +2,12 @@
 import { z } from "zod";
 import { idNumber } from "./ids.ts";
 
+/**
+ * Who is signed in, for pages anyone may open (a visitor is `{ user: null }`, 200). The app reads it
+ * on every page and the server's HTML preloads it, so both take the path from here.
+ */
+export const SESSION_PATH = "/auth/session";
+
 export const ROLES = ["admin", "province_office", "focal_point", "division", "appraiser", "leader"] as const;
 export type RoleName = (typeof ROLES)[number];
 

@@ -186,6 +186,10 @@ forEachEngine("own password, forced change after a reset, strength rules", (get)
 
       const me = await app.inject({ url: "/api/auth/me", headers: bearer(t) });
       expect(me.json().user.mustChangePassword).toBe(true);
+      // The app asks who is signed in through the session read: it stays open, and says so too.
+      const session = await app.inject({ url: "/api/auth/session", headers: bearer(t) });
+      expect(session.statusCode).toBe(200);
+      expect(session.json().user).toMatchObject({ username: u.username, mustChangePassword: true });
       expectError(
         await app.inject({ url: `/api/agencies/${officeId}`, headers: bearer(t) }),
         403,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createUserSchema, patchUserSchema } from "../../../core/contracts/users.ts";
+import { createUserSchema, patchUserSchema, SESSION_PATH } from "../../../core/contracts/users.ts";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
 import { requireCaller, SESSION_COOKIE, sessionToken } from "../../http.ts";
@@ -75,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext, throttle
   });
   // Who is signed in, for pages anyone may open: "nobody" is an answer (200, null), not an error a
   // browser logs on every public page. /auth/me keeps 401 for callers that need a session.
-  r.get("/auth/session", { schema: { tags: ["auth"] }, config: duringChange }, async (req) => ({
+  r.get(SESSION_PATH, { schema: { tags: ["auth"] }, config: duringChange }, async (req) => ({
     user: req.caller ?? null,
   }));
   r.get("/users", { schema: { tags: ["auth"] } }, async (req) => {
