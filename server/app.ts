@@ -34,6 +34,7 @@ import { planImportRoutes } from "./modules/plan-import/routes.ts";
 import { planRoutes } from "./modules/plans/routes.ts";
 import { rankingRoutes } from "./modules/ranking/routes.ts";
 import { scoreRoutes } from "./modules/scores/routes.ts";
+import { forgetPublicAnswers } from "./public-cache.ts";
 import { registerWeb } from "./web.ts";
 
 declare module "fastify" {
@@ -162,6 +163,17 @@ export async function buildApp(
     const field =
       findControlCharacter(req.params) ?? findControlCharacter(req.query) ?? findControlCharacter(req.body);
     if (field) throw controlCharacterError(field);
+  });
+
+  // recordAudit empties the public cache inside the write's transaction, before it commits: on
+  // PostgreSQL a public read on another connection in between would keep the old answer for a
+  // second. Once a write's answer is sent its transaction has committed, so the cache is emptied
+  // again there.
+  app.addHook("onResponse", async (req) => {
+    // Sign-in, sign-out and passwords change nothing the public reads (and a flood of sign-ins must
+    // not empty the cache on publication day), as in recordAudit.
+    const write = req.method !== "GET" && req.method !== "HEAD";
+    if (write && req.url.startsWith("/api/") && !req.url.startsWith("/api/auth/")) forgetPublicAnswers();
   });
 
   app.decorateRequest("caller", null);

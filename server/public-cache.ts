@@ -1,10 +1,11 @@
 /**
  * Public answers at publication-day load. Everyone reads the same ranking at once, and an anonymous
  * answer is the same for every caller: it is computed once, compressed once (brotli and gzip), and
- * served from memory for a second. Each instance forgets everything the moment it records a change
- * (the audit trail is the one path every write takes), so within one instance a reader never sees
- * an answer older than the last write; other instances on the same PostgreSQL catch up within the
- * second. A browser that already has the answer gets 304.
+ * served from memory for a second. Each instance forgets everything when it records a change (the
+ * audit trail is the one path every write takes) and again once the write's answer is sent, after
+ * its commit (server/app.ts), so within one instance a reader never sees an answer older than the
+ * last write; other instances on the same PostgreSQL catch up within the second. A browser that
+ * already has the answer gets 304.
  */
 import crypto from "node:crypto";
 import zlib from "node:zlib";
