@@ -22,6 +22,7 @@ import * as m010 from "./migrations/010_plan_versions.ts";
 import * as m011 from "./migrations/011_framework_owner.ts";
 import * as m012 from "./migrations/012_password_change.ts";
 import * as m013 from "./migrations/013_demo_clock.ts";
+import * as m014 from "./migrations/014_audit_plan_index.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "011_framework_owner": m011,
   "012_password_change": m012,
   "013_demo_clock": m013,
+  "014_audit_plan_index": m014,
 };
 
 class InRepoMigrations implements MigrationProvider {
