@@ -80,18 +80,21 @@ export function taskRoleOf(c: Caller | null, a: AgencyFacts, units: TaskUnits): 
 }
 
 /** Posting an update on a task: the focal point, and a division on tasks its unit leads or coordinates. */
-export function canUpdateTask(c: Caller | null, a: AgencyFacts, units: TaskUnits): boolean {
-  return taskRoleOf(c, a, units) !== null;
-}
+export const updatesTask = (role: TaskRole | null): boolean => role !== null;
 
 /**
  * Steering a task — its status and overall progress, its dates and measurable targets, the indicator
  * values its targets name: the lead unit and the focal point. A coordinating unit reports its own
  * part (progress, note, evidence) without changing the task.
  */
+export const steersTask = (role: TaskRole | null): boolean => role === "manager" || role === "lead";
+
+export function canUpdateTask(c: Caller | null, a: AgencyFacts, units: TaskUnits): boolean {
+  return updatesTask(taskRoleOf(c, a, units));
+}
+
 export function canSteerTask(c: Caller | null, a: AgencyFacts, units: TaskUnits): boolean {
-  const role = taskRoleOf(c, a, units);
-  return role === "manager" || role === "lead";
+  return steersTask(taskRoleOf(c, a, units));
 }
 
 /** What a lead division may change on its task with PATCH /tasks/:id; everything else is the focal point's. */

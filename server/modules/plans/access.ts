@@ -51,10 +51,23 @@ export async function planWithAccess(ctx: AppContext, caller: Caller | null, pla
 }
 
 /** The plan when the caller is its agency's focal point (or admin). */
-export async function planToManage(ctx: AppContext, caller: Caller, planId: number, en: string, vi: string) {
+export async function planToManage(
+  ctx: AppContext,
+  caller: Caller,
+  planId: number,
+  en?: string,
+  vi?: string,
+) {
   const found = await findPlan(ctx, planId);
   checkPublishedFor(caller, found.facts, found.plan.published_at);
   if (!canManageAgency(caller, found.facts)) throw forbidden(en, vi);
+  return found;
+}
+
+/** The task when the caller may see it: 404 for no task and for a task of another's draft plan. */
+export async function taskWithAccess(ctx: AppContext, caller: Caller | null, taskId: number) {
+  const found = await findTask(ctx, taskId);
+  checkPublishedFor(caller, found.facts, found.task.plan_published_at, taskNotFound);
   return found;
 }
 

@@ -460,6 +460,17 @@ export async function listVersions(db: Kysely<DB>, planId: number) {
     .execute();
 }
 
+/** Every version of the plan with its content, newest first (one query: the versions page diffs them). */
+export async function listVersionsWithContent(db: Kysely<DB>, planId: number) {
+  return db
+    .selectFrom("plan_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select([...versionColumns, "v.content"])
+    .where("v.plan_id", "=", planId)
+    .orderBy("v.version", "desc")
+    .execute();
+}
+
 /** One version with its content; the latest when `version` is not given. */
 export async function findVersion(db: Kysely<DB>, planId: number, version?: number) {
   let q = db

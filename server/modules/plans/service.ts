@@ -304,7 +304,8 @@ export async function planDetail(ctx: AppContext, caller: Caller | null, planId:
 
 export async function presentPlan(ctx: AppContext, caller: Caller | null, v: PlanView) {
   const manage = canManageAgency(caller, v.facts);
-  const versions = v.kind === "draft" ? (await repo.listVersions(ctx.db, v.plan.id)).length : 0;
+  // Versions are numbered 1, 2, … and never removed: the latest one's number is how many there are.
+  const versions = v.kind === "draft" ? (v.version?.version ?? 0) : 0;
   const published = v.plan.published_at !== null;
   return {
     ...presentContent(v),

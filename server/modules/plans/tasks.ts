@@ -20,12 +20,14 @@ import {
   canManageAgency,
   canReadAgencyPrivate,
   LEAD_TASK_FIELDS,
+  steersTask,
   type TaskRole,
   taskRoleOf,
+  updatesTask,
 } from "../auth/policy.ts";
 import { indicatorValuesOfUpdates, latestIndicatorValues } from "../indicators/repository.ts";
 import { listEvidence } from "../scores/repository.ts";
-import { checkPublishedFor, findPlan, findTask, readsDraft, taskNotFound } from "./access.ts";
+import { findTask, planToManage, readsDraft, taskNotFound, taskWithAccess } from "./access.ts";
 import { auditScope, onlyChanged, taskRecord } from "./audit.ts";
 import * as repo from "./repository.ts";
 import { checkArea, checkTaskDates, planFramework, resolveUnits, type TaskBody } from "./service.ts";
@@ -39,9 +41,7 @@ async function snapshotOf(ctx: AppContext, task: TaskRow): Promise<SnapshotTask>
 }
 
 export async function createTask(ctx: AppContext, caller: Caller, planId: number, t: TaskBody) {
-  const { plan, facts } = await findPlan(ctx, planId);
-  checkPublishedFor(caller, facts, plan.published_at);
-  if (!canManageAgency(caller, facts)) throw forbidden();
+  const { plan, facts } = await planToManage(ctx, caller, planId);
   checkTaskDates(t.startsOn, t.due);
   await checkArea(ctx, plan.agency_id, plan.year, t.areaCode);
   const lead = await resolveUnits(ctx, plan.agency_id, t.leadUnits, "leadUnits");
@@ -82,11 +82,10 @@ const notLead = () =>
  * the focal point's to change).
  */
 export async function patchTask(ctx: AppContext, caller: Caller, taskId: number, p: TaskPatch) {
-  const { task, facts } = await findTask(ctx, taskId);
-  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
+  const { task, facts } = await taskWithAccess(ctx, caller, taskId);
   const before = await snapshotOf(ctx, task);
   const role = taskRoleOf(caller, facts, actingUnits(before));
-  if (role !== "manager" && role !== "lead") {
+  if (!steersTask(role)) {
     if (role === "coordinating") throw notLead();
     throw forbidden(
       "Only the agency's PAR focal point and the task's lead unit edit tasks; divisions post updates",
@@ -163,8 +162,7 @@ export async function resolveGroup(
   groupId: number,
   refs: (number | string)[],
 ) {
-  const { task, facts } = await findTask(ctx, taskId);
-  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
+  const { task, facts } = await taskWithAccess(ctx, caller, taskId);
   if (!canManageAgency(caller, facts))
     throw forbidden(
       "Only the agency's PAR focal point says which divisions a unit group stands for",
@@ -277,9 +275,8 @@ function taskCan(
   const role: TaskRole | null = draft ? taskRoleOf(caller, facts, actingUnits(snap)) : null;
   return {
     edit: draft && canManageAgency(caller, facts),
-    update: role !== null,
-    /** Status, progress, dates, measurable targets and indicator values: the lead unit and the focal point. */
-    steer: role === "manager" || role === "lead",
+    update: updatesTask(role),
+    steer: steersTask(role),
     role,
   };
 }
@@ -380,12 +377,12 @@ export async function myTasks(ctx: AppContext, caller: Caller) {
   const out: (PresentedTask & { planYear: number; canUpdate: boolean; role: TaskRole | null })[] = [];
   for (const [i, s] of snaps.entries()) {
     const role = taskRoleOf(caller, facts, actingUnits(s));
-    if (caller.role === "division" && role === null) continue;
+    if (caller.role === "division" && !updatesTask(role)) continue;
     const row = rows[i];
     out.push({
       ...presentTask(s, row.plan_id, row, today),
       planYear: yearOf.get(row.plan_id) ?? 0,
-      canUpdate: role !== null,
+      canUpdate: updatesTask(role),
       role,
     });
   }

@@ -10,10 +10,10 @@ import type { TaskStatus } from "../../db/schema.ts";
 import { AppError, badInput, forbidden } from "../../errors.ts";
 import { type IncomingFile, withStoredUpload } from "../../uploads.ts";
 import { recordAudit } from "../audit/service.ts";
-import { type Caller, taskRoleOf } from "../auth/policy.ts";
+import { type Caller, steersTask, taskRoleOf } from "../auth/policy.ts";
 import { insertIndicatorValue } from "../indicators/repository.ts";
 import { insertEvidence } from "../scores/repository.ts";
-import { checkPublishedFor, findTask, taskNotFound } from "./access.ts";
+import { taskWithAccess } from "./access.ts";
 import { auditScope } from "./audit.ts";
 import * as repo from "./repository.ts";
 import { actingUnits, taskSnapshots, unresolvedGroups } from "./snapshot.ts";
@@ -34,8 +34,7 @@ export async function postTaskUpdate(
   body: UpdateBody,
   file?: IncomingFile,
 ) {
-  const { task, facts } = await findTask(ctx, taskId);
-  checkPublishedFor(caller, facts, task.plan_published_at, taskNotFound);
+  const { task, facts } = await taskWithAccess(ctx, caller, taskId);
   const [snap] = await taskSnapshots(ctx.db, [task]);
   const role = taskRoleOf(caller, facts, actingUnits(snap));
   if (role === null) {
@@ -92,7 +91,7 @@ export async function postTaskUpdate(
       "Cập nhật trống",
       "The update says nothing: give progress, a status, a note, a value or evidence",
     );
-  const steering = role !== "coordinating";
+  const steering = steersTask(role);
   return withStoredUpload(ctx, task.agency_id, file, (stored) =>
     ctx.db.transaction().execute(async (trx) => {
       const note = body.note ? nfc(body.note) : null;

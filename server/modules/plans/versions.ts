@@ -13,7 +13,7 @@ import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Caller } from "../auth/policy.ts";
-import { checkPublishedFor, findPlan, type PlanRow, planToManage, readsDraft } from "./access.ts";
+import { type PlanRow, planToManage, planWithAccess, readsDraft } from "./access.ts";
 import { auditScope } from "./audit.ts";
 import * as repo from "./repository.ts";
 import { draftSnapshot, snapshotHash } from "./snapshot.ts";
@@ -32,10 +32,17 @@ const ONLY_FOCAL = [
 export async function storeVersion(
   db: Kysely<DB>,
   plan: PlanRow,
-  opts: { at: Date; by: number | null; note: string | null; snapshot?: PlanSnapshot },
+  opts: {
+    at: Date;
+    by: number | null;
+    note: string | null;
+    snapshot?: PlanSnapshot;
+    /** The latest version, when the caller has just read it in the same transaction. */
+    latest?: Awaited<ReturnType<typeof repo.findVersion>>;
+  },
 ) {
   const snapshot = opts.snapshot ?? (await draftSnapshot(db, plan)).snapshot;
-  const latest = await repo.findVersion(db, plan.id);
+  const latest = "latest" in opts ? opts.latest : await repo.findVersion(db, plan.id);
   const version = (latest?.version ?? 0) + 1;
   await repo.insertVersion(db, {
     planId: plan.id,
@@ -88,7 +95,7 @@ export async function publishPlan(
     if (latest && latest.content_hash === snapshotHash(snapshot) && plan.withdrawn_at === null)
       return { version: latest.version, published: false };
     const at = new Date();
-    const stored = await storeVersion(trx, plan, { at, by: caller.id, note, snapshot });
+    const stored = await storeVersion(trx, plan, { at, by: caller.id, note, snapshot, latest });
     const counts = stored.previous ? changeCounts(diffSnapshots(stored.previous, snapshot)) : null;
     await recordAudit(trx, caller, {
       action: "plan.published",
@@ -166,18 +173,16 @@ export function publicationState(v: PlanView, versions: number) {
 
 /** The plan's published versions, newest first, each with what it changed from the one before. */
 export async function listVersions(ctx: AppContext, caller: Caller | null, planId: number) {
-  const { plan, facts } = await findPlan(ctx, planId);
-  checkPublishedFor(caller, facts, plan.published_at);
-  const rows = await repo.listVersions(ctx.db, planId);
-  const contents = await Promise.all(rows.map((r) => repo.findVersion(ctx.db, planId, r.version)));
+  const { facts } = await planWithAccess(ctx, caller, planId);
+  const rows = await repo.listVersionsWithContent(ctx.db, planId);
+  const contents = rows.map(versionContent);
   return rows.map((r, i) => {
     const prev = contents[i + 1];
-    const cur = contents[i];
     return {
       ...presentVersion(r, readsDraft(caller, facts)),
       title: r.title,
-      tasks: cur ? versionContent(cur).tasks.length : 0,
-      changes: prev && cur ? changeCounts(diffSnapshots(versionContent(prev), versionContent(cur))) : null,
+      tasks: contents[i].tasks.length,
+      changes: prev ? changeCounts(diffSnapshots(prev, contents[i])) : null,
     };
   });
 }
