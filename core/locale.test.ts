@@ -469,6 +469,13 @@ describe("collation", () => {
     expect(compareVi("hòa", NFD("hòa"))).toBe(0);
   });
 
+  it("puts Giáo before Giao and Đ after D, where code points would not", () => {
+    const names = ["Sở Y tế", "Sở Giao thông vận tải", "Sở Đất đai", "Sở Giáo dục và Đào tạo", "Sở Du lịch"];
+    const ordered = ["Sở Du lịch", "Sở Đất đai", "Sở Giáo dục và Đào tạo", "Sở Giao thông vận tải", "Sở Y tế"];
+    expect(sortVi(names)).toEqual(ordered);
+    expect([...names].sort()).not.toEqual(ordered);
+  });
+
   it("sorts objects by key into a new array, stably", () => {
     const units = [
       { id: 1, name: "Sở Tư pháp" },

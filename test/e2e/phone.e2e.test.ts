@@ -107,15 +107,6 @@ const VISITS: Record<string, { users: User[]; url: (ids: Ids) => string }> = {
   "/account/password": { users: ["vp.daumoi", "vp.hctc"], url: () => "/account/password" },
 };
 
-/**
- * Problems still there, each with why: the test asserts they still occur (so fixing one fails the test
- * until its mark goes), and fails on any other. Keep this list short and shrinking.
- */
-const KNOWN: { user: User; pattern: string; problem: RegExp; why: string }[] = [
-  // None left: the plan page's lint notes wrap their fix buttons, the league table's agencies are
-  // links, the audit log names agency types, and the appraisal list's buttons say what they show.
-];
-
 interface RouteInfo {
   path: string;
   /** The roles of its RequireRole guard, or null for a page anyone may open. */
@@ -284,18 +275,7 @@ journeys("every page on a phone", (j) => {
         if (errors.length) problems.push(`${url} logs ${errors.slice(0, 3).join(" | ")}`);
       }
       await j().screenshot(page, `phone-${user}`);
-      const mine = KNOWN.filter((k) => k.user === user);
-      const isKnown = (p: string) =>
-        mine.some((k) => k.problem.test(p) && p.startsWith(VISITS[k.pattern].url(ids).concat(" ")));
-      for (const k of mine)
-        expect(
-          problems.some((p) => k.problem.test(p) && p.startsWith(VISITS[k.pattern].url(ids).concat(" "))),
-          `known problem gone, remove its mark: ${k.why}`,
-        ).toBe(true);
-      expect(
-        problems.filter((p) => !isKnown(p)),
-        `pages that fail on a phone as ${user}`,
-      ).toEqual([]);
+      expect(problems, `pages that fail on a phone as ${user}`).toEqual([]);
     });
   });
 });

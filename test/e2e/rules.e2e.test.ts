@@ -4,6 +4,8 @@
  * threshold that goes backwards, and saves the rule with the framework's next version.
  */
 import { expect, test } from "vitest";
+import { describeRule } from "../../core/rule-text.ts";
+import type { ScoringRuleInput } from "../../core/rules.ts";
 import { choose, journeys, poll } from "./harness.ts";
 
 interface Node {
@@ -32,9 +34,11 @@ journeys("scoring rules in the framework editor", (j) => {
       const page = await j().page({ user: "admin", width });
       await page.goto(`/admin/frameworks/${f.id}`);
       const row = page.locator(`li[data-node="${leaf.code}"]`);
-      await poll(() => row.locator("[data-rule-text]").textContent()).toContain(
-        leaf.rule ? "" : "chưa đặt: người thẩm định chấm trực tiếp",
-      );
+      // The leaf's stored rule, in the words core gives it (or that it is scored directly).
+      const before = leaf.rule
+        ? describeRule(leaf.rule as ScoringRuleInput, Math.round(leaf.max * 100))
+        : "chưa đặt: người thẩm định chấm trực tiếp";
+      await poll(() => row.locator("[data-rule-text]").textContent()).toBe(before);
       await row.getByRole("button", { name: `Sửa quy tắc chấm của ${leaf.code}` }).click();
       const dialog = page.getByRole("dialog");
       await dialog.getByText(`Quy tắc chấm của ${leaf.code}`).waitFor();
@@ -89,6 +93,14 @@ journeys("scoring rules in the framework editor", (j) => {
       });
       const original = (await j().api("admin", "GET", `/frameworks/${f.id}`)).json as { nodes: Node[] };
       expect(original.nodes.find((n) => n.code === leaf.code)?.rule).toEqual(leaf.rule);
+
+      // Removing the rule leaves the leaf scored directly by the appraiser, and says so.
+      const saved2 = page.locator(`li[data-node="${leaf.code}"]`);
+      await saved2.getByRole("button", { name: `Sửa quy tắc chấm của ${leaf.code}` }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Bỏ quy tắc" }).click();
+      await poll(() => saved2.locator("[data-rule-text]").textContent()).toBe(
+        "chưa đặt: người thẩm định chấm trực tiếp",
+      );
       j().expectNoConsoleErrors(page);
     });
   }

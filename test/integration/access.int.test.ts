@@ -97,7 +97,9 @@ forEachEngine("access matrix", (get, engine) => {
         const should = row.expect[a.key];
         const today = row.today?.outcomes[a.key];
         const detail = r.statusCode >= 300 ? ` ${r.body.slice(0, 160)}` : "";
-        if (today !== undefined && today !== should) {
+        if (today !== undefined && today === should)
+          problems.push(`${a.key}: its "today" mark says what the rule says: remove the mark`);
+        else if (today !== undefined && today !== should) {
           if (got === should)
             problems.push(
               `${a.key}: answers ${show(got)} as it should now: remove it from the row's "today"`,
