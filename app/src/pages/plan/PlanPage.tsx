@@ -29,7 +29,6 @@ export default function PlanPage() {
   const { id } = useParams();
   const planId = Number(id);
   const plan = useApi<Plan>(`/plans/${planId}`);
-  const lint = useApi<{ items: LintIssue[] }>(`/plans/${planId}/lint`);
   const filters = useTaskFilters();
   const tasks = useApi<{ items: Task[] }>(`/plans/${planId}/tasks${qs(filters.apiQuery)}`, {
     placeholderData: keepPreviousData,
@@ -51,7 +50,8 @@ export default function PlanPage() {
       </div>
     );
   const p = plan.data;
-  const issues = lint.data?.items ?? p.lint;
+  // The plan's answer carries its lint: one read, not the plan computed twice.
+  const issues = p.lint;
   const fix = (i: LintIssue) => {
     if (i.rule === "area_without_task") return setForm({ kind: "add", areaCode: i.areaCode });
     const task = p.tasks.find((x) => x.id === i.taskId);

@@ -40,7 +40,6 @@ export default function TaskDetailPage() {
   const { id, taskId } = useParams();
   const task = useApi<TaskDetail>(`/tasks/${Number(taskId)}`);
   const plan = useApi<Plan>(`/plans/${Number(id)}`);
-  const lint = useApi<{ items: LintIssue[] }>(`/plans/${Number(id)}/lint`);
   const [form, setForm] = useState<TaskFormMode | null>(null);
   const [resolving, setResolving] = useState<GroupToResolve | null>(null);
   const { message } = App.useApp();
@@ -59,7 +58,7 @@ export default function TaskDetailPage() {
       </div>
     );
   const x = task.data;
-  const issues = (lint.data?.items ?? []).filter((i) => i.taskId === x.id);
+  const issues = (plan.data?.lint ?? []).filter((i) => i.taskId === x.id);
   const fw = x.framework;
   const groups = [
     ...x.leadUnits.map((u) => ({ u, role: "leadUnits" as const })),
