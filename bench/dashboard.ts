@@ -18,6 +18,7 @@ import { chromium, type Page } from "playwright-core";
 import type { Dashboard } from "../app/src/pages/dashboard/types.ts";
 import type { Overview, PublishedCycle } from "../app/src/pages/public/types.ts";
 import { benchFirstLoad, reportFirstLoad, writeStaticPages } from "./first-load.ts";
+import { median } from "./stats.ts";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -97,11 +98,6 @@ async function timeToShow(page: Page, url: string, selector: string, text: RegEx
   const handle = await page.waitForFunction(probe, undefined, { timeout: 30_000, polling: "raf" });
   return (await handle.jsonValue()) as number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export async function benchDashboard(): Promise<BenchResult[]> {
   if (!fs.existsSync(CHROMIUM)) {

@@ -17,6 +17,7 @@ import type { PublishedCycle } from "../app/src/pages/public/types.ts";
 import { toCenti } from "../core/decimal.ts";
 import { formatPoints as formatCenti, formatPercentCenti } from "../core/locale.ts";
 import type { BenchResult } from "./dashboard.ts";
+import { median } from "./stats.ts";
 
 export const LCP_TARGET_MS = 2500;
 export const JS_TARGET_BYTES = 150 * 1024;
@@ -121,11 +122,6 @@ async function measure(context: BrowserContext, url: string, ready: string): Pro
   await p.close();
   return r;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Writes the static pages into `distDir` (before the server starts: it lists the build's files then). */
 export async function writeStaticPages(

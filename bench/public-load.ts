@@ -36,6 +36,7 @@ import path from "node:path";
 import { readProfile, summariseWindow } from "./cpuprofile.ts";
 import type { BenchResult } from "./dashboard.ts";
 import { benchDatabase } from "./postgres.ts";
+import { median } from "./stats.ts";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -429,10 +430,6 @@ export async function benchPublicLoad(profileDir: string | null = null): Promise
 
 // ------------------------------------------------------------------------------------------ report
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /**
  * CPU per request of the server process, plus its PostgreSQL backends: steadier than req/s on a
  * shared machine, and what bounds req/s once the machine is the server's alone.

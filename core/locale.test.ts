@@ -471,7 +471,13 @@ describe("collation", () => {
 
   it("puts Giáo before Giao and Đ after D, where code points would not", () => {
     const names = ["Sở Y tế", "Sở Giao thông vận tải", "Sở Đất đai", "Sở Giáo dục và Đào tạo", "Sở Du lịch"];
-    const ordered = ["Sở Du lịch", "Sở Đất đai", "Sở Giáo dục và Đào tạo", "Sở Giao thông vận tải", "Sở Y tế"];
+    const ordered = [
+      "Sở Du lịch",
+      "Sở Đất đai",
+      "Sở Giáo dục và Đào tạo",
+      "Sở Giao thông vận tải",
+      "Sở Y tế",
+    ];
     expect(sortVi(names)).toEqual(ordered);
     expect([...names].sort()).not.toEqual(ordered);
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { describeRule } from "./rule-text.ts";
 import {
-  describeRule,
   evaluateRule,
   RuleConfigError,
   type RuleInput,

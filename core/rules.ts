@@ -527,9 +527,6 @@ export function ruleIndicators(rule: ScoringRuleInput): string[] {
   }
 }
 
-/** The rule in words (Vietnamese by default): see rule-text.ts. */
-export { describeRule } from "./rule-text.ts";
-
 /** 250 → "2,5", 572 → "5,72", 200 → "2" (decimal comma, no trailing zeros). */
 function fmtPoints(c: Centi): string {
   const sign = c < 0 ? "-" : "";

@@ -82,7 +82,6 @@ export const acceptImportBody = z.object({
   remove: z.array(z.number().int().positive()).max(500).default([]),
 });
 export type AcceptImportBody = z.infer<typeof acceptImportBody>;
-export type AcceptImportInput = z.input<typeof acceptImportBody>;
 
 /** How a task of the document relates to the stored plan (POST …/plans/import/preview). */
 export interface ImportTaskDiff {

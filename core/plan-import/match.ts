@@ -22,8 +22,8 @@ export interface TaskMatch {
 }
 
 /** Below these scores two tasks are not the same task (one in the same section needs less). */
-export const SAME_SECTION_THRESHOLD = 0.4;
-export const OTHER_SECTION_THRESHOLD = 0.6;
+const SAME_SECTION_THRESHOLD = 0.4;
+const OTHER_SECTION_THRESHOLD = 0.6;
 const SECTION_BONUS = 0.1;
 
 const words = (s: string | null | undefined) =>

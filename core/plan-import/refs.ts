@@ -13,7 +13,7 @@ const KINDS =
  * a submission's "TTr-SNV"; a Party document's code comes after a hyphen and holds a slash ("ĐA/TU").
  */
 const SEGMENT = "[A-ZĐ](?:[A-ZĐ0-9]|(?<=T)r)*";
-export const CODE = `(?:\\d{4}\\/)?${SEGMENT}(?:-${SEGMENT})*`;
+const CODE = `(?:\\d{4}\\/)?${SEGMENT}(?:-${SEGMENT})*`;
 const PARTY_CODE = `${SEGMENT}\\/${SEGMENT}(?:-${SEGMENT})*`;
 /** The number and code of a document: "4183/KH-UBND", "61/2018/NĐ-CP", "538/TTr-SNV", "02-ĐA/TU". */
 export const NUMBER_CODE = `(\\d{1,5}(?:[a-z])?)(?:\\/(${CODE})|-(${PARTY_CODE}))`;

@@ -4,6 +4,7 @@
  * draft, a task update's notes or evidence. A withdrawn plan says so, with its reason. These answers
  * are the same for every caller, signed in or not.
  */
+import { divRound } from "../../../core/decimal.ts";
 import type { AppContext } from "../../context.ts";
 import { iso } from "../../presenters.ts";
 import * as repo from "./repository.ts";
@@ -86,7 +87,7 @@ export async function publicPlan(ctx: AppContext, planId: number, version?: numb
       notStarted: count("not_started"),
       cancelled: count("cancelled"),
       overdue: tasks.filter((t) => t.overdue).length,
-      percent: open.length ? Math.floor((sum * 2 + open.length) / (2 * open.length)) : null,
+      percent: open.length ? divRound(sum, open.length) : null,
     },
     tasks: tasks.map((t) => ({
       id: t.id,
