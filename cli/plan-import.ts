@@ -6,7 +6,9 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { formatDate, formatNumber } from "../core/locale.ts";
+import { referenceLine } from "../core/plan-document.ts";
 import { ImportError, type ImportedPlan } from "../core/plan-import/index.ts";
+import { documentNumber } from "../core/plan-import/refs.ts";
 import type { AppContext } from "../server/context.ts";
 import { findAgencyByCode } from "../server/modules/agencies/repository.ts";
 import { importDocument } from "../server/modules/plan-import/service.ts";
@@ -71,13 +73,10 @@ const n = (x: number) => formatNumber(x, { maxDecimals: 2 });
 function summary(p: ImportedPlan): string {
   const d = p.document;
   const lines = [
-    `${d.kind ?? "Văn bản"} số ${d.number ?? "?"}/${d.code ?? "?"}${d.date ? ` ngày ${formatDate(d.date)}` : ""}${d.issuer ? ` — ${d.issuer}` : ""}`,
+    `${d.kind ?? "Văn bản"} số ${d.number ? documentNumber(d.number, d.code) : "?"}${d.date ? ` ngày ${formatDate(d.date)}` : ""}${d.issuer ? ` — ${d.issuer}` : ""}`,
   ];
   if (d.title) lines.push(`Trích yếu: ${d.title}`);
-  for (const r of d.references)
-    lines.push(
-      `Căn cứ: ${r.kind ?? ""} ${r.number}/${r.code}${r.date ? ` ngày ${formatDate(r.date)}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`,
-    );
+  for (const r of d.references) lines.push(`Căn cứ: ${referenceLine(r)}`);
   if (p.overallTarget)
     lines.push(
       `Mục tiêu chung: ≥ ${p.overallTarget.percentAtLeast ?? "?"}%, tăng ${p.overallTarget.rankGainMin ?? "?"}${p.overallTarget.rankGainMax && p.overallTarget.rankGainMax !== p.overallTarget.rankGainMin ? `–${p.overallTarget.rankGainMax}` : ""} bậc`,

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { AREAS, UNITS } from "../demo/quangnam2019.ts";
-import { type DocumentPlan, planDocument, planDocumentText } from "./plan-document.ts";
+import { type DocumentPlan, planDocument, planDocumentText, referenceLine } from "./plan-document.ts";
 import { importPlanText } from "./plan-import/index.ts";
 
 const OFFICE_UNITS = UNITS.filter((u) => u.kind === "division").map((u) => u.name);
@@ -251,5 +251,25 @@ describe("plan → document → plan", () => {
       expect(i, s).toBeGreaterThan(at);
       at = i;
     }
+  });
+});
+
+describe("a cited document", () => {
+  test("reads as Nghị định 30 writes it: Party numbers keep their hyphen, normative ones their year", () => {
+    expect(
+      referenceLine({
+        kind: "Kế hoạch",
+        number: "4183",
+        code: "KH-UBND",
+        date: "2019-07-17",
+        issuer: "UBND tỉnh",
+      }),
+    ).toBe("Kế hoạch số 4183/KH-UBND ngày 17/7/2019 của UBND tỉnh");
+    expect(referenceLine({ kind: "Đề án", number: "02", code: "ĐA/TU", date: null, issuer: null })).toBe(
+      "Đề án số 02-ĐA/TU",
+    );
+    expect(referenceLine({ kind: null, number: "61", code: "2018/NĐ-CP", date: null, issuer: null })).toBe(
+      "Văn bản số 61/2018/NĐ-CP",
+    );
   });
 });

@@ -123,12 +123,19 @@ function deadline(t: DocumentPlan["tasks"][number]): string | null {
   return null;
 }
 
+/**
+ * A document cited as Nghị định 30/2020 writes it: "Kế hoạch số 4183/KH-UBND ngày 17/7/2019 của
+ * UBND tỉnh", a Party document with its hyphen ("Đề án số 02-ĐA/TU"). One wording for the exported
+ * plan, the import screen and the command line.
+ */
+export function referenceLine(r: DocumentPlan["references"][number]): string {
+  const date = r.date ? ` ngày ${formatDateShort(r.date)}` : "";
+  return `${r.kind ?? "Văn bản"} số ${documentNumber(r.number, r.code)}${date}${r.issuer ? ` của ${r.issuer}` : ""}`;
+}
+
 export function planDocument(p: DocumentPlan): PlanDocumentModel {
   const blocks: Block[] = [];
-  const refs = p.references.map(
-    (r) =>
-      `${r.kind ?? "Văn bản"} số ${documentNumber(r.number, r.code)}${r.date ? ` ngày ${formatDateShort(r.date)}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`,
-  );
+  const refs = p.references.map(referenceLine);
   blocks.push({
     kind: "paragraph",
     text: `${refs.length ? `Căn cứ ${refs.join("; ")}, ` : ""}${p.issuer} ban hành Kế hoạch ${lowerFirst(p.title)} như sau:`,

@@ -14,6 +14,7 @@ import {
   acceptImportBody,
   type ImportDiff,
 } from "../../../../core/contracts/plan-import.ts";
+import { referenceLine } from "../../../../core/plan-document.ts";
 import { api, useApi } from "../../api.ts";
 import { useMe } from "../../auth.tsx";
 import { ErrorBox, errorText, Loading } from "../../components/common.tsx";
@@ -119,12 +120,7 @@ export default function ImportPage() {
         issuedOn: p.document.date,
         place: p.document.place,
         title: p.document.title ?? "",
-        implements:
-          p.document.references
-            .map((r) =>
-              `${r.kind ?? ""} số ${r.number}/${r.code ?? ""}${r.date ? ` ngày ${r.date.split("-").reverse().join("/")}` : ""}${r.issuer ? ` của ${r.issuer}` : ""}`.trim(),
-            )
-            .join("; ") || null,
+        implements: p.document.references.map(referenceLine).join("; ") || null,
         signerAuthority: p.document.signerAuthority,
         signerPosition: p.document.signerPosition,
         signerName: p.document.signer,
