@@ -89,6 +89,24 @@ describe("the scoring-rule form", () => {
     );
   });
 
+  it("scores a survey sample and a timeliness status as scoring does, and refuses an option named twice", () => {
+    const survey = ruleOf(emptyDraft("survey", 200), 200).rule!;
+    // 3 × A (100 %) and 1 × C (20 %): 2 × (300 + 20) / 400 = 1,6 points.
+    expect(preview(survey, 200, { answers: { A: "3", C: "1" } })).toMatchObject({ ok: true, points: 160 });
+    expect(preview(survey, 200, { answers: { A: "ba" } }).ok).toBe(false);
+    const twice = {
+      ...emptyDraft("survey", 200),
+      weights: [
+        { option: "A", weight: "100" },
+        { option: "A", weight: "60" },
+      ],
+    };
+    expect(ruleOf(twice, 200)).toMatchObject({ rule: null, unreadable: ["weights.1"] });
+    const timely = ruleOf({ ...emptyDraft("timeliness", 100), late: "0,5" }, 100).rule!;
+    expect(preview(timely, 100, { status: "late" })).toMatchObject({ ok: true, points: 50 });
+    expect(preview(timely, 100, { status: "not_done" })).toMatchObject({ ok: true, points: 0 });
+  });
+
   it("starts an unknown stored rule over as manual scoring", () => {
     expect(draftOf({ kind: "astrology" }, 100).kind).toBe("manual");
     expect(draftOf(undefined, 100).kind).toBe("manual");

@@ -196,7 +196,8 @@ export function ruleOf(d: RuleDraft, max: Centi): DraftResult {
       const weights: Record<string, number> = {};
       d.weights.forEach((w, i) => {
         const c = parseCenti(w.weight.trim());
-        if (c === null || !w.option.trim()) unreadable.push(`weights.${i}`);
+        // An option named twice would silently keep one weight: it is named as a field to fix.
+        if (c === null || !w.option.trim() || w.option.trim() in weights) unreadable.push(`weights.${i}`);
         else weights[w.option.trim()] = c / 100;
       });
       rule = { kind: "survey", weights };
