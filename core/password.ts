@@ -6,7 +6,7 @@
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./contracts/users.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./contracts/roles.ts";
 import { foldMarks, nfc } from "./locale.ts";
 import { VIETNAMESE_WORDS } from "./password-words.ts";
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { SESSION_PATH } from "../core/contracts/users.ts";
+import { SESSION_PATH } from "../core/contracts/roles.ts";
 
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<boolean> {
   const index = path.join(distDir, "index.html");

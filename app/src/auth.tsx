@@ -4,7 +4,7 @@ import { Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { SESSION_PATH } from "../../core/contracts/users.ts";
+import { SESSION_PATH } from "../../core/contracts/roles.ts";
 import { type ApiError, api } from "./api.ts";
 
 export type Role = "admin" | "province_office" | "appraiser" | "leader" | "focal_point" | "division";

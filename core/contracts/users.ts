@@ -1,15 +1,9 @@
 /** User administration requests, shared by the API routes and the admin forms. Pure: zod only. */
 import { z } from "zod";
 import { idNumber } from "./ids.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, type RoleName } from "./roles.ts";
 
-/**
- * Who is signed in, for pages anyone may open (a visitor is `{ user: null }`, 200). The app reads it
- * on every page and the server's HTML preloads it, so both take the path from here.
- */
-export const SESSION_PATH = "/auth/session";
-
-export const ROLES = ["admin", "province_office", "focal_point", "division", "appraiser", "leader"] as const;
-export type RoleName = (typeof ROLES)[number];
+export { PASSWORD_MAX, PASSWORD_MIN, ROLES, type RoleName, SESSION_PATH } from "./roles.ts";
 
 export const roleSchema = z.enum(ROLES);
 
@@ -19,10 +13,6 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, "3–40 characters a-z, 0-9, . _ -");
-
-export const PASSWORD_MIN = 10;
-/** Long enough for any pass phrase; argon2 costs the same whatever the length, the estimate does not. */
-export const PASSWORD_MAX = 128;
 
 /** The form's first check; the server applies the full rules of core/password.ts. */
 export const passwordSchema = z
