@@ -215,6 +215,30 @@ forEachEngine("publication and corrections", (get) => {
       await call("snv.cchc", "GET", `/audit?cycleId=${cycle2018}&action=cycle.&beforeId=${log.nextBeforeId}`)
     ).json();
     expect(older.items.every((i: { id: number }) => i.id < log.nextBeforeId)).toBe(true);
+    // Each entry names the cycle and the agency it is about, so the page asks nothing per record.
+    const db = get().ctx.db;
+    const c = await db
+      .selectFrom("cycles")
+      .select(["year", "group_code"])
+      .where("id", "=", cycle2018)
+      .executeTakeFirstOrThrow();
+    expect(log.items[0].about).toEqual({ cycle: { year: c.year, group: c.group_code }, agency: null });
+    const all = (await call("snv.cchc", "GET", `/audit?cycleId=${cycle2018}&limit=200`)).json().items as {
+      entity: string;
+      entityId: string;
+      about: { agency: string | null };
+    }[];
+    const aboutAgency = all.filter((e) => e.entity === "participant" || e.entity === "score");
+    expect(aboutAgency.length).toBeGreaterThan(0);
+    for (const e of aboutAgency) {
+      const agencyId = Number(e.entityId.split(":")[1]);
+      const a = await db
+        .selectFrom("agencies")
+        .select("name")
+        .where("id", "=", agencyId)
+        .executeTakeFirstOrThrow();
+      expect(e.about.agency, e.entityId).toBe(a.name);
+    }
     expectError(await call("vp.daumoi", "GET", "/audit"), 403, "forbidden");
     expectError(await call(null, "GET", "/audit"), 401, "unauthenticated");
     expectError(await call("snv.cchc", "GET", "/audit?entity=DROP%20TABLE"), 400, "validation");

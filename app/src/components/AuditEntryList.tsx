@@ -8,11 +8,11 @@ import { Button, Tag, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useApi } from "../api.ts";
+import { type AuditTarget, auditTarget } from "../../../core/audit-target.ts";
 import { useMe } from "../auth.tsx";
 import { dateTime } from "../format.ts";
 import type { AuditEntry } from "../types/api.ts";
-import { auditTarget, auditTargetLink } from "./auditTarget.ts";
+import { auditTargetLink } from "./auditTarget.ts";
 import { ChangeDiff, RawJson } from "./ChangeDiff.tsx";
 
 /** "cycle.correction_published" → "Công bố đính chính"; an action the interface does not know, as it is. */
@@ -36,31 +36,26 @@ function actionColor(action: string): string | undefined {
   return undefined;
 }
 
-// Names of the cycles and agencies entries refer to by id: asked once each, kept a while.
-const LOOKUP = { staleTime: 10 * 60_000, retry: false } as const;
-
-function useCycleName(id: number | undefined) {
+/** The cycle's and the agency's names as the server gave them, else their ids. */
+function useNames(entry: AuditEntry, target: AuditTarget) {
   const { t } = useTranslation("audit");
-  const q = useApi<{ year: number; group: string }>(id ? `/cycles/${id}` : null, LOOKUP);
-  if (!id) return "—";
-  return q.data
-    ? `${q.data.year} — ${t(`province:groups.${q.data.group}`, { defaultValue: q.data.group })}`
-    : t("target.cycleFallback", { id });
-}
-
-function useAgencyName(id: number | undefined) {
-  const { t } = useTranslation("audit");
-  const q = useApi<{ name: string }>(id ? `/agencies/${id}` : null, LOOKUP);
-  if (!id) return "—";
-  return q.data?.name ?? t("target.agencyFallback", { id });
+  const c = entry.about.cycle;
+  const cycle = !target.cycleId
+    ? "—"
+    : c
+      ? `${c.year} — ${t(`province:groups.${c.group}`, { defaultValue: c.group })}`
+      : t("target.cycleFallback", { id: target.cycleId });
+  const agency = !target.agencyId
+    ? "—"
+    : (entry.about.agency ?? t("target.agencyFallback", { id: target.agencyId }));
+  return { cycle, agency };
 }
 
 /** What the entry is about, in words. */
 function TargetText({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation("audit");
   const target = auditTarget(entry);
-  const cycle = useCycleName(target.cycleId);
-  const agency = useAgencyName(target.agencyId);
+  const { cycle, agency } = useNames(entry, target);
   switch (entry.entity) {
     case "cycle":
       return <>{t("target.cycle", { cycle })}</>;

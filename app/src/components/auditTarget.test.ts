@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { auditTarget, auditTargetLink } from "./auditTarget.ts";
+import { auditTarget } from "../../../core/audit-target.ts";
+import { auditTargetLink } from "./auditTarget.ts";
 
 describe("what an audit entry is about, and where to see it", () => {
   test("a participant and a score are read off their composite ids", () => {

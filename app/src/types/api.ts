@@ -139,6 +139,8 @@ export interface AuditEntry {
   after: unknown;
   note: string | null;
   hash: string;
+  /** The names of the cycle and the agency the entry is about, where it is about one. */
+  about: { cycle: { year: number; group: string } | null; agency: string | null };
 }
 
 /** GET /audit: newest first; `nextBeforeId` asks for the page of older entries. */

@@ -7,7 +7,7 @@ import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../errors.ts";
 import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
-import { presentAudit } from "./service.ts";
+import { named, presentAudit } from "./service.ts";
 import { verifyAudit } from "./verify.ts";
 
 const mayReadLog = (c: Caller) =>
@@ -42,7 +42,7 @@ export async function auditLog(
     limit: q.limit + 1,
   });
   const more = rows.length > q.limit;
-  const items = rows.slice(0, q.limit).map(presentAudit);
+  const items = await named(ctx.db, rows.slice(0, q.limit).map(presentAudit));
   return { items, nextBeforeId: more ? items[items.length - 1].id : null };
 }
 
@@ -57,8 +57,11 @@ export async function entityHistory(ctx: AppContext, entity: string, ids: (strin
   return rows.map(presentAudit);
 }
 
-/** The entries of one cycle about some kinds of record, newest first (the module has checked access). */
+/**
+ * The entries of one cycle about some kinds of record, newest first, named for the audit list (the
+ * module has checked access).
+ */
 export async function cycleEntries(ctx: AppContext, cycleId: number, entities: string[], limit = 200) {
   const rows = await repo.listRows(ctx.db, { cycleId, entities, limit });
-  return rows.map(presentAudit);
+  return named(ctx.db, rows.map(presentAudit));
 }

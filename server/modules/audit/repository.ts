@@ -89,3 +89,19 @@ export async function listRows(db: Kysely<DB>, f: AuditFilter): Promise<ListedRo
   if (f.beforeId !== undefined) q = q.where("audit_log.id", "<", f.beforeId);
   return q.orderBy("audit_log.id", "desc").limit(f.limit).execute() as Promise<ListedRow[]>;
 }
+
+/** The names entries refer to by id: a cycle's year and group, an agency's name. */
+export async function namesOf(db: Kysely<DB>, cycleIds: number[], agencyIds: number[]) {
+  const [cycles, agencies] = await Promise.all([
+    cycleIds.length
+      ? db.selectFrom("cycles").select(["id", "year", "group_code"]).where("id", "in", cycleIds).execute()
+      : [],
+    agencyIds.length
+      ? db.selectFrom("agencies").select(["id", "name"]).where("id", "in", agencyIds).execute()
+      : [],
+  ]);
+  return {
+    cycles: new Map(cycles.map((c) => [c.id, { year: c.year, group: c.group_code }])),
+    agencies: new Map(agencies.map((a) => [a.id, a.name])),
+  };
+}

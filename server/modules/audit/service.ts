@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import { type AuditFields, auditValue, entryText, GENESIS_HASH } from "../../../core/audit.ts";
+import { auditTarget } from "../../../core/audit-target.ts";
 import type { DB } from "../../db/schema.ts";
 import { forgetPublicAnswers } from "../../public-cache.ts";
 import type { Caller } from "../auth/policy.ts";
@@ -184,4 +185,26 @@ export function presentAudit(r: repo.ListedRow) {
     actor: { id: actorId, name: actorName, displayName: r.actor_display, role: actorRole, session, ip },
     hash: r.hash,
   };
+}
+
+type Presented = ReturnType<typeof presentAudit>;
+
+/**
+ * The entries with the names of the cycle and the agency each is about (core/audit-target.ts reads
+ * which), asked in one query each, so a reader's list needs no request per record. Cycles and
+ * agencies are named to anyone who may read the entry: the public ranking names them too.
+ */
+export async function named(db: Kysely<DB>, entries: Presented[]) {
+  const targets = entries.map((e) => auditTarget(e));
+  const ids = (k: "cycleId" | "agencyId") => [
+    ...new Set(targets.map((t) => t[k]).filter((v): v is number => v !== undefined)),
+  ];
+  const names = await repo.namesOf(db, ids("cycleId"), ids("agencyId"));
+  return entries.map((e, i) => ({
+    ...e,
+    about: {
+      cycle: names.cycles.get(targets[i].cycleId ?? -1) ?? null,
+      agency: names.agencies.get(targets[i].agencyId ?? -1) ?? null,
+    },
+  }));
 }
