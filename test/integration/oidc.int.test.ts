@@ -70,6 +70,8 @@ forEachEngine("single sign-on (OIDC)", (get) => {
     app.inject({
       url: `/api/auth/oidc/callback${typeof url === "string" ? url : url.search}`,
       cookies: flow ? { parindex_oidc: flow } : {},
+      // As the browser comes back from the provider's site: a GET, which the cross-site rule lets by.
+      headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" },
     });
   /** What a refusal must leave as it was. */
   const state = async () => ({
@@ -254,6 +256,17 @@ forEachEngine("single sign-on (OIDC)", (get) => {
       403,
       "auth.password_change_required",
     );
+  });
+
+  it("says the provider cannot be reached, rather than failing, when it is down", async () => {
+    const { ctx } = get();
+    ctx.config = {
+      ...ctx.config,
+      oidc: loadConfig({ ...provider.env(CALLBACK), OIDC_ISSUER: "http://127.0.0.1:1/down" }).oidc,
+    };
+    const r = await app.inject({ url: "/api/auth/oidc/start" });
+    refusedWith(r, "auth.oidc_unavailable");
+    expect(r.cookies.find((c) => c.name === "parindex_oidc")).toBeUndefined();
   });
 
   it("goes back only to a path of the app after signing in", async () => {

@@ -44,7 +44,8 @@ function setSignInCookies(reply: FastifyReply, ctx: AppContext, s: SignedIn) {
 export async function authRoutes(app: FastifyInstance, ctx: AppContext, throttle: ThrottleOptions = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const gate = new LoginGate(ctx, throttle);
-  // Open to a user who must change a reset password: the change itself, who they are, signing out, single sign-on.
+  // Open to a user who must change a reset password: the change itself, who they are, signing out,
+  // and single sign-on.
   const duringChange = { passwordChange: true } as const;
   r.post(
     "/auth/login",
