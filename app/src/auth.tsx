@@ -21,16 +21,44 @@ export interface Me {
   mustChangePassword?: boolean;
 }
 
+interface SessionAnswer {
+  user: Me | null;
+  /** The province's single sign-on is configured: the sign-in page offers it. */
+  singleSignOn?: boolean;
+}
+
+const SINGLE_SIGN_ON = ["/auth/session", "singleSignOn"];
+
 /** The signed-in user, or null for a visitor. */
 export function useMe() {
+  const qc = useQueryClient();
   const q = useQuery<Me | null, ApiError>({
     queryKey: ["/auth/me"],
     // /auth/session answers a visitor with null (200), so public pages log no failed request.
-    queryFn: async () => (await api.get<{ user: Me | null }>(SESSION_PATH)).user,
+    queryFn: async () => {
+      const answer = await api.get<SessionAnswer>(SESSION_PATH);
+      // Kept for the sign-in page, which so learns it without a request of its own.
+      qc.setQueryData(SINGLE_SIGN_ON, answer.singleSignOn === true);
+      return answer.user;
+    },
     staleTime: 60_000,
     retry: false,
   });
   return { me: q.data ?? null, loading: q.isLoading };
+}
+
+/** Whether the sign-in page offers single sign-on: from the session read every page makes. */
+export function useSingleSignOn(): boolean {
+  const { loading } = useMe();
+  const q = useQuery<boolean, ApiError>({
+    queryKey: SINGLE_SIGN_ON,
+    // Only when the session was not read here (its answer was set by the sign-in form).
+    queryFn: async () => (await api.get<SessionAnswer>(SESSION_PATH)).singleSignOn === true,
+    enabled: !loading,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  return q.data === true;
 }
 
 export function useSignOut() {

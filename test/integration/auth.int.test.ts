@@ -86,13 +86,13 @@ forEachEngine("auth, administration and error shapes through the API", (get) => 
   it("answers /api/auth/session with null for a visitor or a made-up token, and the user when signed in", async () => {
     const visitor = await app.inject({ url: "/api/auth/session" });
     expect(visitor.statusCode).toBe(200);
-    expect(visitor.json()).toEqual({ user: null });
+    expect(visitor.json()).toEqual({ user: null, singleSignOn: false });
     const madeUp = await app.inject({
       url: "/api/auth/session",
       headers: { authorization: "Bearer made-up-token" },
     });
     expect(madeUp.statusCode).toBe(200);
-    expect(madeUp.json()).toEqual({ user: null });
+    expect(madeUp.json()).toEqual({ user: null, singleSignOn: false });
     const signed = await app.inject({ url: "/api/auth/session", headers: auth("vp.hctc") });
     expect(signed.json().user).toMatchObject({ username: "vp.hctc", role: "division" });
     expect(signed.json().user).not.toHaveProperty("passwordHash");

@@ -11,7 +11,7 @@ import { date, dateTime, pts } from "../format.ts";
 import { type DiffRow, diffChanges, isBlank, isRecord } from "./changeDiff.ts";
 
 /** Values of these fields are words the interface translates (audit:values.<field>.<value>). */
-const ENUM_FIELDS = new Set(["state", "status", "kind", "agencyType"]);
+const ENUM_FIELDS = new Set(["state", "status", "kind", "agencyType", "method"]);
 const LIST_LIMIT = 8;
 
 /** A field's name in words; an unknown one as it is. */

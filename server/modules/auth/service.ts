@@ -16,7 +16,7 @@ import { type Actor, recordAudit, SYSTEM } from "../audit/service.ts";
 import { checkNewPassword, hashPassword, temporaryPassword } from "./password.ts";
 import type { Caller } from "./policy.ts";
 import * as repo from "./repository.ts";
-import { sessionRef } from "./sign-in.ts";
+import { OIDC_TOKEN_PREFIX, sessionRef } from "./sign-in.ts";
 
 export { loginName, sessionRef } from "./sign-in.ts";
 
@@ -268,6 +268,8 @@ export async function resolveCaller(
     provinceId: row.agency_id ? await provinceOf(ctx.db, row.agency_id) : null,
     sessionId: sessionRef(tokenHash),
     ip,
-    mustChangePassword: row.must_change_password,
+    // A reset's forced change concerns the local password: a session opened by single sign-on did
+    // not use it, and goes on (a password sign-in still has to replace it).
+    mustChangePassword: row.must_change_password && !token.startsWith(OIDC_TOKEN_PREFIX),
   };
 }

@@ -11,9 +11,10 @@
  */
 import crypto from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import type { Kysely } from "kysely";
 import { nfc } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
-import type { Role } from "../../db/schema.ts";
+import type { DB, Role } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { provinceOf } from "../agencies/repository.ts";
 import { type Actor, recordAudit } from "../audit/service.ts";
@@ -83,6 +84,87 @@ export interface SignedIn {
   deviceToken: string;
 }
 
+/** Where a user works, for the audit trail's filters. */
+export type Place = { agencyId?: number; provinceId?: number | null };
+
+/**
+ * Looked up for an unknown user name too (agency 0 is none), so that a failure costs the same time
+ * whether the name exists or not.
+ */
+export async function placeOf(ctx: AppContext, agencyId: number | null): Promise<Place> {
+  const provinceId = await provinceOf(ctx.db, agencyId ?? 0);
+  return agencyId ? { agencyId, provinceId } : {};
+}
+
+/** How a user proved who they are. */
+export type SignInMethod = "password" | "oidc";
+
+/**
+ * A session opened by single sign-on has a token that starts with this. The token's hash is what is
+ * stored, so the mark cannot be added to or removed from a session's token: it says, without a
+ * column of its own, that the session was not opened with the local password, which a reset
+ * password's forced change concerns (service.ts resolveCaller).
+ */
+export const OIDC_TOKEN_PREFIX = "oidc.";
+
+/**
+ * Opens a session for a user who has proved who they are, in the caller's transaction: the session,
+ * the browser's device cookie, and the sign-in in the audit trail with its method. Password and
+ * single sign-on go through here alike.
+ */
+export async function openSession(
+  trx: Kysely<DB>,
+  ctx: AppContext,
+  s: {
+    user: { id: number; role: Role };
+    username: string;
+    ip: string;
+    deviceToken: string | undefined;
+    /** The browser's device cookie is known for this user name. */
+    knownDevice: boolean;
+    method: SignInMethod;
+    where: Place;
+    now: Date;
+  },
+): Promise<SignedIn> {
+  const token = (s.method === "oidc" ? OIDC_TOKEN_PREFIX : "") + newToken();
+  const tokenHash = sha256(token);
+  const expiresAt = new Date(Date.now() + ctx.config.SESSION_HOURS * 3600_000);
+  await repo.insertSession(trx, tokenHash, s.user.id, expiresAt);
+  // The browser keeps its cookie when this server gave it out (to this user or another on a
+  // shared computer); a value it never gave out is replaced, so nobody can plant one.
+  const presented =
+    s.deviceToken &&
+    DEVICE_TOKEN.test(s.deviceToken) &&
+    (await repo.isKnownDevice(trx, sha256(s.deviceToken)))
+      ? s.deviceToken
+      : null;
+  const deviceToken = presented ?? newToken();
+  await repo.rememberDevice(
+    trx,
+    sha256(deviceToken),
+    s.user.id,
+    s.now,
+    new Date(s.now.getTime() - DEVICE_DAYS * 86_400_000),
+  );
+  await recordAudit(
+    trx,
+    { id: s.user.id, name: s.username, role: s.user.role, session: sessionRef(tokenHash), ip: s.ip },
+    {
+      action: "auth.login",
+      entity: "session",
+      entityId: sessionRef(tokenHash),
+      ...s.where,
+      after: { method: s.method, device: s.knownDevice ? "known" : presented ? "seen" : "new" },
+    },
+  );
+  return { token, expiresAt, deviceToken };
+}
+
+/** The device cookie's hash when it is one this server could have given out, else null. */
+export const deviceHashOf = (deviceToken: string | undefined) =>
+  deviceToken && DEVICE_TOKEN.test(deviceToken) ? sha256(deviceToken) : null;
+
 type Admission =
   | { ok: false; retryAfterS: number; device: boolean }
   | { ok: true; chargeId: number; device: string | null };
@@ -104,8 +186,7 @@ export class LoginGate {
   async signIn(input: SignInInput): Promise<SignedIn> {
     const username = loginName(input.username);
     const address = addressKey(input.ip);
-    const deviceHash =
-      input.deviceToken && DEVICE_TOKEN.test(input.deviceToken) ? sha256(input.deviceToken) : null;
+    const deviceHash = deviceHashOf(input.deviceToken);
     const admission = await this.admit(username, address, deviceHash);
     const user = await repo.findUserByUsername(this.ctx.db, username);
     const actor: Actor = {
@@ -124,7 +205,7 @@ export class LoginGate {
     const ok = user
       ? await verifyPassword(user.password_hash, input.password)
       : await verifyPassword(await dummyHash, input.password);
-    const where = await this.where(user?.agency_id ?? null);
+    const where = await placeOf(this.ctx, user?.agency_id ?? null);
     if (!user || !ok || user.disabled_at) {
       const reason = !user ? "unknown_user" : !ok ? "bad_password" : "disabled";
       await recordAudit(this.ctx.db, actor, {
@@ -142,15 +223,6 @@ export class LoginGate {
       });
     }
     return this.succeed(input, { id: user.id, role: user.role }, username, address, admission, where);
-  }
-
-  /**
-   * Where the user works, for the trail's filters. Looked up for an unknown user name too (agency 0
-   * is none), so that a failure costs the same time whether the name exists or not.
-   */
-  private async where(agencyId: number | null) {
-    const provinceId = await provinceOf(this.ctx.db, agencyId ?? 0);
-    return agencyId ? { agencyId, provinceId } : {};
   }
 
   /** Weighs the attempt and, when it may go ahead, charges it as a failure: one transaction, locked. */
@@ -224,47 +296,24 @@ export class LoginGate {
     username: string,
     address: string,
     admission: { chargeId: number; device: string | null },
-    where: { agencyId?: number; provinceId?: number | null },
+    where: Place,
   ): Promise<SignedIn> {
-    const token = newToken();
-    const tokenHash = sha256(token);
-    const now = new Date(this.now());
-    const expiresAt = new Date(Date.now() + this.ctx.config.SESSION_HOURS * 3600_000);
     return this.ctx.db.transaction().execute(async (trx) => {
       await repo.clearFailuresAfterSuccess(
         trx,
         admission.chargeId,
         admission.device ? { username, device: admission.device } : { username, address },
       );
-      await repo.insertSession(trx, tokenHash, user.id, expiresAt);
-      // The browser keeps its cookie when this server gave it out (to this user or another on a
-      // shared computer); a value it never gave out is replaced, so nobody can plant one.
-      const presented =
-        input.deviceToken &&
-        DEVICE_TOKEN.test(input.deviceToken) &&
-        (await repo.isKnownDevice(trx, sha256(input.deviceToken)))
-          ? input.deviceToken
-          : null;
-      const deviceToken = presented ?? newToken();
-      await repo.rememberDevice(
-        trx,
-        sha256(deviceToken),
-        user.id,
-        now,
-        new Date(now.getTime() - DEVICE_DAYS * 86_400_000),
-      );
-      await recordAudit(
-        trx,
-        { id: user.id, name: username, role: user.role, session: sessionRef(tokenHash), ip: input.ip },
-        {
-          action: "auth.login",
-          entity: "session",
-          entityId: sessionRef(tokenHash),
-          ...where,
-          after: { device: admission.device ? "known" : presented ? "seen" : "new" },
-        },
-      );
-      return { token, expiresAt, deviceToken };
+      return openSession(trx, this.ctx, {
+        user,
+        username,
+        ip: input.ip,
+        deviceToken: input.deviceToken,
+        knownDevice: admission.device !== null,
+        method: "password",
+        where,
+        now: new Date(this.now()),
+      });
     });
   }
 }

@@ -122,6 +122,21 @@ export const ROWS: Row[] = [
     }),
   },
   { route: "GET /api/auth/session", target: "—", expect: ALL_OK, call: () => ({ url: "/api/auth/session" }) },
+  // Single sign-on is off in this world (no OIDC_*), so both routes do not exist for anyone; switched
+  // on, they act for nobody signed in (a redirect to the provider, a session for the provider's
+  // user): test/integration/oidc.int.test.ts goes through them against a real provider.
+  {
+    route: "GET /api/auth/oidc/start",
+    target: "single sign-on, not configured",
+    expect: expectFor(404),
+    call: () => ({ url: "/api/auth/oidc/start" }),
+  },
+  {
+    route: "GET /api/auth/oidc/callback",
+    target: "single sign-on, not configured",
+    expect: expectFor(404),
+    call: () => ({ url: "/api/auth/oidc/callback?code=x&state=y" }),
+  },
 
   // ---- users (administration) ----------------------------------------------------------------
   { route: "GET /api/users", target: "—", expect: ADMIN_ONLY, call: () => ({ url: "/api/users" }) },
