@@ -4,11 +4,11 @@
  * `recordAudit`. Entries are hash-chained: each carries the SHA-256 of its canonical form, which
  * includes the hash of the entry before, so editing or removing any entry breaks every hash after it.
  */
-import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import { type AuditFields, auditValue, entryText, GENESIS_HASH } from "../../../core/audit.ts";
 import { auditTarget } from "../../../core/audit-target.ts";
 import type { DB } from "../../db/schema.ts";
+import { sha256 } from "../../hash.ts";
 import { forgetPublicAnswers } from "../../public-cache.ts";
 import type { Caller } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
@@ -52,8 +52,6 @@ export interface AuditEntry {
   /** When it happened; now unless a migration replays older history. */
   at?: Date;
 }
-
-export const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
 /** The columns of an entry, as the hashed fields name them: one mapping, read both ways. */
 const COLUMNS = {

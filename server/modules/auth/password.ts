@@ -12,6 +12,7 @@ import { nfc } from "../../../core/locale.ts";
 import { type PasswordOwner, passwordProblem } from "../../../core/password.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, badInput, unauthenticated } from "../../errors.ts";
+import { sha256 } from "../../hash.ts";
 import { provinceOf } from "../agencies/repository.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Caller } from "./policy.ts";
@@ -34,8 +35,6 @@ export function checkNewPassword(password: string, owner: PasswordOwner, field =
 
 /** A temporary password for an administrator's reset: 16 random characters, always strong. */
 export const temporaryPassword = () => crypto.randomBytes(12).toString("base64url");
-
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 /**
  * The signed-in user changes their own password: the current one proves it is them (a session left

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { changedFields } from "../../../core/audit.ts";
 import {
   ROLES as CONTRACT_ROLES,
@@ -11,6 +10,7 @@ import { nfc } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import type { Role } from "../../db/schema.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
+import { sha256 } from "../../hash.ts";
 import { findAgency, provinceOf } from "../agencies/repository.ts";
 import { type Actor, recordAudit, SYSTEM } from "../audit/service.ts";
 import { checkNewPassword, hashPassword, temporaryPassword } from "./password.ts";
@@ -21,8 +21,6 @@ import { OIDC_TOKEN_PREFIX, sessionRef } from "./sign-in.ts";
 export { loginName, sessionRef } from "./sign-in.ts";
 
 export const ROLES: readonly Role[] = CONTRACT_ROLES;
-
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 async function checkRoleFits(
   ctx: AppContext,

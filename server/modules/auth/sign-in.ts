@@ -16,6 +16,7 @@ import { nfc } from "../../../core/locale.ts";
 import type { AppContext } from "../../context.ts";
 import type { DB, Role } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import { sha256 } from "../../hash.ts";
 import { provinceOf } from "../agencies/repository.ts";
 import { type Actor, recordAudit } from "../audit/service.ts";
 import { verifyPassword } from "./password.ts";
@@ -35,7 +36,6 @@ export const DEVICE_COOKIE = "parindex_device";
 export const DEVICE_DAYS = 365;
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 const newToken = () => crypto.randomBytes(32).toString("base64url");
 
 /** How the audit trail names a session: enough of its hash to tell sessions apart, never the token. */

@@ -16,8 +16,9 @@ import {
 } from "../../../core/publication.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { sha256 } from "../../hash.ts";
 import { findAgency } from "../agencies/repository.ts";
-import { type Actor, chainHead, recordAudit, SYSTEM, sha256 } from "../audit/service.ts";
+import { type Actor, chainHead, recordAudit, SYSTEM } from "../audit/service.ts";
 import { registerRecordedHeads } from "../audit/verify.ts";
 import type { Caller } from "../auth/policy.ts";
 import { cycleTable } from "../ranking/service.ts";

@@ -3,11 +3,11 @@
  * stored as a published version. The same snapshot feeds every view of a plan, so the draft the
  * agency reads and the version the public reads are presented by the same code.
  */
-import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import { canonical } from "../../../core/audit.ts";
 import type { PlanSnapshot, SnapshotTask, SnapshotUnit } from "../../../core/plan-version.ts";
 import type { DB } from "../../db/schema.ts";
+import { sha256 } from "../../hash.ts";
 import { pts } from "../../presenters.ts";
 import type { TaskUnits } from "../auth/policy.ts";
 import * as repo from "./repository.ts";
@@ -96,8 +96,7 @@ export async function draftSnapshot(db: Kysely<DB>, plan: PlanRow) {
 }
 
 /** The hash of a snapshot's canonical form: what a publication confirmed is what gets published. */
-export const snapshotHash = (s: PlanSnapshot) =>
-  crypto.createHash("sha256").update(canonical(s), "utf8").digest("hex");
+export const snapshotHash = (s: PlanSnapshot) => sha256(canonical(s));
 
 /**
  * The named divisions acting on a task: those named directly and those its resolved unit groups
