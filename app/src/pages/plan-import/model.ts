@@ -147,12 +147,17 @@ export function toAcceptBody(s: ReviewState, remove: readonly number[] = []): Ac
       period: t.period || null,
       leadUnits: t.leadUnits,
       coordinatingUnits: t.coordinatingUnits,
-      targets: t.targets.map((x) => ({
-        text: x.text,
-        comparator: x.comparator,
-        value: x.value,
-        unit: x.unit,
-      })),
+      // A named quantity left without a number is stored by its name (value null), never as 0.
+      targets: t.targets.map((x) => {
+        const named = !!x.reference && (x.value === "" || x.value === null);
+        return {
+          text: x.text,
+          comparator: x.comparator,
+          value: named ? null : x.value,
+          ...(named ? { reference: x.reference } : {}),
+          unit: x.unit,
+        };
+      }),
       ...(t.match !== undefined ? { match: t.match } : {}),
     })),
   };
