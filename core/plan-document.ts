@@ -50,8 +50,14 @@ export interface DocumentPlan {
     coordinatingUnits: string[];
     due: string | null;
     period: string | null;
-    /** value: a number, or a named quantity ("tổng biên chế được giao"). */
-    targets: { comparator: Comparator; value: number | string; unit: string | null; text?: string }[];
+    /** value: a number (an ISO date for done_by), or null with `reference` naming the quantity ("tổng biên chế được giao"). */
+    targets: {
+      comparator: Comparator;
+      value: number | string | null;
+      reference?: string | null;
+      unit: string | null;
+      text?: string;
+    }[];
   }[];
   signer: { authority: string | null; position: string; name: string } | null;
   recipients: string[];
@@ -88,6 +94,8 @@ const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
  */
 export function targetPhrase(t: DocumentPlan["tasks"][number]["targets"][number]): string {
   if (t.text?.trim()) return t.text.trim().replace(/[.;:\s]+$/u, "");
+  // A named quantity is printed whole ("không vượt quá tổng biên chế được giao"), never as a number.
+  if (t.value === null) return `${comparatorWords(t.comparator)} ${t.reference ?? ""}`.trim();
   if (typeof t.value === "string") return `${comparatorWords(t.comparator)} ${t.value}`.trim();
   if (t.value === 0 && (t.comparator === "<=" || t.comparator === "="))
     return `không có ${t.unit ?? ""}`.trim();

@@ -19,7 +19,13 @@ export interface SnapshotTarget {
   text: string;
   indicator: string | null;
   comparator: ">=" | ">" | "<=" | "<" | "=" | "done_by";
-  value: number | string;
+  /** null when the target names its quantity (`reference`) instead of a number. */
+  value: number | string | null;
+  /**
+   * The named quantity ("tổng biên chế được giao"). Present only when set: versions published before
+   * it existed have no such key, and a plan without named targets snapshots (and hashes) as before.
+   */
+  reference?: string | null;
   unit: string | null;
 }
 
@@ -103,9 +109,16 @@ const unitLabel = (u: SnapshotUnit, members = true) =>
     ? `${u.name} (${u.members.map((m) => m.shortName ?? m.name).join(", ")})`
     : u.name;
 
-/** A measurable target as one line: "Kiểm tra từ 30% số đơn vị trở lên: >= 30 %". */
-export const targetLine = (t: Pick<SnapshotTarget, "text" | "comparator" | "value" | "unit">) =>
-  `${t.text}: ${t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ""}`;
+/**
+ * A measurable target as one line: "Kiểm tra từ 30% số đơn vị trở lên: >= 30 %"; a named quantity
+ * by its name ("…: <= tổng biên chế được giao"), so changing the name or the number is a change.
+ */
+export const targetLine = (
+  t: Pick<SnapshotTarget, "text" | "comparator" | "value" | "unit" | "reference">,
+) =>
+  t.reference
+    ? `${t.text}: ${t.comparator} ${t.reference}`
+    : `${t.text}: ${t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ""}`;
 
 /** `members: false` compares unit groups by name alone (a document names groups, never their members). */
 export function comparableTask(t: SnapshotTask, opts: { members?: boolean } = {}): ComparableTask {

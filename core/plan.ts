@@ -12,8 +12,17 @@ export interface MeasurableTarget {
   /** Indicator code the target is checked against, when one is tracked. */
   indicator?: string | null;
   comparator: Comparator;
-  /** Number for >=,>,<=,<,=; an ISO date for done_by. */
-  value: number | string;
+  /**
+   * Number for >=,>,<=,<,=; an ISO date for done_by; null when the target is measured against a
+   * named quantity (`reference`) the plan gives no number for.
+   */
+  value: number | string | null;
+  /**
+   * A named quantity the plan measures against instead of a number: "tổng biên chế được giao" in
+   * "không vượt quá tổng biên chế được giao" (comparator "<=", value null). Exactly one of value and
+   * reference is set.
+   */
+  reference?: string | null;
   /** "%", "báo cáo", "sáng kiến", "đơn vị", "người" … */
   unit?: string | null;
 }
@@ -58,9 +67,13 @@ export function summariseTargets<T extends AreaTarget>(targets: readonly T[]): P
   };
 }
 
-/** Is a measured value meeting the target? null when the target cannot be checked against a value. */
+/**
+ * Is a measured value meeting the target? null when the target cannot be checked against a value —
+ * among them a named quantity (`reference`): the plan does not say how large "tổng biên chế được
+ * giao" is, so no number reported against it can be judged met or not (nor turned into a percentage).
+ */
 export function targetMet(t: MeasurableTarget, value: number | string | null | undefined): boolean | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || t.value === null) return null;
   if (t.comparator === "done_by") {
     return typeof value === "string" && typeof t.value === "string" ? value <= t.value : null;
   }

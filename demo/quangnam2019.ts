@@ -376,12 +376,13 @@ export const TASKS: DemoTask[] = [
     coordinating: [ALL],
     targets: [
       {
-        // The plan names a quantity ("tổng biên chế được giao"), not a number: stored as the share of it used.
+        // The plan names a quantity, not a number: stored by its name (value null), never a made-up number.
         text: "Sử dụng biên chế công chức không vượt quá tổng biên chế được giao",
         indicator: "staff_quota_used",
         comparator: "<=",
-        value: 100,
-        unit: "%",
+        value: null,
+        reference: "tổng biên chế được giao",
+        unit: null,
       },
     ],
   },

@@ -28,18 +28,42 @@ export const targetFields = z.object({
   text: z.string().trim().min(1).max(1000),
   indicator: z.string().max(60).nullable().optional(),
   comparator: z.enum(COMPARATORS),
-  value: z.union([z.number(), z.string().max(20)]),
+  value: z
+    .union([z.number(), z.string().max(20)])
+    .nullable()
+    .default(null),
+  /** A named quantity instead of a number: "tổng biên chế được giao" (value null). */
+  reference: z.string().trim().min(1).max(200).nullable().optional(),
   unit: z.string().max(40).nullable().optional(),
 });
 
-/** A measurable target: done_by takes an ISO date, every other comparator a number. */
-export const measurableTargetSchema = targetFields.refine(
-  (t) =>
-    t.comparator === "done_by"
-      ? typeof t.value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(t.value)
-      : typeof t.value === "number",
-  { message: "done_by needs an ISO date value; other comparators need a number", path: ["value"] },
-);
+const hasValue = (t: { value?: unknown }) => t.value !== null && t.value !== undefined;
+
+/**
+ * A measurable target: done_by takes an ISO date; every other comparator a number, or instead of it
+ * a named quantity (`reference`) — exactly one of the two, never both and never neither.
+ */
+export const measurableTargetSchema = targetFields
+  .refine((t) => hasValue(t) || !!t.reference, {
+    message: "Cần giá trị hoặc tên đại lượng / a value or a named quantity is needed",
+    path: ["value"],
+  })
+  .refine((t) => !(hasValue(t) && t.reference), {
+    message: "Chỉ một trong giá trị và tên đại lượng / a value or a named quantity, not both",
+    path: ["reference"],
+  })
+  .refine((t) => t.comparator !== "done_by" || !t.reference, {
+    message: "done_by needs an ISO date, not a named quantity",
+    path: ["reference"],
+  })
+  .refine(
+    (t) =>
+      !hasValue(t) ||
+      (t.comparator === "done_by"
+        ? typeof t.value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(t.value)
+        : typeof t.value === "number"),
+    { message: "done_by needs an ISO date value; other comparators need a number", path: ["value"] },
+  );
 
 export const taskFields = z.object({
   section: z.string().max(20).nullable().optional(),

@@ -81,3 +81,83 @@ export function findDeadline(text: string, span: Span, year: number | null = nul
   if (m) return at(m, {});
   return null;
 }
+
+/** A deadline window said of one sentence of a task, not of the task as a whole. */
+export interface SentenceWindow {
+  /** The sentence that states it, as written ("Việc phát và thu phiếu … từ tháng 9/2019 đến tháng 11/2019"). */
+  text: string;
+  startsOn: string | null;
+  due: string | null;
+  /** The window's words: "từ tháng 9/2019 đến tháng 11/2019". */
+  period: string | null;
+  /** The window's words in the text. */
+  span: Span;
+  /** The sentence's. */
+  sentence: Span;
+}
+
+/** The sentences of a span: each ends at ". ", "; " or a line break; spans trimmed. */
+function sentences(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const s = text.slice(span.start, span.end);
+  // Not after an item's number ("3. Tuyên truyền …", "1.2. …").
+  const cut = /(?<!(?:^|\n)\s*[\dIVX]{1,4}(?:\.\d+)*)[.;](?=\s)|\n/gu;
+  let from = 0;
+  const push = (a: number, b: number) => {
+    const part = s.slice(a, b);
+    const lead = part.length - part.trimStart().length;
+    const t = part.trim();
+    if (t) out.push({ start: span.start + a + lead, end: span.start + a + lead + t.length });
+  };
+  for (let m = cut.exec(s); m; m = cut.exec(s)) {
+    push(from, m.index);
+    from = m.index + 1;
+  }
+  push(from, s.length);
+  return out;
+}
+
+/** A sentence that is a label ("Thời gian thực hiện: …", "Chủ trì: …") or only names who leads or helps. */
+const LABEL =
+  /^(?:[-+•*–—]\s*)?(?:Phân công trách nhiệm\s*:\s*)?(?:(?:Đơn vị|Cơ quan)\s+)?(?:chủ trì|phối hợp|thời gian[^:]{0,25}|thời hạn[^:]{0,25})\s*:/iu;
+const ROLE_ONLY = /^[^,]{0,120}?\s(?:chủ trì|phối hợp)[.;]?$/iu;
+const isWork = (s: string) => s.length >= 20 && !LABEL.test(s) && !ROLE_ONLY.test(s);
+
+/**
+ * The task's deadline, and the windows said of one of its sentences. A window ("từ tháng 9/2019 đến
+ * tháng 11/2019") inside one sentence of a task of several is that sentence's: the task does not
+ * start with it, and it is the task's deadline only when the task states no other date (then its end
+ * is the task's due, and its start stays with the sentence). A window on a label of its own
+ * ("Thời gian thực hiện: …") or in a task of one sentence is the task's, as before.
+ */
+export function taskDeadline(
+  text: string,
+  span: Span,
+  year: number | null = null,
+): { deadline: Deadline | null; windows: SentenceWindow[] } {
+  const d = findDeadline(text, span, year);
+  if (!d || d.startsOn === null) return { deadline: d, windows: [] };
+  const all = sentences(text, span);
+  const own = all.find((s) => s.start <= d.span.start && d.span.end <= s.end);
+  const words = (s: Span) => text.slice(s.start, s.end);
+  // A heading line of its own ("3. Tuyên truyền cải cách hành chính") names the task; it is not a sentence of it.
+  const heading = (s: Span, i: number) => i === 0 && all.length > 1 && text[s.end] === "\n";
+  const work = all.filter((s, i) => !heading(s, i) && isWork(words(s)));
+  if (!own || !isWork(words(own)) || work.length < 2) return { deadline: d, windows: [] };
+  const window: SentenceWindow = {
+    text: words(own),
+    startsOn: d.startsOn,
+    due: d.due,
+    period: d.period,
+    span: d.span,
+    sentence: own,
+  };
+  // Another date of the task is its deadline; a recurring period ("Hằng quý") is kept as its period.
+  const blank = " ".repeat(d.span.end - d.span.start);
+  const other = findDeadline(text.slice(0, d.span.start) + blank + text.slice(d.span.end), span, year);
+  if (other?.due) return { deadline: other, windows: [window] };
+  return {
+    deadline: { startsOn: null, due: d.due, period: other?.period ?? null, span: d.span },
+    windows: [window],
+  };
+}

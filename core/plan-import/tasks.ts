@@ -5,7 +5,7 @@
  */
 import { normalizeText } from "../locale.ts";
 import { bestArea } from "./areas.ts";
-import { findDeadline } from "./deadlines.ts";
+import { taskDeadline } from "./deadlines.ts";
 import { findTargets } from "./measures.ts";
 import { readRoles, sameUnit } from "./roles.ts";
 import { isSectionTarget } from "./targets.ts";
@@ -212,7 +212,7 @@ export function readTask(
   const owner = lead.length === 0 ? sectionUnit(text, section, matcher) : null;
   if (owner && !coordinating.some((c) => sameUnit(c, owner))) lead.push(owner);
   const confidence = owner ? 0.7 : roles.confidence;
-  const deadline = findDeadline(text, span, year);
+  const { deadline, windows } = taskDeadline(text, span, year);
   const first = normalizeText(block[0].text.replace(ITEM, "").replace(NUMBERED, ""));
   // An item line of its own, with its details below it, is the task's title as a whole.
   const ownLine = block.length > 1 && first.length <= 150 && CONTINUATION.test(block[1].text);
@@ -225,6 +225,8 @@ export function readTask(
     startsOn: deadline?.startsOn ?? null,
     due: deadline?.due ?? null,
     period: deadline?.period ?? null,
+    // Only when a sentence states its own window (docs/plan-import.md, "Deadlines").
+    ...(windows.length ? { windows } : {}),
     targets: findTargets(text, span),
     span,
     confidence,

@@ -4,6 +4,7 @@
  * what the document does not state is null or absent, never guessed.
  */
 import type { Comparator } from "../plan.ts";
+import type { SentenceWindow } from "./deadlines.ts";
 
 export interface Span {
   start: number;
@@ -114,6 +115,11 @@ export interface ImportedTask {
   startsOn: string | null;
   due: string | null;
   period: string | null;
+  /**
+   * Deadline windows said of one sentence of the task, not of the whole task: "Việc phát và thu
+   * phiếu … được thực hiện từ tháng 9/2019 đến tháng 11/2019." Absent when there is none.
+   */
+  windows?: SentenceWindow[];
   targets: ImportedTarget[];
   area: string | null;
   span: Span;

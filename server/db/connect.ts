@@ -23,6 +23,7 @@ import * as m011 from "./migrations/011_framework_owner.ts";
 import * as m012 from "./migrations/012_password_change.ts";
 import * as m013 from "./migrations/013_demo_clock.ts";
 import * as m014 from "./migrations/014_audit_plan_index.ts";
+import * as m015 from "./migrations/015_target_reference.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, MigrationText> = {
   "012_password_change": m012,
   "013_demo_clock": m013,
   "014_audit_plan_index": m014,
+  "015_target_reference": m015,
 };
 
 class InRepoMigrations implements MigrationProvider {

@@ -213,7 +213,9 @@ export interface TaskTargetTable {
   text: string;
   indicator: string | null;
   comparator: ">=" | ">" | "<=" | "<" | "=" | "done_by";
-  value: string;
+  /** Null exactly when `reference` names the quantity (migration 015). */
+  value: string | null;
+  reference: ColumnType<string | null, string | null | undefined, string | null>;
   unit: string | null;
 }
 

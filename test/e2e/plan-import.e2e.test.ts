@@ -43,9 +43,8 @@ journeys("plan import screen", (j) => {
       .toContain("Bảo đảm mức độ hoàn thành kế hoạch");
 
     // A named ceiling ("không vượt quá tổng biên chế được giao") comes without a number, never a made-up
-    // 0: the reviewer states it before saving.
-    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 11").fill("100");
-    await page.getByLabel("Đơn vị tính — chỉ tiêu 1 của nhiệm vụ 11").fill("%");
+    // 0: left empty, the plan stores it by its name.
+    await page.getByText("Văn bản so với “tổng biên chế được giao”", { exact: false }).first().waitFor();
 
     // A wrong value is refused as typed, with the server's rule; fixing it enables "Accept".
     const year = page.getByLabel("Năm của kế hoạch");
@@ -109,9 +108,7 @@ journeys("plan import screen", (j) => {
     await page.locator('input[type="file"]').setInputFiles(SEED);
     await page.getByRole("button", { name: "Đọc văn bản" }).click();
     await page.getByRole("heading", { name: "Nhiệm vụ (16)" }).waitFor();
-    // The named ceiling of 4.3 needs its number before the plan can be compared (the demo stores ≤ 100 %).
-    await page.getByLabel("Mức cần đạt — chỉ tiêu 1 của nhiệm vụ 11").fill("100");
-    await page.getByLabel("Đơn vị tính — chỉ tiêu 1 của nhiệm vụ 11").fill("%");
+    // The named ceiling of 4.3 is compared by its name: the demo stores "≤ tổng biên chế được giao" too.
     const diff = page.getByTestId("import-diff");
     await diff.getByText("So với kế hoạch năm 2019 đã lưu").waitFor();
     const counts = diff.getByTestId("import-diff-counts");

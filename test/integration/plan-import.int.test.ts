@@ -146,7 +146,13 @@ forEachEngine("plan documents in and out", (get) => {
           period: string | null;
           leadUnits: string[];
           coordinatingUnits: string[];
-          targets: { text: string; comparator: string; value: number | null; unit: string }[];
+          targets: {
+            text: string;
+            comparator: string;
+            value: number | null;
+            reference?: string | null;
+            unit: string | null;
+          }[];
         }) => ({
           section: t.section,
           title: t.title,
@@ -157,15 +163,14 @@ forEachEngine("plan documents in and out", (get) => {
           period: t.period ?? null,
           leadUnits: t.leadUnits,
           coordinatingUnits: t.coordinatingUnits,
-          // A named ceiling ("tổng biên chế được giao") has no number: the reviewer states one or drops it.
-          targets: t.targets
-            .filter((x) => x.value !== null)
-            .map((x) => ({
-              text: x.text,
-              comparator: x.comparator,
-              value: x.value,
-              unit: x.unit,
-            })),
+          // A named ceiling ("tổng biên chế được giao") has no number: it is stored by its name.
+          targets: t.targets.map((x) => ({
+            text: x.text,
+            comparator: x.comparator,
+            value: x.value,
+            ...(x.value === null ? { reference: x.reference } : {}),
+            unit: x.unit,
+          })),
         }),
       ),
     };

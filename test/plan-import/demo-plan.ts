@@ -39,7 +39,15 @@ export const DEMO_PLAN: DocumentPlan = {
     targets: t.targets.flatMap((x) =>
       x.comparator === "done_by"
         ? []
-        : [{ comparator: x.comparator, value: x.value, unit: x.unit ?? null, text: x.text }],
+        : [
+            {
+              comparator: x.comparator,
+              value: x.value,
+              reference: x.reference ?? null,
+              unit: x.unit ?? null,
+              text: x.text,
+            },
+          ],
     ),
   })),
   signer: { authority: "KT. CHÁNH VĂN PHÒNG", position: "PHÓ CHÁNH VĂN PHÒNG", name: "Nguyễn Văn An" },

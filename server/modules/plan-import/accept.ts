@@ -112,7 +112,8 @@ function incomingSnapshot(p: Prepared, t: IncomingTask, stored?: SnapshotTask): 
       text: x.text,
       indicator: x.indicator ?? null,
       comparator: x.comparator,
-      value: x.value,
+      value: x.value ?? null,
+      ...(x.reference ? { reference: x.reference } : {}),
       unit: x.unit ?? null,
     })),
   };
@@ -132,7 +133,11 @@ function withIndicators(incoming: MeasurableTarget[], stored: SnapshotTask["targ
     if (t.indicator) return t.indicator;
     let k = stored.findIndex(
       (s, j) =>
-        !used.has(j) && s.comparator === t.comparator && s.value === t.value && s.unit === (t.unit ?? null),
+        !used.has(j) &&
+        s.comparator === t.comparator &&
+        s.value === (t.value ?? null) &&
+        (s.reference ?? null) === (t.reference ?? null) &&
+        s.unit === (t.unit ?? null),
     );
     if (k < 0 && stored[i] && !used.has(i) && stored[i].comparator === t.comparator) k = i;
     if (k < 0) return null;

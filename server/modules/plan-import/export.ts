@@ -58,7 +58,15 @@ export async function documentPlanFor(
       // A deadline target (done_by) is printed as the task's deadline, not among its targets.
       targets: t.targets.flatMap((x) =>
         x.comparator !== "done_by"
-          ? [{ comparator: x.comparator, value: x.value, unit: x.unit ?? null, text: x.text }]
+          ? [
+              {
+                comparator: x.comparator,
+                value: x.value,
+                reference: x.reference ?? null,
+                unit: x.unit ?? null,
+                text: x.text,
+              },
+            ]
           : [],
       ),
     })),

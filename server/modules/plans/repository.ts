@@ -213,7 +213,9 @@ export async function replaceTaskTargets(db: Kysely<DB>, taskId: number, targets
         text: t.text,
         indicator: t.indicator ?? null,
         comparator: t.comparator,
-        value: String(t.value),
+        // A named quantity has no number: value null, reference its name (015's check holds exactly one).
+        value: t.value === null || t.value === undefined ? null : String(t.value),
+        reference: t.reference ?? null,
         unit: t.unit ?? null,
       })),
     )

@@ -53,7 +53,9 @@ export async function taskSnapshots(db: Kysely<DB>, tasks: readonly TaskRow[]): 
           text: x.text,
           indicator: x.indicator,
           comparator: x.comparator,
-          value: x.comparator === "done_by" ? x.value : Number(x.value),
+          value: x.value === null ? null : x.comparator === "done_by" ? x.value : Number(x.value),
+          // Only when set: a plan without named quantities snapshots (and hashes) as it did before 015.
+          ...(x.reference !== null ? { reference: x.reference } : {}),
           unit: x.unit,
         })),
     };

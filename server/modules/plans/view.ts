@@ -117,6 +117,7 @@ export function presentTask(
       indicator: x.indicator,
       comparator: x.comparator,
       value: x.value,
+      reference: x.reference ?? null,
       unit: x.unit,
     })),
   };

@@ -364,6 +364,11 @@ export function ReviewPanel({ plan, review, onChange, units, issues, active, onS
                   {t("period", { period: task.period, due: date(task.due) })}
                 </Typography.Paragraph>
               )}
+              {task.windows.map((w) => (
+                <Typography.Paragraph key={w.text} style={{ fontSize: 13 }}>
+                  {t("sentenceWindow", { period: w.period ?? "", sentence: w.text })}
+                </Typography.Paragraph>
+              ))}
               <TargetsEditor
                 id={`imp-task-${i}-targets`}
                 task={i + 1}

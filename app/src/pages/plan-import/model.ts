@@ -50,6 +50,8 @@ export interface ReviewTask {
   due: string | null;
   startsOn: string | null;
   period: string | null;
+  /** Windows one sentence of the task states (not the task's): shown, and kept as that sentence's deadline target. */
+  windows: { text: string; period: string | null; due: string | null }[];
   targets: ReviewTarget[];
   source: number;
   /** The stored task the reviewer says this is (null: a new task); absent: matched by the server. */
@@ -83,14 +85,31 @@ export function reviewTasks(p: ImportedPlan, known: Set<string>): ReviewTask[] {
     period: t.period,
     // A named ceiling ("không vượt quá tổng biên chế được giao") has no number to store: the value is
     // left empty for the reviewer to state, never a made-up 0.
-    targets: t.targets.map((x) => ({
-      text: x.text,
-      comparator: x.comparator,
-      value: x.value ?? "",
-      unit: x.unit,
-      reference: x.reference ?? null,
-      span: x.span,
-    })),
+    windows: (t.windows ?? []).map((w) => ({ text: w.text, period: w.period, due: w.due })),
+    targets: [
+      ...t.targets.map((x) => ({
+        text: x.text,
+        comparator: x.comparator,
+        value: x.value ?? "",
+        unit: x.unit,
+        reference: x.reference ?? null,
+        span: x.span,
+      })),
+      // A window said of one sentence is kept as that sentence's own deadline (a "done by" target), not the task's.
+      ...(t.windows ?? []).flatMap((w) =>
+        w.due
+          ? [
+              {
+                text: w.text.slice(0, 1000),
+                comparator: "done_by" as const,
+                value: w.due,
+                unit: null,
+                span: w.sentence,
+              },
+            ]
+          : [],
+      ),
+    ],
     source: i,
   }));
 }
@@ -147,12 +166,17 @@ export function toAcceptBody(s: ReviewState, remove: readonly number[] = []): Ac
       period: t.period || null,
       leadUnits: t.leadUnits,
       coordinatingUnits: t.coordinatingUnits,
-      targets: t.targets.map((x) => ({
-        text: x.text,
-        comparator: x.comparator,
-        value: x.value,
-        unit: x.unit,
-      })),
+      // A named quantity left without a number is stored by its name (value null), never as 0.
+      targets: t.targets.map((x) => {
+        const named = !!x.reference && (x.value === "" || x.value === null);
+        return {
+          text: x.text,
+          comparator: x.comparator,
+          value: named ? null : x.value,
+          ...(named ? { reference: x.reference } : {}),
+          unit: x.unit,
+        };
+      }),
       ...(t.match !== undefined ? { match: t.match } : {}),
     })),
   };

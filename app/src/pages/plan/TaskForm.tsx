@@ -33,6 +33,8 @@ interface TargetValues {
   text?: string;
   comparator?: MeasurableTarget["comparator"];
   value?: string;
+  /** A named quantity instead of a number ("tổng biên chế được giao"). */
+  reference?: string;
   unit?: string;
   indicator?: string;
 }
@@ -55,14 +57,19 @@ const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : nu
 
 /** A target as the form holds it (text) → as the API takes it (number, or ISO date for done_by). */
 function targetOut(v: TargetValues) {
+  const reference = blankToNull(v.reference);
+  // A named quantity with no number: the value is null, not a made-up 0.
   const value =
-    v.comparator === "done_by"
-      ? (parseViDate(v.value ?? "") ?? v.value ?? "")
-      : (parseDecimal(v.value ?? "") ?? v.value ?? "");
+    reference && !v.value?.trim()
+      ? null
+      : v.comparator === "done_by"
+        ? (parseViDate(v.value ?? "") ?? v.value ?? "")
+        : (parseDecimal(v.value ?? "") ?? v.value ?? "");
   return {
     text: v.text?.trim() ?? "",
     comparator: v.comparator ?? ">=",
     value,
+    reference,
     unit: blankToNull(v.unit),
     indicator: blankToNull(v.indicator),
   };
@@ -85,7 +92,13 @@ function initialValues(mode: TaskFormMode): Values {
     targets: t.targets.map((x) => ({
       text: x.text,
       comparator: x.comparator,
-      value: x.comparator === "done_by" ? formatDate(String(x.value)) : pts(Number(x.value)),
+      value:
+        x.value === null
+          ? undefined
+          : x.comparator === "done_by"
+            ? formatDate(String(x.value))
+            : pts(Number(x.value)),
+      reference: x.reference ?? undefined,
       unit: x.unit ?? undefined,
       indicator: x.indicator ?? undefined,
     })),
@@ -320,7 +333,10 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
                           <Form.Item
                             label={t("form.targetValue")}
                             name={[f.name, "value"]}
-                            dependencies={[["targets", f.name, "comparator"]]}
+                            dependencies={[
+                              ["targets", f.name, "comparator"],
+                              ["targets", f.name, "reference"],
+                            ]}
                             rules={[
                               ({ getFieldValue }) => ({
                                 validator: async () => {
@@ -331,7 +347,9 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
                                       t(
                                         v.comparator === "done_by"
                                           ? "form.targetDateRule"
-                                          : "form.targetNumberRule",
+                                          : v.reference && v.value !== null
+                                            ? "form.targetValueOrReferenceRule"
+                                            : "form.targetNumberRule",
                                       ),
                                     );
                                 },
@@ -355,6 +373,16 @@ function TaskFormDrawerOnce({ plan, mode, onClose }: DrawerProps) {
                             label={t("form.indicator")}
                             name={[f.name, "indicator"]}
                             rules={[zodRule(targetFields.shape.indicator, t("form.indicatorRule"))]}
+                          >
+                            <Input />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24}>
+                          <Form.Item
+                            label={t("form.targetReference")}
+                            name={[f.name, "reference"]}
+                            extra={t("form.targetReferenceHelp")}
+                            rules={[zodRule(targetFields.shape.reference, t("form.targetReferenceRule"))]}
                           >
                             <Input />
                           </Form.Item>

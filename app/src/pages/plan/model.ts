@@ -20,7 +20,10 @@ export interface MeasurableTarget {
   text: string;
   indicator: string | null;
   comparator: ">=" | ">" | "<=" | "<" | "=" | "done_by";
-  value: number | string;
+  /** null when the target names its quantity (`reference`) instead of a number. */
+  value: number | string | null;
+  /** A named quantity: "tổng biên chế được giao". */
+  reference?: string | null;
   unit: string | null;
   /** Task detail only, for readers of the agency's private data. */
   latest?: { value: number; period: string; recordedAt: string } | null;

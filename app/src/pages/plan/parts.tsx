@@ -112,9 +112,19 @@ const COMPARATOR: Record<MeasurableTarget["comparator"], string> = {
   done_by: "",
 };
 
-/** "≥ 30 %" or "by 31/10/2019". */
-export function TargetValue({ target }: { target: Pick<MeasurableTarget, "comparator" | "value" | "unit"> }) {
+/** "≥ 30 %", "by 31/10/2019", or a named quantity whole: "≤ tổng biên chế được giao". */
+export function TargetValue({
+  target,
+}: {
+  target: Pick<MeasurableTarget, "comparator" | "value" | "unit" | "reference">;
+}) {
   const { t } = useTranslation("plan");
+  if (target.value === null || target.value === undefined)
+    return (
+      <span>
+        {COMPARATOR[target.comparator]} {target.reference ?? ""}
+      </span>
+    );
   if (target.comparator === "done_by")
     return <span>{t("target.doneBy", { date: date(String(target.value)) })}</span>;
   const n = Number(target.value);
