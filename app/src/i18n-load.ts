@@ -1,34 +1,27 @@
 /**
  * The strings that do not ship with the app's entry (app/src/i18n.ts): the Vietnamese namespaces
- * other than `common` and `public`, and all of English, each its own chunk. Kept apart from i18n.ts,
- * which sets up i18next in the page, so the routes (read outside a browser by test/e2e/phone) can
- * ask for them.
+ * other than `common` and `public` (one chunk, i18n-vi-later.ts) and all of English (one chunk,
+ * i18n-en.ts): one request each on a slow connection. Kept apart from i18n.ts, which sets up i18next
+ * in the page, so the routes (read outside a browser by test/e2e/phone) can ask for them.
  */
 import i18n from "i18next";
 
 type Bundle = Record<string, unknown>;
-type Loaders = Record<string, () => Promise<Bundle>>;
+type Files = () => Promise<{ files: Record<string, Bundle> }>;
 
-const viLater: Loaders = import.meta.glob<Bundle>(
-  ["./i18n/vi/*.json", "!./i18n/vi/common.json", "!./i18n/vi/public.json"],
-  { import: "default" },
-);
-const en: Loaders = import.meta.glob<Bundle>("./i18n/en/*.json", { import: "default" });
+const viLater: Files = () => import("./i18n-vi-later.ts");
+const en: Files = () => import("./i18n-en.ts");
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const namespaceOf = (file: string) => /\/([\w-]+)\.json$/.exec(file)?.[1] ?? file;
 
-/** The Vietnamese namespaces loaded later, for i18next's list of namespaces. */
-export const laterNamespaces = Object.keys(viLater).map(namespaceOf);
-
-const addAll = (lang: Language, loaders: Loaders) =>
-  Promise.all(
-    Object.entries(loaders).map(async ([file, load]) => {
-      i18n.addResourceBundle(lang, namespaceOf(file), await load(), true, true);
-    }),
-  ).then(() => undefined);
+// addResourceBundle also adds the namespace to i18next's list.
+const addAll = async (lang: Language, load: Files) => {
+  for (const [file, bundle] of Object.entries((await load()).files))
+    i18n.addResourceBundle(lang, namespaceOf(file), bundle, true, true);
+};
 
 let english: Promise<void> | null = null;
 /** Adds the English strings once (every namespace; a page may use another's keys). */

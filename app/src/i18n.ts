@@ -9,7 +9,7 @@
  */
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { type Language, laterNamespaces, loadEnglish, namespaceOf } from "./i18n-load.ts";
+import { type Language, loadEnglish, namespaceOf } from "./i18n-load.ts";
 
 type Bundle = Record<string, unknown>;
 const viFirst = import.meta.glob<Bundle>(["./i18n/vi/common.json", "./i18n/vi/public.json"], {
@@ -29,7 +29,7 @@ void i18n.use(initReactI18next).init({
   lng: "vi",
   fallbackLng: "vi",
   defaultNS: "common",
-  ns: [...Object.keys(viFirst).map(namespaceOf), ...laterNamespaces],
+  ns: Object.keys(viFirst).map(namespaceOf),
   interpolation: { escapeValue: false },
   returnNull: false,
 });

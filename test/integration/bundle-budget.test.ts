@@ -80,6 +80,9 @@ describe("the public ranking's first load", () => {
     const m = readManifest();
     expect(chunks.ranking).toContain(`/${m["src/pages/public/RankingPage.tsx"].file}`);
     expect(chunks.dashboard).toContain(`/${m["src/pages/dashboard/DashboardPage.tsx"].file}`);
+    // The staff shell and its strings, which the app loads lazily, start with the dashboard's HTML.
+    expect(chunks.dashboard).toContain(`/${m["src/components/StaffRoot.tsx"].file}`);
+    expect(chunks.dashboard).toContain(`/${m["src/i18n-vi-later.ts"].file}`);
     // Nothing the entry loads anyway.
     const entry = [...closure(m, "index.html")].map((k) => `/${m[k].file}`);
     expect([...chunks.ranking, ...chunks.dashboard].filter((f) => entry.includes(f))).toEqual([]);
