@@ -70,11 +70,16 @@ export function staticDashboard(d: Dashboard): string {
   );
 }
 
-// Registered before any of the page's code: every LCP candidate, the last one being the LCP.
+// Registered before any of the page's code: every LCP candidate, the last one being the LCP, with
+// what it was (tag and the start of its text), so a run says which element the figure is.
 const OBSERVER = `(() => {
   window.__lcp = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__lcp.push({ t: e.startTime, at: performance.now() });
+    for (const e of list.getEntries()) {
+      const el = e.element;
+      const what = el ? el.tagName.toLowerCase() + " " + JSON.stringify((el.textContent || "").trim().slice(0, 30)) : "?";
+      window.__lcp.push({ t: e.startTime, at: performance.now(), what });
+    }
   }).observe({ type: "largest-contentful-paint", buffered: true });
 })()`;
 
@@ -96,6 +101,8 @@ async function mobile(context: BrowserContext): Promise<Page> {
 
 interface Load {
   lcp: number;
+  /** The LCP element: its tag and the start of its text. */
+  what: string;
   /** Compressed bytes of the scripts whose response ended before the LCP. */
   jsBeforeLcp: number;
   jsTotal: number;
@@ -115,9 +122,10 @@ async function measure(context: BrowserContext, url: string, ready: string): Pro
   const r = (await p.evaluate(`(() => {
     const l = window.__lcp;
     const lcp = l[l.length - 1].t;
+    const what = l[l.length - 1].what;
     const js = performance.getEntriesByType("resource").filter((e) => /\\.m?js(\\?|$)/.test(e.name));
     const sum = (xs) => xs.reduce((s, e) => s + e.encodedBodySize, 0);
-    return { lcp, jsBeforeLcp: sum(js.filter((e) => e.responseEnd <= lcp)), jsTotal: sum(js) };
+    return { lcp, what, jsBeforeLcp: sum(js.filter((e) => e.responseEnd <= lcp)), jsTotal: sum(js) };
   })()`)) as Load;
   await p.close();
   return r;
@@ -170,6 +178,9 @@ export async function benchFirstLoad(
   const ms = (xs: Load[]) => xs.map((x) => x.lcp.toFixed(0)).join(", ");
   console.log(
     `mobile LCP runs (ms): ranking ${ms(runs.ranking)}; its static page ${ms(runs.rankingStatic)}; dashboard ${ms(runs.dashboard)}; its static page ${ms(runs.dashboardStatic)}`,
+  );
+  console.log(
+    `LCP elements: ranking ${runs.ranking.map((x) => x.what).join(" | ")}; dashboard ${runs.dashboard.map((x) => x.what).join(" | ")}`,
   );
   const lcp = (xs: Load[]) => median(xs.map((x) => x.lcp));
   const rs = lcp(runs.rankingStatic);

@@ -73,24 +73,30 @@ const chunks = { ranking: ["/assets/RankingPage-x.js"], dashboard: ["/assets/Das
 describe("the HTML starts a page's reads and code", () => {
   it("preloads the public ranking's reads and chunks, for a visitor without the session read", () => {
     expect(earlyLoads("/public/rankings/12?q=so", false, chunks)).toEqual({
-      data: ["/api/public/cycles/12", "/api/public/overview"],
+      data: ["/api/public/cycles/12", "/api/public/overview", "/api/clock"],
       modules: ["/assets/RankingPage-x.js"],
     });
     expect(earlyLoads("/public/rankings/12/v/2", true, chunks).data).toEqual([
       "/api/auth/session",
       "/api/public/cycles/12/versions/2",
       "/api/public/overview",
+      "/api/clock",
     ]);
   });
 
   it("preloads the dashboard's read only with a cookie", () => {
-    expect(earlyLoads("/dashboard", true, chunks).data).toEqual(["/api/auth/session", "/api/me/dashboard"]);
+    expect(earlyLoads("/dashboard", true, chunks).data).toEqual([
+      "/api/auth/session",
+      "/api/me/dashboard",
+      "/api/clock",
+    ]);
     expect(earlyLoads("/dashboard/7", true, chunks).data).toEqual([
       "/api/auth/session",
       "/api/agencies/7/dashboard",
+      "/api/clock",
     ]);
     expect(earlyLoads("/dashboard", false, chunks)).toEqual({
-      data: [],
+      data: ["/api/clock"],
       modules: ["/assets/DashboardPage-y.js"],
     });
   });

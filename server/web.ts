@@ -54,8 +54,8 @@ export interface EarlyLoads {
 type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
 
 /**
- * For each page with a preload, its chunk and the chunks it imports statically, less those the entry
- * loads anyway, from the build's manifest (vite `build.manifest`). Without a manifest, none.
+ * For each page with a preload, its chunks and the chunks they import statically, less those the
+ * entry loads anyway, from the build's manifest (vite `build.manifest`). Without a manifest, none.
  */
 export function routeChunks(distDir: string): Record<string, string[]> {
   const file = path.join(distDir, ".vite", "manifest.json");
@@ -70,16 +70,28 @@ export function routeChunks(distDir: string): Record<string, string[]> {
   const entry = new Set<string>();
   for (const [k, v] of Object.entries(manifest)) if (v.isEntry) closure(k, entry);
   const out: Record<string, string[]> = {};
-  for (const [page, src] of Object.entries(PAGE_SOURCES)) {
-    if (!manifest[src]) continue;
-    out[page] = [...closure(src)].filter((k) => !entry.has(k)).map((k) => `/${manifest[k].file}`);
+  for (const [page, sources] of Object.entries(PAGE_SOURCES)) {
+    const found = sources.filter((src) => manifest[src]);
+    if (found.length === 0) continue;
+    const keys = new Set<string>();
+    for (const src of found) closure(src, keys);
+    out[page] = [...keys].filter((k) => !entry.has(k)).map((k) => `/${manifest[k].file}`);
   }
   return out;
 }
 
+/**
+ * The modules each page loads before it shows anything. The dashboard sits in the staff shell, which
+ * the app loads lazily with antd and the rest of the Vietnamese strings (app/src/App.tsx): preloaded
+ * here, they load beside the entry instead of after it.
+ */
 const PAGE_SOURCES = {
-  ranking: "src/pages/public/RankingPage.tsx",
-  dashboard: "src/pages/dashboard/DashboardPage.tsx",
+  ranking: ["src/pages/public/RankingPage.tsx"],
+  dashboard: [
+    "src/components/StaffRoot.tsx",
+    "src/i18n-vi-later.ts",
+    "src/pages/dashboard/DashboardPage.tsx",
+  ],
 } as const;
 
 /**
@@ -91,18 +103,22 @@ export function earlyLoads(url: string, hasCookie: boolean, chunks: Record<strin
   const pathname = url.split("?")[0];
   // The app asks who is signed in on every page (app/src/auth.tsx): the same read, started here.
   const data: string[] = hasCookie ? [`/api${SESSION_PATH}`] : [];
+  // And the day the app runs on, for the demo's banner above every page (app/src/components/DemoBanner.tsx).
+  const clock = "/api/clock";
   const ranking = /^\/public\/rankings\/(\d{1,9})(?:\/v\/(\d{1,9}))?\/?$/.exec(pathname);
   if (ranking) {
     const [, cycle, version] = ranking;
     data.push(
       version ? `/api/public/cycles/${cycle}/versions/${version}` : `/api/public/cycles/${cycle}`,
       "/api/public/overview",
+      clock,
     );
     return { data, modules: chunks.ranking ?? [] };
   }
   const dashboard = /^\/dashboard(?:\/(\d{1,9}))?\/?$/.exec(pathname);
   if (dashboard) {
     if (hasCookie) data.push(dashboard[1] ? `/api/agencies/${dashboard[1]}/dashboard` : "/api/me/dashboard");
+    data.push(clock);
     return { data, modules: chunks.dashboard ?? [] };
   }
   return { data, modules: [] };

@@ -1,10 +1,8 @@
-import { App as AntApp, ConfigProvider, Spin } from "antd";
-import enUS from "antd/locale/en_US";
-import viVN from "antd/locale/vi_VN";
 import { Suspense } from "react";
-import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Outlet, type RouteObject, RouterProvider } from "react-router";
-import { Shell } from "./components/Shell.tsx";
+import { StaffRoot } from "./components/antd-lazy.tsx";
+import { LightLoading } from "./components/light.tsx";
+import { PublicShell } from "./components/PublicShell.tsx";
 import { adminRoutes } from "./pages/admin/routes.tsx";
 import { appraisalRoutes } from "./pages/appraisal/routes.tsx";
 import { auditRoutes } from "./pages/audit/routes.tsx";
@@ -17,14 +15,33 @@ import { publicRoutes } from "./pages/public/routes.tsx";
 import { selfAssessmentRoutes } from "./pages/self-assessment/routes.tsx";
 import { taskRoutes } from "./pages/tasks/routes.tsx";
 
+const pageLoading = (
+  <div className="page">
+    <LightLoading rows={6} />
+  </div>
+);
+
+/**
+ * Two frames. The public pages (/public/…) sit in a light shell of plain React and CSS, so the public
+ * ranking's first load carries no antd; every other page sits in the staff shell, which loads antd
+ * (and every namespace's strings) when first needed.
+ */
 const routes: RouteObject[] = [
   {
     element: (
-      <Shell>
-        <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
+      <PublicShell>
+        <Suspense fallback={pageLoading}>
           <Outlet />
         </Suspense>
-      </Shell>
+      </PublicShell>
+    ),
+    children: [...publicRoutes],
+  },
+  {
+    element: (
+      <Suspense fallback={pageLoading}>
+        <StaffRoot />
+      </Suspense>
     ),
     children: [
       ...homeRoutes,
@@ -35,7 +52,6 @@ const routes: RouteObject[] = [
       ...selfAssessmentRoutes,
       ...appraisalRoutes,
       ...provinceRoutes,
-      ...publicRoutes,
       ...adminRoutes,
       ...auditRoutes,
     ],
@@ -45,29 +61,5 @@ const routes: RouteObject[] = [
 const router = createBrowserRouter(routes);
 
 export function App() {
-  const { i18n } = useTranslation();
-  return (
-    <ConfigProvider
-      locale={i18n.language === "en" ? enUS : viVN}
-      theme={{
-        // Secondary and description text darker than antd's defaults, for 4.5:1 contrast (WCAG AA).
-        token: {
-          colorPrimary: "#0b57d0",
-          colorLink: "#0b57d0",
-          borderRadius: 6,
-          colorTextSecondary: "rgba(0, 0, 0, 0.68)",
-          colorTextTertiary: "rgba(0, 0, 0, 0.62)",
-          colorTextDescription: "rgba(0, 0, 0, 0.62)",
-          // antd's placeholder grey and error red are below 4.5:1 on white.
-          colorTextPlaceholder: "rgba(0, 0, 0, 0.6)",
-          colorError: "#c41d1f",
-        },
-      }}
-    >
-      {/* Toasts below the page header, clear of a drawer's or modal's title bar. */}
-      <AntApp message={{ top: 72, maxCount: 3 }}>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
+  return <RouterProvider router={router} />;
 }

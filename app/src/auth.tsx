@@ -1,11 +1,12 @@
 /** Who is signed in, and guards for pages that need a role. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Result, Spin } from "antd";
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
+import { lazy, type ReactNode } from "react";
 import { SESSION_PATH } from "../../core/contracts/roles.ts";
 import { type ApiError, api } from "./api.ts";
+import { LightLoading } from "./components/light.tsx";
+
+// The refusal is drawn with antd, which the staff shell around every guarded page has loaded already.
+const Refusal = lazy(() => import("./components/Refusal.tsx"));
 
 export type Role = "admin" | "province_office" | "appraiser" | "leader" | "focal_point" | "division";
 
@@ -72,22 +73,9 @@ export function useSignOut() {
 /** Renders children only for the given roles; a visitor is sent to the sign-in page. */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { me, loading } = useMe();
-  const { t } = useTranslation();
-  const location = useLocation();
-  if (loading) return <Spin style={{ display: "block", margin: 48 }} />;
-  if (!me)
-    return (
-      <Result
-        status="403"
-        title={t("auth.signInNeeded")}
-        extra={
-          <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>
-            {t("auth.signIn")}
-          </Link>
-        }
-      />
-    );
-  if (!roles.includes(me.role)) return <Result status="403" title={t("auth.notAllowed")} />;
+  if (loading) return <LightLoading />;
+  if (!me) return <Refusal signIn />;
+  if (!roles.includes(me.role)) return <Refusal />;
   return <>{children}</>;
 }
 

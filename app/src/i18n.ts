@@ -1,42 +1,35 @@
 /**
  * Vietnamese first, English second. Each journey keeps its strings in its own namespace file,
  * i18n/{vi,en}/<namespace>.json, so pages can be worked on side by side; `common` is shared.
- * Vietnamese ships with the app's entry; English is its own chunks, loaded when chosen (before the
- * first render for a returning English reader, see `i18nReady`), so a first load carries one language.
+ * Only Vietnamese `common` and `public` ship with the app's entry (what the public pages and their
+ * light shell read); the other Vietnamese namespaces load with the antd part of the app
+ * (i18n-load.ts `loadAllStrings`, awaited before any staff page renders), and English is its own chunks, loaded
+ * when chosen (before the first render for a returning English reader, see `i18nReady`), so a first
+ * load of a public page carries one language and two namespaces.
  */
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { type Language, loadEnglish, namespaceOf } from "./i18n-load.ts";
 
 type Bundle = Record<string, unknown>;
-const vi = import.meta.glob<Bundle>("./i18n/vi/*.json", { eager: true, import: "default" });
-const en = import.meta.glob<Bundle>("./i18n/en/*.json", { import: "default" });
+const viFirst = import.meta.glob<Bundle>(["./i18n/vi/common.json", "./i18n/vi/public.json"], {
+  eager: true,
+  import: "default",
+});
 
-const namespaceOf = (file: string) => /\/([\w-]+)\.json$/.exec(file)?.[1] ?? file;
+export { LANGUAGES, type Language } from "./i18n-load.ts";
 
-export const LANGUAGES = ["vi", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
 const stored = typeof localStorage !== "undefined" ? localStorage.getItem("parindex.lang") : null;
-
-let english: Promise<void> | null = null;
-/** Adds the English strings once (every namespace; a page may use another's keys). */
-function loadEnglish(): Promise<void> {
-  english ??= Promise.all(
-    Object.entries(en).map(async ([file, load]) => {
-      i18n.addResourceBundle("en", namespaceOf(file), await load(), true, true);
-    }),
-  ).then(() => undefined);
-  return english;
-}
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: Object.fromEntries(Object.entries(vi).map(([file, bundle]) => [namespaceOf(file), bundle])),
+    vi: Object.fromEntries(Object.entries(viFirst).map(([file, bundle]) => [namespaceOf(file), bundle])),
   },
   partialBundledLanguages: true,
   lng: "vi",
   fallbackLng: "vi",
   defaultNS: "common",
-  ns: Object.keys(vi).map(namespaceOf),
+  ns: Object.keys(viFirst).map(namespaceOf),
   interpolation: { escapeValue: false },
   returnNull: false,
 });

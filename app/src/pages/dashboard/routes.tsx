@@ -1,6 +1,6 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
-import { Loading } from "../../components/common.tsx";
+import { LightLoading } from "../../components/light.tsx";
 import { dashboardPath, prefetch } from "./prefetch.ts";
 
 const DashboardPage = lazy(() => import("./DashboardPage.tsx"));
@@ -13,7 +13,7 @@ const route = (path: string): RouteObject => ({
     prefetch(dashboardPath(params.agencyId));
     return null;
   },
-  hydrateFallbackElement: <Loading rows={6} />,
+  hydrateFallbackElement: <LightLoading rows={6} />,
 });
 
 export const dashboardRoutes: RouteObject[] = [route("/dashboard"), route("/dashboard/:agencyId")];

@@ -4,29 +4,33 @@
  * Beside the table: when the results were first published, by which decision, the version, the
  * agencies left out of the ranking with the reason, every correction (its reason and each agency's
  * old → new figures) and the audit log's check value the publication recorded.
+ *
+ * The page people reach first, often on a slow phone: drawn in plain React and CSS (styles.css,
+ * `.light-…` and `.rank-…`), without antd or a chart, so its first load is small (see
+ * test/integration/bundle-budget.test.ts). On a phone the table keeps three columns (rank, the agency
+ * with its points, grade and change beneath, the index): nothing to scroll sideways.
  */
-import { Alert, Card, Descriptions, Form, Input, Select, Table, Tag, Typography } from "antd";
-import type { HTMLAttributes, ReactNode } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { searchKey } from "../../../../core/locale.ts";
+import { formatNumber, searchKey } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
-import { EmptyState, ErrorBox, Loading } from "../../components/common.tsx";
-import { countText, HashText } from "../../components/HashText.tsx";
-import { LinkButton } from "../../components/LinkButton.tsx";
+import { ButtonLink, LightError, LightLoading, Notice } from "../../components/light.tsx";
 import { date, pct, pts } from "../../format.ts";
-import { NotPublished, RankChangeText, stackOnPhone, useGroupName, useIsPhone } from "./parts.tsx";
+import { NotPublished, RankChangeText, useGroupName, useIsPhone } from "./parts.tsx";
 import { decisionRef, rankingPath } from "./publication.ts";
 import type { Correction, Headline, Overview, PublishedCycle, RankingItem } from "./types.ts";
 
 type Change = Correction["changes"][number];
+
+const PAGE_SIZE = 20;
 
 /** An agency's headline figures in one version, or "not ranked". */
 function Figures({ h }: { h: Headline | null }) {
   const { t } = useTranslation("public");
   if (!h) return <>{t("ranking.notRanked")}</>;
   return (
-    <span className="num" style={{ whiteSpace: "normal", textAlign: "left" }}>
+    <>
       {t("ranking.figures", {
         points: pts(h.points),
         max: pts(h.max),
@@ -34,8 +38,106 @@ function Figures({ h }: { h: Headline | null }) {
         rank: h.rank ?? "—",
         grade: h.grade ?? "—",
       })}
+    </>
+  );
+}
+
+/** Label–value pairs, one per line (a description list). */
+function Facts({ items }: { items: { key: string; label: string; children: ReactNode }[] }) {
+  return (
+    <dl className="light-facts">
+      {items.map((i) => (
+        <div key={i.key}>
+          <dt>{i.label}</dt>
+          <dd>{i.children}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A SHA-256 hash: its first 12 hex digits to read, the whole in the title and one click from the clipboard. */
+function Hash({ hash }: { hash: string }) {
+  const { t } = useTranslation("public");
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(hash);
+    } catch {
+      // Without the clipboard API (a page served over plain HTTP): the older way.
+      const area = document.createElement("textarea");
+      area.value = hash;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.append(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 3000);
+  };
+  return (
+    <span className="light-hash">
+      <code title={hash} data-hash={hash}>
+        {hash.length > 16 ? `${hash.slice(0, 12)}…` : hash}
+      </code>
+      <button type="button" className="light-button light-button-small" onClick={copy}>
+        {t("ranking.copyHash")}
+      </button>
+      <span role="status" className="light-hash-copied">
+        {copied ? t("ranking.copied") : ""}
+      </span>
     </span>
   );
+}
+
+/** Which slice of a long list is shown, and buttons to move through it; nothing for one page. */
+function usePages<T>(rows: T[]): { shown: T[]; pager: ReactNode } {
+  const { t } = useTranslation("public");
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const shown = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  if (pages === 1) return { shown, pager: null };
+  return {
+    shown,
+    pager: (
+      <nav aria-label={t("ranking.pages")} className="light-pager">
+        <button
+          type="button"
+          className="light-button light-button-small"
+          disabled={current === 1}
+          onClick={() => setPage(current - 1)}
+          aria-label={t("ranking.previousPage")}
+        >
+          ‹
+        </button>
+        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+          <button
+            key={n}
+            type="button"
+            className="light-button light-button-small"
+            aria-current={n === current ? "page" : undefined}
+            aria-label={t("ranking.pageN", { n })}
+            onClick={() => setPage(n)}
+          >
+            {n}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="light-button light-button-small"
+          disabled={current === pages}
+          onClick={() => setPage(current + 1)}
+          aria-label={t("ranking.nextPage")}
+        >
+          ›
+        </button>
+      </nav>
+    ),
+  };
 }
 
 /** What people quote: when the results were first published, by which decision, which version this is. */
@@ -45,11 +147,7 @@ function PublicationSummary({ data }: { data: PublishedCycle }) {
   const decision = data.versions[0]?.decision ?? null;
   const sample = data.items.length > 0 && data.items.every((i) => i.sample);
   return (
-    <Descriptions
-      size="small"
-      column={1}
-      style={{ marginBottom: 16 }}
-      styles={{ label: { minWidth: 150 } }}
+    <Facts
       items={[
         {
           key: "first",
@@ -89,15 +187,14 @@ function PublicationSummary({ data }: { data: PublishedCycle }) {
 
 /** How to check this publication later: its versions, who published it, the hashes it recorded. */
 function PublicationProof({ data }: { data: PublishedCycle }) {
-  const { t } = useTranslation("public");
-  const phone = useIsPhone();
+  const { t, i18n } = useTranslation("public");
   const p = data.publication;
   const items: { key: string; label: string; children: ReactNode }[] = [
     {
       key: "versions",
       label: t("ranking.versions"),
       children: (
-        <ul style={{ margin: 0, paddingInlineStart: 18 }} data-figure="versions">
+        <ul className="light-list" data-figure="versions">
           {data.versions.map((v) => {
             const label = t("ranking.versionItem", { version: v.version, date: date(v.publishedAt) });
             const notes = [
@@ -127,11 +224,11 @@ function PublicationProof({ data }: { data: PublishedCycle }) {
       label: t("ranking.auditHead"),
       children: (
         <div data-figure="audit-head">
-          <span style={{ overflowWrap: "anywhere" }}>
-            {t("ranking.auditHeadValue", { n: countText(p.auditHead.length) })}{" "}
-            <HashText hash={p.auditHead.hash} copyLabel={t("ranking.copyHash")} />
+          <span className="light-wrap">
+            {t("ranking.auditHeadValue", { n: count(p.auditHead.length, i18n.language) })}{" "}
+            <Hash hash={p.auditHead.hash} />
           </span>
-          <div style={{ color: "rgba(0, 0, 0, 0.68)", fontSize: 13 }}>{t("ranking.auditHeadHelp")}</div>
+          <div className="light-help">{t("ranking.auditHeadHelp")}</div>
         </div>
       ),
     },
@@ -140,97 +237,103 @@ function PublicationProof({ data }: { data: PublishedCycle }) {
       label: t("ranking.snapshotHash"),
       children: (
         <div data-figure="snapshot-hash">
-          <HashText hash={p.hash} copyLabel={t("ranking.copyHash")} />
-          <div style={{ color: "rgba(0, 0, 0, 0.68)", fontSize: 13 }}>{t("ranking.snapshotHashHelp")}</div>
+          <Hash hash={p.hash} />
+          <div className="light-help">{t("ranking.snapshotHashHelp")}</div>
         </div>
       ),
     },
   );
   return (
-    <Card style={{ marginBottom: 16 }}>
-      <section aria-labelledby="proof-title">
-        <h2 id="proof-title" style={{ fontSize: 20, marginTop: 0 }}>
-          {t("ranking.proof")}
-        </h2>
-        <Descriptions
-          size="small"
-          column={1}
-          layout={phone ? "vertical" : "horizontal"}
-          styles={{ label: { width: phone ? undefined : 220 } }}
-          items={items}
-        />
-      </section>
-    </Card>
+    <section className="light-card" aria-labelledby="proof-title">
+      <h2 id="proof-title">{t("ranking.proof")}</h2>
+      <Facts items={items} />
+    </section>
   );
 }
+
+/** A count in the interface language: 12.345 (vi), 12,345 (en). */
+const count = (n: number, lang: string) =>
+  lang === "en" ? n.toLocaleString("en-GB") : formatNumber(n, { maxDecimals: 0 });
 
 function CorrectionCard({ c, data }: { c: Correction; data: PublishedCycle }) {
   const { t, i18n } = useTranslation("public");
   const phone = useIsPhone();
   const year = data.cycle.year;
+  const { shown, pager } = usePages(c.changes);
+  const agency = (r: Change) => <Link to={`/public/agencies/${r.agencyId}?year=${year}`}>{r.name}</Link>;
+  const before = t("ranking.before", { version: c.version - 1 });
+  const after = t("ranking.after", { version: c.version });
+  const old = (r: Change) => (
+    <span data-side="old">
+      <Figures h={r.old} />
+    </span>
+  );
+  const now = (r: Change) => (
+    <strong data-side="new">
+      <Figures h={r.new} />
+    </strong>
+  );
   return (
-    <article data-correction={c.version} style={{ marginBottom: 16 }}>
-      <h3 style={{ fontSize: 17, margin: "8px 0" }}>
-        {t("ranking.correctionTitle", { version: c.version, date: date(c.publishedAt) })}
-      </h3>
+    <article data-correction={c.version} className="rank-correction">
+      <h3>{t("ranking.correctionTitle", { version: c.version, date: date(c.publishedAt) })}</h3>
       {c.decision && (
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t("ranking.correctionDecision", { ref: decisionRef(c.decision, i18n.language) })}
-        </Typography.Paragraph>
+        <p>{t("ranking.correctionDecision", { ref: decisionRef(c.decision, i18n.language) })}</p>
       )}
-      <Typography.Paragraph data-figure="reason" style={{ overflowWrap: "anywhere" }}>
+      <p data-figure="reason" className="light-wrap">
         <strong>{t("ranking.correctionReason")}:</strong> {c.reason ?? "—"}
-      </Typography.Paragraph>
-      <Table<Change>
-        rowKey="agencyId"
-        size="small"
-        dataSource={c.changes}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        caption={
-          <Typography.Text strong>
-            {t("ranking.changesCaption", { version: c.version, previous: c.version - 1 })}
-          </Typography.Text>
-        }
-        locale={{ emptyText: <EmptyState description={t("ranking.noChanges")} /> }}
-        onRow={(r) => ({ "data-change": r.agencyId }) as HTMLAttributes<HTMLElement>}
-        columns={stackOnPhone<Change>(
-          [
-            {
-              title: t("ranking.agency"),
-              key: "agency",
-              render: (_, r) => <Link to={`/public/agencies/${r.agencyId}?year=${year}`}>{r.name}</Link>,
-            },
-            {
-              title: t("ranking.before", { version: c.version - 1 }),
-              key: "old",
-              render: (_, r) => (
-                <span data-side="old">
-                  <Figures h={r.old} />
-                </span>
-              ),
-            },
-            {
-              title: t("ranking.after", { version: c.version }),
-              key: "new",
-              render: (_, r) => (
-                <strong data-side="new">
-                  <Figures h={r.new} />
-                </strong>
-              ),
-            },
-          ],
-          phone,
-          t("ranking.agency"),
-        )}
-      />
-      <Typography.Paragraph style={{ marginTop: 8 }}>
-        <Link
-          to={rankingPath(data.cycle.id, c.version - 1, data.currentVersion)}
-          style={{ textDecoration: "underline" }}
-        >
+      </p>
+      <table className="light-table">
+        <caption>{t("ranking.changesCaption", { version: c.version, previous: c.version - 1 })}</caption>
+        <thead>
+          {phone ? (
+            <tr>
+              <th scope="col">{t("ranking.agency")}</th>
+            </tr>
+          ) : (
+            <tr>
+              <th scope="col">{t("ranking.agency")}</th>
+              <th scope="col">{before}</th>
+              <th scope="col">{after}</th>
+            </tr>
+          )}
+        </thead>
+        <tbody>
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={phone ? 1 : 3} className="light-empty">
+                {t("ranking.noChanges")}
+              </td>
+            </tr>
+          )}
+          {shown.map((r) =>
+            phone ? (
+              <tr key={r.agencyId} data-change={r.agencyId}>
+                <td>
+                  <div className="rank-strong">{agency(r)}</div>
+                  <div>
+                    {before}: {old(r)}
+                  </div>
+                  <div>
+                    {after}: {now(r)}
+                  </div>
+                </td>
+              </tr>
+            ) : (
+              <tr key={r.agencyId} data-change={r.agencyId}>
+                <td>{agency(r)}</td>
+                <td>{old(r)}</td>
+                <td>{now(r)}</td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      {pager}
+      <p>
+        <Link to={rankingPath(data.cycle.id, c.version - 1, data.currentVersion)} className="light-underline">
           {t("ranking.previousVersion", { version: c.version - 1 })}
         </Link>
-      </Typography.Paragraph>
+      </p>
     </article>
   );
 }
@@ -241,84 +344,135 @@ function RankingTable({ data, query }: { data: PublishedCycle; query: string }) 
   const group = useGroupName();
   const key = searchKey(query);
   const items = data.items.filter((r) => !key || searchKey(r.agency).includes(key));
-  const agencyLink = (r: RankingItem) => `/public/agencies/${r.agencyId}?year=${data.cycle.year}`;
+  const { shown, pager } = usePages(items);
+  const agencyLink = (r: RankingItem) => (
+    <Link to={`/public/agencies/${r.agencyId}?year=${data.cycle.year}`}>{r.agency}</Link>
+  );
+  const sample = (r: RankingItem) => r.sample && <span className="light-tag">{t("sample")}</span>;
+  const points = (r: RankingItem) => t("pointsOf", { points: pts(r.points), max: pts(r.max) });
+  const columns = phone ? 3 : 6;
   return (
-    <Table<RankingItem>
-      rowKey="agencyId"
-      size="small"
-      dataSource={items}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={phone ? undefined : { x: true }}
-      caption={
-        <Typography.Text strong>
-          {t("ranking.caption", { year: data.cycle.year, group: group(data.cycle.group) })}
-        </Typography.Text>
-      }
-      locale={{
-        emptyText: (
-          <EmptyState description={query ? t("ranking.noMatch", { q: query }) : t("ranking.empty")} />
-        ),
-      }}
-      columns={
-        phone
-          ? [
-              {
-                title: t("ranking.agency"),
-                key: "all",
-                render: (_, r) => (
-                  <div data-agency={r.agencyId}>
-                    <div style={{ display: "flex", gap: 8, alignItems: "baseline" }}>
-                      <strong className="num" style={{ fontSize: 18, minWidth: 28, textAlign: "left" }}>
-                        {r.rank ?? "—"}
-                      </strong>
-                      <Link to={agencyLink(r)}>{r.agency}</Link>
-                    </div>
-                    <div>
-                      <strong>{pct(r.percent)}</strong> ·{" "}
-                      {t("pointsOf", { points: pts(r.points), max: pts(r.max) })} ·{" "}
-                      {t("ranking.gradeShort", { grade: r.grade ?? "—" })}
-                    </div>
-                    <div>
-                      <RankChangeText change={r.rankChange} />
-                      {r.sample && <Tag style={{ marginInlineStart: 8 }}>{t("sample")}</Tag>}
-                    </div>
+    <>
+      <table className={phone ? "light-table rank-table rank-table-phone" : "light-table rank-table"}>
+        <caption>{t("ranking.caption", { year: data.cycle.year, group: group(data.cycle.group) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t("ranking.rank")}
+            </th>
+            <th scope="col">{t("ranking.agency")}</th>
+            {!phone && (
+              <th scope="col" className="num">
+                {t("ranking.points")}
+              </th>
+            )}
+            <th scope="col" className="num">
+              {t("ranking.index")}
+            </th>
+            {!phone && <th scope="col">{t("ranking.grade")}</th>}
+            {!phone && <th scope="col">{t("ranking.change")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={columns} className="light-empty">
+                {query ? t("ranking.noMatch", { q: query }) : t("ranking.empty")}
+              </td>
+            </tr>
+          )}
+          {shown.map((r) =>
+            phone ? (
+              <tr key={r.agencyId} data-agency={r.agencyId}>
+                <td className="num rank-rank">{r.rank ?? "—"}</td>
+                <td>
+                  <div>{agencyLink(r)}</div>
+                  <div className="rank-detail">
+                    {points(r)} · {t("ranking.gradeShort", { grade: r.grade ?? "—" })}
                   </div>
-                ),
-              },
-            ]
-          : [
-              { title: t("ranking.rank"), key: "rank", className: "num", render: (_, r) => r.rank ?? "—" },
-              {
-                title: t("ranking.agency"),
-                key: "agency",
-                render: (_, r) => (
-                  <span data-agency={r.agencyId}>
-                    <Link to={agencyLink(r)}>{r.agency}</Link>
-                    {r.sample && <Tag style={{ marginInlineStart: 8 }}>{t("sample")}</Tag>}
-                  </span>
-                ),
-              },
-              {
-                title: t("ranking.points"),
-                key: "points",
-                className: "num",
-                render: (_, r) => t("pointsOf", { points: pts(r.points), max: pts(r.max) }),
-              },
-              {
-                title: t("ranking.index"),
-                key: "percent",
-                className: "num",
-                render: (_, r) => pct(r.percent),
-              },
-              { title: t("ranking.grade"), key: "grade", render: (_, r) => r.grade ?? "—" },
-              {
-                title: t("ranking.change"),
-                key: "change",
-                render: (_, r) => <RankChangeText change={r.rankChange} />,
-              },
-            ]
-      }
-    />
+                  <div className="rank-detail">
+                    <RankChangeText change={r.rankChange} />
+                    {sample(r)}
+                  </div>
+                </td>
+                <td className="num rank-index">{pct(r.percent)}</td>
+              </tr>
+            ) : (
+              <tr key={r.agencyId} data-agency={r.agencyId}>
+                <td className="num">{r.rank ?? "—"}</td>
+                <td>
+                  {agencyLink(r)}
+                  {sample(r)}
+                </td>
+                <td className="num">{points(r)}</td>
+                <td className="num rank-index">{pct(r.percent)}</td>
+                <td>{r.grade ?? "—"}</td>
+                <td>
+                  <RankChangeText change={r.rankChange} />
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      {pager}
+    </>
+  );
+}
+
+/** The cycle to show and the agency to look for (kept in the address, so a filtered table can be shared). */
+function Pickers({ data, overview, query }: { data: PublishedCycle; overview?: Overview; query: string }) {
+  const { t } = useTranslation("public");
+  const navigate = useNavigate();
+  const [, setSearch] = useSearchParams();
+  const group = useGroupName();
+  const c = data.cycle;
+  const search = (v: string) => setSearch(v ? { q: v } : {}, { replace: true });
+  const cycles = overview?.cycles ?? [
+    { id: c.id, year: c.year, group: c.group, version: data.currentVersion },
+  ];
+  return (
+    <div className="light-fields">
+      <div className="light-field">
+        <label htmlFor="public-cycle">{t("ranking.otherCycle")}</label>
+        <select
+          id="public-cycle"
+          value={c.id}
+          onChange={(e) => navigate(rankingPath(Number(e.target.value)))}
+        >
+          {cycles.map((o) => (
+            <option key={o.id} value={o.id}>
+              {`${t("home.cycleName", { year: o.year, group: group(o.group) })}${o.version > 1 ? ` (${t("correctedVersion", { version: o.version })})` : ""}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <form
+        className="light-field"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          search(String(new FormData(e.currentTarget).get("q") ?? "").trim());
+        }}
+      >
+        <label htmlFor="public-ranking-search">{t("ranking.search")}</label>
+        <div className="light-search">
+          <input
+            id="public-ranking-search"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder={t("ranking.searchPlaceholder")}
+            // Emptied (typed away or the clear button): the whole table again.
+            onChange={(e) => {
+              if (!e.target.value && query) search("");
+            }}
+          />
+          <button type="submit" className="light-button">
+            {t("ranking.searchButton")}
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }
 
@@ -327,8 +481,7 @@ export default function RankingPage() {
   const params = useParams();
   const cycleId = Number(params.cycleId);
   const version = params.version === undefined ? undefined : Number(params.version);
-  const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const group = useGroupName();
   const overview = useApi<Overview>("/public/overview");
   const valid =
@@ -346,16 +499,14 @@ export default function RankingPage() {
   if (q.isLoading)
     return (
       <div className="page">
-        <Loading rows={8} />
+        <LightLoading rows={8} />
       </div>
     );
   if (!q.data) {
     const missing = !valid || q.error?.status === 404;
     return (
       <div className="page">
-        <Typography.Title level={1} style={{ fontSize: 26 }}>
-          {t("ranking.titleUnknown")}
-        </Typography.Title>
+        <h1 className="light-title">{t("ranking.titleUnknown")}</h1>
         {missing ? (
           <NotPublished
             title={t("ranking.notFoundTitle")}
@@ -366,7 +517,7 @@ export default function RankingPage() {
             }
           />
         ) : (
-          <ErrorBox error={q.error} />
+          <LightError error={q.error} />
         )}
       </div>
     );
@@ -377,129 +528,67 @@ export default function RankingPage() {
   const p = data.publication;
   return (
     <div className="page">
-      <Typography.Title level={1} style={{ fontSize: 26, marginBottom: 4 }}>
-        {t("ranking.title", { year: c.year, group: group(c.group) })}
-      </Typography.Title>
-      <Typography.Paragraph>
-        {t("ranking.lead", { province: c.province, framework: c.framework.title, n: data.items.length })}
-      </Typography.Paragraph>
+      <h1 className="light-title">{t("ranking.title", { year: c.year, group: group(c.group) })}</h1>
+      <p>{t("ranking.lead", { province: c.province, framework: c.framework.title, n: data.items.length })}</p>
 
       {!p.current ? (
-        <Alert
-          type="warning"
-          showIcon
+        <Notice
+          kind="warning"
           data-state="old-version"
-          style={{ marginBottom: 16 }}
           title={<strong>{t("ranking.oldVersionTitle", { version: p.version })}</strong>}
-          description={
-            <>
-              <div>{t("ranking.oldVersionHelp", { current: data.currentVersion })}</div>
-              <LinkButton to={rankingPath(c.id)} type="primary" style={{ marginTop: 8 }}>
-                {t("ranking.seeCurrent")}
-              </LinkButton>
-            </>
-          }
-        />
+        >
+          <div>{t("ranking.oldVersionHelp", { current: data.currentVersion })}</div>
+          <div className="light-notice-action">
+            <ButtonLink to={rankingPath(c.id)} primary>
+              {t("ranking.seeCurrent")}
+            </ButtonLink>
+          </div>
+        </Notice>
       ) : (
         p.version > 1 && (
-          <Alert
-            type="info"
-            showIcon
+          <Notice
+            kind="info"
             data-state="corrected"
-            style={{ marginBottom: 16 }}
             title={t("ranking.correctedTitle", { version: p.version })}
-            description={
-              <>
-                {t("ranking.correctedHelp")}{" "}
-                <a href="#corrections-title" style={{ textDecoration: "underline" }}>
-                  {t("ranking.seeCorrections")}
-                </a>
-              </>
-            }
-          />
+          >
+            {t("ranking.correctedHelp")}{" "}
+            <a href="#corrections-title" className="light-underline">
+              {t("ranking.seeCorrections")}
+            </a>
+          </Notice>
         )
       )}
 
       <PublicationSummary data={data} />
+      <Pickers key={`${c.id}/${query}`} data={data} overview={overview.data} query={query} />
 
-      <Form layout="vertical" style={{ display: "flex", flexWrap: "wrap", gap: "0 16px" }}>
-        <Form.Item
-          label={t("ranking.otherCycle")}
-          htmlFor="public-cycle"
-          style={{ flex: "1 1 260px", maxWidth: 420, minWidth: 0 }}
-        >
-          <Select
-            id="public-cycle"
-            value={c.id}
-            onChange={(id: number) => navigate(rankingPath(id))}
-            options={(
-              overview.data?.cycles ?? [
-                { id: c.id, year: c.year, group: c.group, version: data.currentVersion },
-              ]
-            ).map((o) => ({
-              value: o.id,
-              label: `${t("home.cycleName", { year: o.year, group: group(o.group) })}${o.version > 1 ? ` (${t("correctedVersion", { version: o.version })})` : ""}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t("ranking.search")}
-          htmlFor="public-ranking-search"
-          style={{ flex: "1 1 260px", maxWidth: 420, minWidth: 0 }}
-        >
-          <Input.Search
-            id="public-ranking-search"
-            allowClear
-            defaultValue={query}
-            placeholder={t("ranking.searchPlaceholder")}
-            onSearch={(v) => setSearch(v ? { q: v } : {}, { replace: true })}
-          />
-        </Form.Item>
-      </Form>
-
-      <Card style={{ marginBottom: 16 }}>
-        <RankingTable data={data} query={query} />
-        {data.items.some((i) => i.sample) && (
-          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-            {t("ranking.sampleNote")}
-          </Typography.Paragraph>
-        )}
-      </Card>
+      <section className="light-card">
+        <RankingTable key={query} data={data} query={query} />
+        {data.items.some((i) => i.sample) && <p className="rank-note">{t("ranking.sampleNote")}</p>}
+      </section>
 
       {data.excluded.length > 0 && (
-        <Card style={{ marginBottom: 16 }}>
-          <section aria-labelledby="excluded-title">
-            <h2 id="excluded-title" style={{ fontSize: 20, marginTop: 0 }}>
-              {t("ranking.excluded")}
-            </h2>
-            <Typography.Paragraph>{t("ranking.excludedHelp")}</Typography.Paragraph>
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {data.excluded.map((e) => (
-                <li
-                  key={e.agencyId}
-                  data-excluded={e.agencyId}
-                  style={{ marginBottom: 6, overflowWrap: "anywhere" }}
-                >
-                  <Link to={`/public/agencies/${e.agencyId}?year=${c.year}`}>{e.name}</Link>
-                  <div>{t("ranking.excludedReason", { reason: e.reason })}</div>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </Card>
+        <section className="light-card" aria-labelledby="excluded-title">
+          <h2 id="excluded-title">{t("ranking.excluded")}</h2>
+          <p>{t("ranking.excludedHelp")}</p>
+          <ul className="light-list">
+            {data.excluded.map((e) => (
+              <li key={e.agencyId} data-excluded={e.agencyId} className="light-wrap">
+                <Link to={`/public/agencies/${e.agencyId}?year=${c.year}`}>{e.name}</Link>
+                <div>{t("ranking.excludedReason", { reason: e.reason })}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {data.corrections.length > 0 && (
-        <Card style={{ marginBottom: 16 }}>
-          <section aria-labelledby="corrections-title">
-            <h2 id="corrections-title" style={{ fontSize: 20, marginTop: 0 }}>
-              {t("ranking.corrections")}
-            </h2>
-            {data.corrections.map((corr) => (
-              <CorrectionCard key={corr.version} c={corr} data={data} />
-            ))}
-          </section>
-        </Card>
+        <section className="light-card" aria-labelledby="corrections-title">
+          <h2 id="corrections-title">{t("ranking.corrections")}</h2>
+          {data.corrections.map((corr) => (
+            <CorrectionCard key={corr.version} c={corr} data={data} />
+          ))}
+        </section>
       )}
 
       <PublicationProof data={data} />

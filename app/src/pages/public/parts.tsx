@@ -1,13 +1,27 @@
-/** Pieces the public pages share: phone detection, group names, rank change in words, versions, "not published". */
-import { Grid, Result } from "antd";
-import type { Key, ReactNode } from "react";
+/**
+ * Pieces the public pages share: phone detection, group names, rank change in words, versions, "not
+ * published". No antd here: the public ranking, drawn without it, uses them too.
+ */
+import { type Key, type ReactNode, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { LinkButton } from "../../components/LinkButton.tsx";
+import { ButtonLink } from "../../components/light.tsx";
+
+/** Under 768 px: antd's `md` breakpoint, which the staff pages use for the same choice. */
+const PHONE_QUERY = "(max-width: 767.98px)";
+const phoneQuery = () => (typeof matchMedia === "function" ? matchMedia(PHONE_QUERY) : null);
+const subscribePhone = (onChange: () => void) => {
+  const q = phoneQuery();
+  q?.addEventListener("change", onChange);
+  return () => q?.removeEventListener("change", onChange);
+};
 
 /** Phones (under 768 px) get stacked rows instead of wide tables. */
 export function useIsPhone(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false;
+  return useSyncExternalStore(
+    subscribePhone,
+    () => phoneQuery()?.matches ?? false,
+    () => false,
+  );
 }
 
 /** "so-ban-nganh" → "Sở, ban, ngành"; an unknown group shows its code. */
@@ -38,13 +52,10 @@ export function CorrectedNote({ version }: { version: number }) {
 export function NotPublished({ title, help }: { title: string; help: string }) {
   const { t } = useTranslation("public");
   return (
-    <div data-state="not-published">
-      <Result
-        status="info"
-        title={<h2 style={{ fontSize: 20, margin: 0 }}>{title}</h2>}
-        subTitle={help}
-        extra={<LinkButton to="/public">{t("backToPublic")}</LinkButton>}
-      />
+    <div data-state="not-published" className="light-result">
+      <h2>{title}</h2>
+      <p>{help}</p>
+      <ButtonLink to="/public">{t("backToPublic")}</ButtonLink>
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
+import { withAntd } from "../../components/antd-lazy.tsx";
 
-const PublicHome = lazy(() => import("./PublicHome.tsx"));
+// The ranking is drawn without antd (the page people reach first, on slow phones); the others still
+// use antd and load it with them.
 const RankingPage = lazy(() => import("./RankingPage.tsx"));
-const AgencyPage = lazy(() => import("./AgencyPage.tsx"));
-const PlanPage = lazy(() => import("./PlanPage.tsx"));
+const PublicHome = withAntd(() => import("./PublicHome.tsx"));
+const AgencyPage = withAntd(() => import("./AgencyPage.tsx"));
+const PlanPage = withAntd(() => import("./PlanPage.tsx"));
 
 export const publicRoutes: RouteObject[] = [
   { path: "/public", element: <PublicHome /> },
