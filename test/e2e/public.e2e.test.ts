@@ -97,7 +97,7 @@ journeys("public", (j) => {
   };
 
   test("a visitor on a phone reads the published 2018 ranking as published: first publication, no decision, version 1, the audit head", async () => {
-    await seed2017();
+    const c2017 = await seed2017();
     const c2018 = await cycleOf(2018);
     const pub = (await j().api(null, "GET", `/public/cycles/${c2018.id}`)).json;
     expect(pub.publication).toMatchObject({ version: 1, current: true, decision: null });
@@ -156,10 +156,20 @@ journeys("public", (j) => {
     await page.getByLabel("Tìm cơ quan").fill("van phong");
     await page.getByLabel("Tìm cơ quan").press("Enter");
     await page.waitForURL(/\?q=van\+phong$/);
+    // Searching again starts from the same box: it keeps the keyboard's focus.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("public-ranking-search");
     const shared = await j().page({ width: 375 });
     await shared.goto(new URL(page.url()).pathname + new URL(page.url()).search);
     await expect.poll(() => shared.locator("[data-agency]").count(), WAIT).toBe(1);
     expect(await shared.locator("[data-agency]").textContent()).toContain("Văn phòng UBND tỉnh Quảng Nam");
+    // Choosing another cycle goes there on "Xem", not on the choice (arrow keys change a closed picker).
+    await page.getByLabel("Kỳ đánh giá").selectOption(String(c2017));
+    expect(new URL(page.url()).pathname).toBe(`/public/rankings/${c2018.id}`);
+    await page.getByRole("button", { name: "Xem", exact: true }).click();
+    await page.waitForURL(`**/public/rankings/${c2017}`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), WAIT)
+      .toBe("Bảng xếp hạng Chỉ số CCHC năm 2017 — Sở, ban, ngành");
     j().expectNoConsoleErrors(page);
     j().expectNoConsoleErrors(shared);
   });

@@ -72,8 +72,10 @@ function Hash({ hash }: { hash: string }) {
       area.style.opacity = "0";
       document.body.append(area);
       area.select();
-      document.execCommand("copy");
+      const done = document.execCommand("copy");
       area.remove();
+      // Said only when it happened: otherwise the hash stays in the title to copy by hand.
+      if (!done) return;
     }
     setCopied(true);
     setTimeout(() => setCopied(false), 3000);
@@ -433,20 +435,30 @@ function Pickers({ data, overview, query }: { data: PublishedCycle; overview?: O
   ];
   return (
     <div className="light-fields">
-      <div className="light-field">
+      {/* Goes to the chosen cycle on the button, not on each change: arrow keys on a closed picker
+          change its value, and leaving the page then would be a change of context on input. */}
+      <form
+        className="light-field"
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault();
+          const id = Number(new FormData(e.currentTarget).get("cycle"));
+          if (id && id !== c.id) navigate(rankingPath(id));
+        }}
+      >
         <label htmlFor="public-cycle">{t("ranking.otherCycle")}</label>
-        <select
-          id="public-cycle"
-          value={c.id}
-          onChange={(e) => navigate(rankingPath(Number(e.target.value)))}
-        >
-          {cycles.map((o) => (
-            <option key={o.id} value={o.id}>
-              {`${t("home.cycleName", { year: o.year, group: group(o.group) })}${o.version > 1 ? ` (${t("correctedVersion", { version: o.version })})` : ""}`}
-            </option>
-          ))}
-        </select>
-      </div>
+        <div className="light-search">
+          <select id="public-cycle" name="cycle" defaultValue={c.id}>
+            {cycles.map((o) => (
+              <option key={o.id} value={o.id}>
+                {`${t("home.cycleName", { year: o.year, group: group(o.group) })}${o.version > 1 ? ` (${t("correctedVersion", { version: o.version })})` : ""}`}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="light-button">
+            {t("ranking.showCycle")}
+          </button>
+        </div>
+      </form>
       <form
         className="light-field"
         onSubmit={(e: FormEvent<HTMLFormElement>) => {
@@ -560,7 +572,7 @@ export default function RankingPage() {
       )}
 
       <PublicationSummary data={data} />
-      <Pickers key={`${c.id}/${query}`} data={data} overview={overview.data} query={query} />
+      <Pickers key={c.id} data={data} overview={overview.data} query={query} />
 
       <section className="light-card">
         <RankingTable key={query} data={data} query={query} />
