@@ -27,6 +27,8 @@ beforeAll(async () => {
       "acc-3": { preferred_username: "sso.disabled" },
       "acc-4": { preferred_username: "sso.reset" },
       "acc-5": { name: "Không có tên đăng nhập" },
+      // A provider may say anything: a control character must not reach the trail (a NUL → 500).
+      "acc-6": { preferred_username: "ai\u0000do" },
     },
   });
 });
@@ -180,6 +182,20 @@ forEachEngine("single sign-on (OIDC)", (get) => {
       ["auth.login_failed", null, "khong.co.tai.khoan"],
     ]);
     expect(JSON.parse(JSON.stringify(entries[0]!.after))).toEqual({ method: "oidc", reason: "unknown_user" });
+  });
+
+  it("refuses a user name with a control character as unknown, recording it unreadable, not a 500", async () => {
+    configure(true);
+    const { location, flow } = await start();
+    const back = await signInAt(location, "acc-6", CALLBACK);
+    const before = await state();
+    const head = await auditHead();
+    const to = refusedWith(await callback(back, flow), "auth.oidc_unknown_user");
+    expect(to.searchParams.get("user")).toBe("(?)");
+    expect(await state()).toEqual(before);
+    expect((await auditsSince(head)).map((e) => [e.action, e.entity_id, e.actor_name])).toEqual([
+      ["auth.login_failed", "(?)", "(?)"],
+    ]);
   });
 
   it("refuses a disabled account and a provider account without the user name claim", async () => {

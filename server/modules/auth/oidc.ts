@@ -23,6 +23,7 @@ import { usernameSchema } from "../../../core/contracts/users.ts";
 import type { OidcConfig } from "../../config.ts";
 import type { AppContext } from "../../context.ts";
 import { AppError, notFound } from "../../errors.ts";
+import { hasControlCharacter } from "../../input.ts";
 import { recordAudit } from "../audit/service.ts";
 import * as repo from "./repository.ts";
 import { deviceHashOf, loginName, openSession, placeOf, type SignedIn } from "./sign-in.ts";
@@ -248,11 +249,14 @@ export async function finishOidc(
   const where = await placeOf(ctx, user?.agency_id ?? null);
   if (!user || user.disabled_at) {
     const reason = user ? "disabled" : "unknown_user";
+    // The provider's words go into the trail as a name, but never a control character (PostgreSQL
+    // refuses a NUL in text: the refusal would become a 500).
+    const named = hasControlCharacter(username) ? "(?)" : username.slice(0, 100);
     await recordAudit(
       ctx.db,
       {
         id: user?.id ?? null,
-        name: username.slice(0, 100),
+        name: named,
         role: user?.role ?? null,
         session: null,
         ip: input.ip,
@@ -260,12 +264,12 @@ export async function finishOidc(
       {
         action: "auth.login_failed",
         entity: "login",
-        entityId: username.slice(0, 100),
+        entityId: named,
         ...where,
         after: { method: "oidc", reason },
       },
     );
-    throw user ? refusals.disabled(username) : refusals.unknownUser(username);
+    throw user ? refusals.disabled(named) : refusals.unknownUser(named);
   }
   const deviceHash = deviceHashOf(input.deviceToken);
   const signed = await ctx.db.transaction().execute(async (trx) =>
