@@ -119,7 +119,14 @@ journeys("self-assessment", (j) => {
     await drawer(page).getByText("Điểm phải là bội của 0,25").waitFor();
     await points.fill("1,5");
     await drawer(page).getByLabel("Giải trình").fill("Đã thực hiện 6/8 nhiệm vụ UBND tỉnh giao");
+    // The confirmation is a toast of a few seconds: wait for the server's answer first (a loaded
+    // PostgreSQL in CI once took longer than the toast's wait), then for the toast it brings.
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === "PUT" && /\/scores\/1\.6$/.test(new URL(r.url()).pathname),
+      { timeout: 45_000 },
+    );
     await drawer(page).getByRole("button", { name: "Lưu điểm" }).click();
+    expect((await saved).status()).toBe(200);
     await page.getByText("Đã lưu: 1,5 điểm").last().waitFor();
     await page
       .getByRole("button", { name: /Quay lại|Close/ })
