@@ -80,3 +80,9 @@ export function qs(params: Record<string, string | number | boolean | null | und
   const s = p.toString();
   return s ? `?${s}` : "";
 }
+
+/** A failed request's message in the interface language; any other error as it says. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return e.text;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -3,7 +3,13 @@
  * decimals, and these helpers turn them into vi-VN (or en) text through core's formatters.
  */
 import i18n from "i18next";
-import { formatPercentCenti, formatPoints, todayInVietnam, formatDate as viDate } from "../../core/locale.ts";
+import {
+  formatNumber,
+  formatPercentCenti,
+  formatPoints,
+  todayInVietnam,
+  formatDate as viDate,
+} from "../../core/locale.ts";
 
 const toCenti = (n: number) => Math.round(n * 100);
 const en = () => i18n.language === "en";
@@ -73,3 +79,11 @@ export function dateTime(iso: string | null | undefined): string {
 
 /** The bar of a finished task or plan: antd's success green, darkened to pass WCAG AA beside text. */
 export const DONE_GREEN = "#237804";
+
+/** A count in the interface language: 12.345 (vi), 12,345 (en). */
+export function countText(n: number): string {
+  return en() ? n.toLocaleString("en-GB") : formatNumber(n, { maxDecimals: 0 });
+}
+
+/** A SHA-256 hash to read and compare: its first 12 hex digits. */
+export const shortHash = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 12)}…` : hash);

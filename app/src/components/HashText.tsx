@@ -3,11 +3,11 @@
  * the tooltip and one click away in the clipboard.
  */
 import { Typography } from "antd";
-import i18n from "i18next";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "../../../core/locale.ts";
+import { countText, shortHash } from "../format.ts";
 
-export const shortHash = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 12)}…` : hash);
+// Kept where the audit page has always taken them; they live in format.ts, which has no antd.
+export { countText, shortHash };
 
 export function HashText({ hash, copyLabel }: { hash: string; copyLabel: string }) {
   const { t } = useTranslation();
@@ -22,9 +22,4 @@ export function HashText({ hash, copyLabel }: { hash: string; copyLabel: string 
       {shortHash(hash)}
     </Typography.Text>
   );
-}
-
-/** A count in the interface language: 12.345 (vi), 12,345 (en). */
-export function countText(n: number): string {
-  return i18n.language === "en" ? n.toLocaleString("en-GB") : formatNumber(n, { maxDecimals: 0 });
 }

@@ -2,7 +2,7 @@
 import { Alert, Empty, type FormInstance, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { ApiError, errorText } from "../api.ts";
 
 export function Loading({ rows = 4 }: { rows?: number }) {
   const { t } = useTranslation();
@@ -21,10 +21,7 @@ export function EmptyState({ children, description }: { children?: ReactNode; de
   );
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.text;
-  return e instanceof Error ? e.message : String(e);
-}
+export { errorText };
 
 export function ErrorBox({ error, title }: { error: unknown; title?: ReactNode }) {
   const { t } = useTranslation();

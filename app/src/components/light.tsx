@@ -6,7 +6,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiError } from "../api.ts";
+import { errorText } from "../api.ts";
 
 /** Grey lines while a page's data loads; says "loading" to screen readers. */
 export function LightLoading({ rows = 4 }: { rows?: number }) {
@@ -47,11 +47,9 @@ export function Notice({
 export function LightError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const text =
-    error instanceof ApiError ? error.text : error instanceof Error ? error.message : String(error);
   return (
     <Notice kind="error" role="alert" title={t("state.error")}>
-      {text}
+      {errorText(error)}
     </Notice>
   );
 }

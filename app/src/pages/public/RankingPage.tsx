@@ -13,10 +13,10 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { formatNumber, searchKey } from "../../../../core/locale.ts";
+import { searchKey } from "../../../../core/locale.ts";
 import { useApi } from "../../api.ts";
 import { ButtonLink, LightError, LightLoading, Notice } from "../../components/light.tsx";
-import { date, pct, pts } from "../../format.ts";
+import { countText, date, pct, pts, shortHash } from "../../format.ts";
 import { NotPublished, RankChangeText, useGroupName, useIsPhone } from "./parts.tsx";
 import { decisionRef, rankingPath } from "./publication.ts";
 import type { Correction, Headline, Overview, PublishedCycle, RankingItem } from "./types.ts";
@@ -83,7 +83,7 @@ function Hash({ hash }: { hash: string }) {
   return (
     <span className="light-hash">
       <code title={hash} data-hash={hash}>
-        {hash.length > 16 ? `${hash.slice(0, 12)}…` : hash}
+        {shortHash(hash)}
       </code>
       <button type="button" className="light-button light-button-small" onClick={copy}>
         {t("ranking.copyHash")}
@@ -227,7 +227,7 @@ function PublicationProof({ data }: { data: PublishedCycle }) {
       children: (
         <div data-figure="audit-head">
           <span className="light-wrap">
-            {t("ranking.auditHeadValue", { n: count(p.auditHead.length, i18n.language) })}{" "}
+            {t("ranking.auditHeadValue", { n: countText(p.auditHead.length) })}{" "}
             <Hash hash={p.auditHead.hash} />
           </span>
           <div className="light-help">{t("ranking.auditHeadHelp")}</div>
@@ -252,10 +252,6 @@ function PublicationProof({ data }: { data: PublishedCycle }) {
     </section>
   );
 }
-
-/** A count in the interface language: 12.345 (vi), 12,345 (en). */
-const count = (n: number, lang: string) =>
-  lang === "en" ? n.toLocaleString("en-GB") : formatNumber(n, { maxDecimals: 0 });
 
 function CorrectionCard({ c, data }: { c: Correction; data: PublishedCycle }) {
   const { t, i18n } = useTranslation("public");
