@@ -16,3 +16,13 @@ export type RoleName = (typeof ROLES)[number];
 export const PASSWORD_MIN = 10;
 /** Long enough for any pass phrase; argon2 costs the same whatever the length, the estimate does not. */
 export const PASSWORD_MAX = 128;
+
+/**
+ * Where to go after signing in, from a `next` the address carried: a path of this app, or null for
+ * anything else (another site, "//x", a backslash, blanks). The sign-in page and the single
+ * sign-on's start both apply it.
+ */
+export const appPath = (next: unknown): string | null =>
+  typeof next === "string" && /^\/(?!\/)/.test(next) && next.length <= 500 && !/[\\\s]/.test(next)
+    ? next
+    : null;

@@ -19,6 +19,7 @@
  */
 import crypto from "node:crypto";
 import * as client from "openid-client";
+import { appPath } from "../../../core/contracts/roles.ts";
 import { usernameSchema } from "../../../core/contracts/users.ts";
 import type { OidcConfig } from "../../config.ts";
 import type { AppContext } from "../../context.ts";
@@ -147,12 +148,6 @@ function openFlow(cfg: OidcConfig, cookie: string | undefined, now: number): Flo
     return null;
   }
 }
-
-/** A path of the app to go to after signing in; anything else (another site, "//x") is dropped. */
-export const appPath = (next: unknown): string | null =>
-  typeof next === "string" && /^\/(?!\/)/.test(next) && next.length <= 500 && !/[\\\s]/.test(next)
-    ? next
-    : null;
 
 /** The provider's address to send the browser to, and the flow's cookie to set beside it. */
 export async function startOidc(

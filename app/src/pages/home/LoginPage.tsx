@@ -8,6 +8,7 @@ import { Alert, Button, Card, Divider, Form, Input, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { appPath } from "../../../../core/contracts/roles.ts";
 import { ApiError, api } from "../../api.ts";
 import { type Me, useMe, useSingleSignOn } from "../../auth.tsx";
 import { errorText } from "../../components/common.tsx";
@@ -23,7 +24,7 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const singleSignOn = useSingleSignOn();
   const { me, loading } = useMe();
-  const next = safeNext(params.get("next"));
+  const next = appPath(params.get("next"));
   const ssoDone = params.get("sso") === "done";
   const ssoError = params.get("sso_error");
 
@@ -116,8 +117,6 @@ export default function LoginPage() {
 }
 
 /** A path of the app to go to after signing in; another site's address is ignored. */
-const safeNext = (next: string | null) =>
-  next && /^\/(?!\/)/.test(next) && !next.includes("\\") ? next : null;
 
 const SSO_ERRORS = new Set([
   "auth.oidc_state",
