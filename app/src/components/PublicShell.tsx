@@ -6,25 +6,16 @@
  */
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink, useNavigate } from "react-router";
-import { useMe, useSignOut } from "../auth.tsx";
-import { type Language, setLanguage } from "../i18n.ts";
-import { navFor } from "../nav.ts";
+import { Link, Navigate, NavLink } from "react-router";
+import { setLanguage } from "../i18n.ts";
 import { DemoBanner } from "./DemoBanner.tsx";
-
-const LANGUAGE_OPTIONS: { value: Language; label: string; title: string }[] = [
-  { value: "vi", label: "VI", title: "Tiếng Việt" },
-  { value: "en", label: "EN", title: "English" },
-];
+import { LANGUAGE_OPTIONS, UserLink, useShell } from "./shellParts.tsx";
 
 export function PublicShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
+  const { me, links, account, signOutHome } = useShell();
   const [open, setOpen] = useState(false);
-  const items = navFor(me).map((n) => ({ key: n.key, to: n.path(me), label: t(`nav.${n.key}`) }));
-  if (me) items.push({ key: "password", to: "/account/password", label: t("auth.changePassword") });
+  const items = account ? [...links, account] : links;
   // One entry needs no folding; more fold behind "Menu" on a phone (CSS shows the button there only).
   const folds = items.length > 1;
   return (
@@ -83,22 +74,8 @@ export function PublicShell({ children }: { children: ReactNode }) {
           </div>
           {me ? (
             <>
-              <Link
-                to="/account/password"
-                className="hide-narrow shell-user"
-                title={`${me.displayName} — ${t("auth.changePassword")}`}
-                aria-label={`${me.displayName} — ${t("auth.changePassword")}`}
-              >
-                {me.displayName}
-              </Link>
-              <button
-                type="button"
-                className="light-button light-button-small"
-                onClick={async () => {
-                  await signOut();
-                  navigate("/");
-                }}
-              >
+              <UserLink me={me} />
+              <button type="button" className="light-button light-button-small" onClick={signOutHome}>
                 {t("auth.signOut")}
               </button>
             </>

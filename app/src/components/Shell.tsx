@@ -2,25 +2,21 @@
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space } from "antd";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, useLocation, useNavigate } from "react-router";
-import { useMe, useSignOut } from "../auth.tsx";
+import { Link, Navigate, useLocation } from "react-router";
 import { type Language, setLanguage } from "../i18n.ts";
-import { navFor } from "../nav.ts";
 import { DemoBanner } from "./DemoBanner.tsx";
+import { LANGUAGE_OPTIONS, UserLink, useShell } from "./shellParts.tsx";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
+  const { me, links, account, signOutHome } = useShell();
   const location = useLocation();
-  const items = navFor(me).map((n) => ({
-    key: n.path(me),
-    label: <Link to={n.path(me)}>{t(`nav.${n.key}`)}</Link>,
-  }));
-  const accountItem = me
-    ? [{ key: "/account/password", label: <Link to="/account/password">{t("auth.changePassword")}</Link> }]
-    : [];
+  const menuItem = (l: { to: string; label: string }) => ({
+    key: l.to,
+    label: <Link to={l.to}>{l.label}</Link>,
+  });
+  const items = links.map(menuItem);
+  const accountItem = account ? [menuItem(account)] : [];
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
   // On a phone the menu is a drawer: antd's folded horizontal menu hides focusable items from screen readers.
   const narrow = !Grid.useBreakpoint().md;
@@ -92,28 +88,12 @@ export function Shell({ children }: { children: ReactNode }) {
             aria-label={t("language")}
             value={i18n.language as Language}
             onChange={(v) => setLanguage(v as Language)}
-            options={[
-              { label: "VI", value: "vi", title: "Tiếng Việt" },
-              { label: "EN", value: "en", title: "English" },
-            ]}
+            options={LANGUAGE_OPTIONS}
           />
           {me ? (
             <>
-              <Link
-                to="/account/password"
-                className="hide-narrow shell-user"
-                title={`${me.displayName} — ${t("auth.changePassword")}`}
-                aria-label={`${me.displayName} — ${t("auth.changePassword")}`}
-              >
-                {me.displayName}
-              </Link>
-              <Button
-                size="small"
-                onClick={async () => {
-                  await signOut();
-                  navigate("/");
-                }}
-              >
+              <UserLink me={me} />
+              <Button size="small" onClick={signOutHome}>
                 {t("auth.signOut")}
               </Button>
             </>
