@@ -464,4 +464,22 @@ journeys("public", (j) => {
     await j().expectAccessible(page);
     j().expectNoConsoleErrors(page);
   });
+  test("on a phone a signed-in reader's public menu folds behind 'Menu', opens, and closes on a link", async () => {
+    const page = await j().page({ user: "vp.daumoi", width: 375, height: 800 });
+    await page.goto("/public");
+    const button = page.getByRole("button", { name: "Menu", exact: true });
+    await button.waitFor();
+    const menu = page.getByRole("navigation", { name: "Menu chính" });
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+    expect(await menu.isVisible()).toBe(false);
+    await button.click();
+    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    await menu.getByRole("link", { name: "Đổi mật khẩu" }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await j().expectAccessible(page);
+    await menu.getByRole("link", { name: "Công khai", exact: true }).click();
+    await expect.poll(() => button.getAttribute("aria-expanded"), WAIT).toBe("false");
+    expect(await menu.isVisible()).toBe(false);
+    j().expectNoConsoleErrors(page);
+  });
 });
