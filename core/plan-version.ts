@@ -29,6 +29,25 @@ export interface SnapshotTarget {
   unit: string | null;
 }
 
+/** A target in a snapshot's shape: `reference` only when the target names its quantity (see above). */
+export function snapshotTarget(x: {
+  text: string;
+  indicator: string | null;
+  comparator: SnapshotTarget["comparator"];
+  value: number | string | null;
+  reference?: string | null;
+  unit: string | null;
+}): SnapshotTarget {
+  return {
+    text: x.text,
+    indicator: x.indicator,
+    comparator: x.comparator,
+    value: x.value,
+    ...(x.reference ? { reference: x.reference } : {}),
+    unit: x.unit,
+  };
+}
+
 export interface SnapshotTask {
   id: number;
   section: string | null;

@@ -20,7 +20,12 @@ import { toCenti } from "../../../core/decimal.ts";
 import { nfc } from "../../../core/locale.ts";
 import type { MeasurableTarget } from "../../../core/plan.ts";
 import { matchTasks } from "../../../core/plan-import/match.ts";
-import { comparableTask, type SnapshotTask, taskChanges } from "../../../core/plan-version.ts";
+import {
+  comparableTask,
+  type SnapshotTask,
+  snapshotTarget,
+  taskChanges,
+} from "../../../core/plan-version.ts";
 import type { AppContext } from "../../context.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, badInput, forbidden } from "../../errors.ts";
@@ -108,14 +113,9 @@ function incomingSnapshot(p: Prepared, t: IncomingTask, stored?: SnapshotTask): 
     period: t.period ?? null,
     leadUnits: t.leadUnitIds.map(unit),
     coordinatingUnits: t.coordinatingUnitIds.map(unit),
-    targets: t.targets.map((x) => ({
-      text: x.text,
-      indicator: x.indicator ?? null,
-      comparator: x.comparator,
-      value: x.value ?? null,
-      ...(x.reference ? { reference: x.reference } : {}),
-      unit: x.unit ?? null,
-    })),
+    targets: t.targets.map((x) =>
+      snapshotTarget({ ...x, indicator: x.indicator ?? null, value: x.value ?? null, unit: x.unit ?? null }),
+    ),
   };
 }
 

@@ -5,7 +5,12 @@
  */
 import type { Kysely } from "kysely";
 import { canonical } from "../../../core/audit.ts";
-import type { PlanSnapshot, SnapshotTask, SnapshotUnit } from "../../../core/plan-version.ts";
+import {
+  type PlanSnapshot,
+  type SnapshotTask,
+  type SnapshotUnit,
+  snapshotTarget,
+} from "../../../core/plan-version.ts";
 import type { DB } from "../../db/schema.ts";
 import { sha256 } from "../../hash.ts";
 import { pts } from "../../presenters.ts";
@@ -49,15 +54,12 @@ export async function taskSnapshots(db: Kysely<DB>, tasks: readonly TaskRow[]): 
       coordinatingUnits: own.filter((u) => u.role === "coordinating").map((u) => unitOf(t.id, u)),
       targets: targets
         .filter((x) => x.task_id === t.id)
-        .map((x) => ({
-          text: x.text,
-          indicator: x.indicator,
-          comparator: x.comparator,
-          value: x.value === null ? null : x.comparator === "done_by" ? x.value : Number(x.value),
-          // Only when set: a plan without named quantities snapshots (and hashes) as it did before 015.
-          ...(x.reference !== null ? { reference: x.reference } : {}),
-          unit: x.unit,
-        })),
+        .map((x) =>
+          snapshotTarget({
+            ...x,
+            value: x.value === null ? null : x.comparator === "done_by" ? x.value : Number(x.value),
+          }),
+        ),
     };
   });
 }
